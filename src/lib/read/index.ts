@@ -1,2 +1,4 @@
 export { parseCsv, toCsv, detectDelimiter, CsvSyntaxError } from './csv';
 export type { Delimiter, CsvRecord, ParsedCsv } from './csv';
+export { decodeBytes } from './decode';
+export type { Decoded, EncodingChoice } from './decode';

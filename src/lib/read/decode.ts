@@ -1,0 +1,46 @@
+// Bytes → text for survey exports: UTF-8 (with or without BOM) or Windows-1252 (older Excel).
+
+export type EncodingChoice = 'auto' | 'utf-8' | 'windows-1252';
+
+export interface Decoded {
+  text: string;
+  /** The encoding actually used: 'utf-8', 'windows-1252', 'utf-16le' or 'utf-16be'. */
+  encoding: string;
+  bom: boolean;
+}
+
+function hasUtf8Bom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+/**
+ * Decodes an export. `auto`: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything else is
+ * Windows-1252. That guess is safe because cp1252 text with æøå (0xE6 0xF8 0xE5 followed by ASCII)
+ * is never valid UTF-8, while ASCII-only text reads the same either way.
+ * A forced encoding never fails: invalid UTF-8 becomes U+FFFD, which the label check then reports.
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: EncodingChoice = 'auto'): Decoded {
+  const utf8Bom = hasUtf8Bom(bytes);
+  if (encoding === 'utf-8') {
+    return { text: new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), encoding: 'utf-8', bom: utf8Bom };
+  }
+  if (encoding === 'windows-1252') {
+    // A UTF-8 BOM in a file forced to cp1252 would show as «ï»¿» glued to the first header.
+    const body = utf8Bom ? bytes.subarray(3) : bytes;
+    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom: utf8Bom };
+  }
+  if (utf8Bom) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', bom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', bom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false };
+  }
+}
