@@ -1,0 +1,4 @@
+export * from './number';
+export * from './symbols';
+export * from './slug';
+export * from './sentence';
