@@ -1,0 +1,90 @@
+// Answer normalisation: whatever an export writes for an answer → the definition's canonical label.
+
+import type { SurveyDefinition } from '../types';
+
+/** Trim, collapse inner whitespace (incl. no-break spaces), NFC (macOS exports decompose å), case-fold. */
+export function normaliseLabel(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Result of matching one cell: a canonical label, null for blank, undefined for an unknown answer. */
+export type LabelMatcher = (raw: string) => string | null | undefined;
+
+/**
+ * Builds a matcher for one answer set: canonical labels, aliases and numeric codes, all compared
+ * after normaliseLabel. Raw strings seen before are answered from a cache, so the hot loop does one
+ * Map lookup per cell instead of normalising 9 million cells.
+ */
+export function labelMatcher(survey: SurveyDefinition, answerSet: string): LabelMatcher {
+  const labels = survey.answerSets[answerSet];
+  if (!labels) throw new Error(`Svarsettet «${answerSet}» finnes ikke i skjemadefinisjonen ${survey.id}`);
+  const lookup = new Map<string, string>();
+  for (const [code, label] of Object.entries(survey.codes?.[answerSet] ?? {})) lookup.set(normaliseLabel(code), label);
+  for (const [alias, label] of Object.entries(survey.aliases?.[answerSet] ?? {})) lookup.set(normaliseLabel(alias), label);
+  // Canonical labels last so they win over any alias that happens to normalise the same way.
+  for (const label of labels) lookup.set(normaliseLabel(label), label);
+
+  const cache = new Map<string, string | null | undefined>();
+  return (raw: string) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined || cache.has(raw)) return hit;
+    const key = normaliseLabel(raw);
+    const result = key === '' ? null : lookup.get(key);
+    // Bound the cache: garbage input could otherwise grow it with every distinct bad value.
+    if (cache.size < 1000) cache.set(raw, result);
+    return result;
+  };
+}
+
+/** Human list of what an answer set accepts, for error messages. */
+export function describeAnswerSet(survey: SurveyDefinition, answerSet: string): string {
+  const labels = survey.answerSets[answerSet] ?? [];
+  const codes = Object.entries(survey.codes?.[answerSet] ?? {});
+  const text = labels.map((l) => `«${l}»`).join(', ');
+  const codeText = codes.length ? ` (eller kodene ${codes.map(([c, l]) => `${c}=${l}`).join(', ')})` : '';
+  return `${text}${codeText} eller tomt felt`;
+}
+
+/**
+ * Every column the survey definition knows, with its answer set: gates, the items of each simple
+ * block, the service ways, the `required` extras (via itemAnswers) and the optional questions.
+ */
+export function columnAnswerSets(survey: SurveyDefinition): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [column, gate] of Object.entries(survey.gates)) out.set(column, gate.answers);
+  for (const block of Object.values(survey.simple)) {
+    for (const column of Object.keys(block.items)) out.set(column, block.answers);
+  }
+  for (const column of Object.keys(survey.tjenester.ways)) out.set(column, survey.tjenester.answers);
+  for (const column of survey.required) {
+    const set = survey.itemAnswers[column];
+    if (set) out.set(column, set);
+  }
+  for (const [column, def] of Object.entries(survey.optional ?? {})) {
+    if (!out.has(column)) out.set(column, def.answers);
+  }
+  return out;
+}
+
+/** Columns a file must have: kommunenummer, gates, all simple-block items, service ways, `required`. */
+export function requiredColumns(survey: SurveyDefinition): string[] {
+  const out: string[] = ['kommunenummer'];
+  const add = (c: string) => {
+    if (!out.includes(c)) out.push(c);
+  };
+  for (const column of Object.keys(survey.gates)) add(column);
+  for (const block of Object.values(survey.simple)) for (const column of Object.keys(block.items)) add(column);
+  for (const column of Object.keys(survey.tjenester.ways)) add(column);
+  for (const column of survey.required) add(column);
+  return out;
+}
+
+/** True for columns that must never be read into memory past the header (free text, contacts, time use). */
+export function isNeverPublished(survey: SurveyDefinition, column: string): boolean {
+  const np = survey.neverPublished;
+  if (!np) return false;
+  const name = column.trim().toLowerCase();
+  for (const c of np.columns) if (c.toLowerCase() === name) return true;
+  for (const prefix of np.prefixes) if (name.startsWith(prefix.toLowerCase())) return true;
+  return false;
+}
