@@ -1,0 +1,41 @@
+// Pure URL building: every internal link goes through here so a `base` path (a CDN sub-path)
+// works everywhere. `urls.ts` binds these to the configured base and the latest year.
+import { fylkeSlug, kommuneSlug } from '../lib/format/slug';
+
+export interface KommuneRef { kommunenummer: string; kommunenavn: string }
+export interface FylkeRef { fylkesnummer: string; fylkesnavn: string }
+
+/** '/', '/sub/' — always with leading and trailing slash. */
+export function normaliseBase(base: string | undefined): string {
+  if (!base || base === '/' || base === './') return '/';
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+export function makePaths(baseRaw: string | undefined, latest: number) {
+  const base = normaliseBase(baseRaw);
+  /** `path` is site-relative ('/metode/'); the result carries the base. */
+  const withBase = (path: string) => base + path.replace(/^\/+/, '');
+  /** The latest year lives at the root; older years under /<year>/. */
+  const yearPrefix = (year?: number) => (year === undefined || year === latest ? '/' : `/${year}/`);
+  return {
+    base,
+    withBase,
+    home: () => withBase('/'),
+    yearPath: (year: number) => withBase(`/${year}/`),
+    kommunePath: (k: KommuneRef, year?: number) =>
+      withBase(`${yearPrefix(year)}kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`),
+    fylkePath: (f: FylkeRef, year?: number) =>
+      withBase(`${yearPrefix(year)}fylke/${fylkeSlug(f.fylkesnummer, f.fylkesnavn)}/`),
+    metodePath: () => withBase('/metode/'),
+    dataPath: () => withBase('/data/'),
+    downloadPath: (year: number, file: string) => withBase(`/data/${year}/${file}`),
+    assetPath: (file: string) => withBase(`/${file.replace(/^\/+/, '')}`),
+  };
+}
+
+export type Paths = ReturnType<typeof makePaths>;
+
+/** Absolute URL for canonical/OpenGraph links. `path` already carries the base. */
+export function absoluteUrl(site: string, path: string): string {
+  return new URL(path, site.endsWith('/') ? site : site + '/').href;
+}

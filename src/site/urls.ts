@@ -1,0 +1,23 @@
+// URL helpers bound to the configured base (astro.config.mjs `base`) and the latest year.
+import { latestYear } from './data';
+import { makePaths, type FylkeRef, type KommuneRef, type Paths } from './paths';
+
+export type { FylkeRef, KommuneRef } from './paths';
+export { absoluteUrl, normaliseBase } from './paths';
+
+let bound: Paths | undefined;
+function paths(): Paths {
+  bound ??= makePaths(import.meta.env?.BASE_URL ?? '/', latestYear());
+  return bound;
+}
+
+export const withBase = (path: string) => paths().withBase(path);
+export const homePath = () => paths().home();
+export const yearPath = (year: number) => paths().yearPath(year);
+/** `/kommune/0301-oslo/` for the latest year (or no year), `/2021/kommune/0301-oslo/` otherwise. */
+export const kommunePath = (k: KommuneRef, year?: number) => paths().kommunePath(k, year);
+export const fylkePath = (f: FylkeRef, year?: number) => paths().fylkePath(f, year);
+export const metodePath = () => paths().metodePath();
+export const dataPath = () => paths().dataPath();
+export const downloadPath = (year: number, file: string) => paths().downloadPath(year, file);
+export const assetPath = (file: string) => paths().assetPath(file);
