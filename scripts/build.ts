@@ -1,0 +1,80 @@
+// npm run build -- [--out dist] [--reference <dir>] [--base /sub/] [--site https://…]
+//                  [--data data] [--artefacts .artefacts] [--no-download]
+// Builds the whole site atomically: on any failure the previous output is left as it was.
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { nodeEffects } from './lib/effects.ts';
+import { runBuild } from './lib/build.ts';
+import { describeFailure, InputError } from './lib/errors.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function usage(): string {
+  return [
+    'Bruk: npm run build -- [valg]',
+    '  --out <katalog>        hvor siden skrives (standard dist)',
+    '  --reference <katalog>  referansedata (registers/ og geo/); ellers DIGIKOMMUNE_REFERENCE,',
+    '                         data/reference/ eller ../shared/, og til slutt nedlasting',
+    '  --base </sti/>         siden ligger under en understi (standard BASE_PATH eller /)',
+    '  --site <url>           absolutt adresse for kanoniske lenker (standard SITE_URL)',
+    '  --data <katalog>       data-katalogen med years/, surveys/, structures/ (standard data)',
+    '  --artefacts <katalog>  behold også artefaktene (for astro dev), f.eks. .artefacts',
+    '  --no-download          ikke last ned referansedata som mangler',
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        out: { type: 'string', default: 'dist' },
+        reference: { type: 'string' },
+        base: { type: 'string' },
+        site: { type: 'string' },
+        data: { type: 'string', default: 'data' },
+        'site-root': { type: 'string' },
+        artefacts: { type: 'string' },
+        'no-download': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${usage()}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(usage());
+    return 0;
+  }
+  const cwd = process.cwd();
+  try {
+    const result = await runBuild(
+      {
+        root,
+        out: resolve(cwd, args.out!),
+        dataDir: resolve(cwd, args.data!),
+        reference: args.reference ? resolve(cwd, args.reference) : null,
+        base: args.base ?? process.env.BASE_PATH ?? '/',
+        site: args.site ?? process.env.SITE_URL,
+        siteRoot: args['site-root'] ? resolve(cwd, args['site-root']) : root,
+        sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
+        artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
+        download: !args['no-download'],
+      },
+      nodeEffects(),
+    );
+    const t = result.timings;
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    const input = error instanceof InputError || (error instanceof Error && /^(InputError|Reference\w*Error)$/.test(error.name));
+    console.error(`\nBygget feilet${input ? ' (feil i inndata)' : ''}; forrige versjon av ${args.out} er urørt.\n${describeFailure(error)}`);
+    if (!input && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

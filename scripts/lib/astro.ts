@@ -1,0 +1,53 @@
+// Runs Astro's static build in-process. The site reads the artefacts from DIGIKOMMUNE_ARTEFACTS.
+// The inline config pins what the trust rules need regardless of astro.config.mjs:
+// external CSS and JS only (the CSP allows no inline script or style), a private cache dir
+// (so parallel builds do not share state) and no telemetry.
+
+export interface RenderSiteOptions {
+  siteRoot: string; // the Astro project root (the repo)
+  artefactDir: string;
+  outDir: string;
+  base: string;
+  site?: string;
+  cacheDir: string;
+}
+
+export type RenderSite = (options: RenderSiteOptions) => Promise<void>;
+
+/** Files Astro 5 leaves in a static outDir that are build internals, not site content. */
+export const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs', '.prerender'];
+
+export const renderWithAstro: RenderSite = async (o) => {
+  const env = process.env;
+  const saved = {
+    DIGIKOMMUNE_ARTEFACTS: env.DIGIKOMMUNE_ARTEFACTS,
+    DIGIKOMMUNE_OUT: env.DIGIKOMMUNE_OUT,
+    BASE_PATH: env.BASE_PATH,
+    SITE_URL: env.SITE_URL,
+    ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED,
+  };
+  env.DIGIKOMMUNE_ARTEFACTS = o.artefactDir;
+  env.DIGIKOMMUNE_OUT = o.outDir;
+  env.BASE_PATH = o.base;
+  if (o.site) env.SITE_URL = o.site;
+  env.ASTRO_TELEMETRY_DISABLED = '1';
+  try {
+    const { build } = await import('astro');
+    await build({
+      root: o.siteRoot,
+      outDir: o.outDir,
+      base: o.base,
+      ...(o.site ? { site: o.site } : {}),
+      cacheDir: o.cacheDir,
+      logLevel: 'error',
+      output: 'static',
+      build: { inlineStylesheets: 'never', format: 'directory' },
+      vite: { build: { assetsInlineLimit: 0 }, logLevel: 'error' },
+    });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+  }
+};

@@ -1,0 +1,24 @@
+// Replace the output directory only after everything succeeded: the old output is renamed aside,
+// the new one renamed into place, then the old one removed. Renames on one filesystem are atomic,
+// so a reader (or a failed build) never sees a half-written site.
+import { dirname, basename, join } from 'node:path';
+import type { BuildEffects } from './effects.ts';
+
+/** A temp path beside `out` (same filesystem, so rename is atomic). Hidden, matches `.tmp*` in .gitignore. */
+export function siblingTemp(out: string, tag: string, unique: string): string {
+  return join(dirname(out), `.tmp-${basename(out)}-${tag}-${unique}`);
+}
+
+export async function swapIntoPlace(fx: BuildEffects, built: string, out: string, unique: string): Promise<void> {
+  const old = siblingTemp(out, 'old', unique);
+  const hadOld = await fx.exists(out);
+  if (hadOld) await fx.rename(out, old);
+  try {
+    await fx.rename(built, out);
+  } catch (error) {
+    // Put the previous output back before reporting: it must survive a failed publish.
+    if (hadOld) await fx.rename(old, out);
+    throw error;
+  }
+  if (hadOld) await fx.rm(old);
+}

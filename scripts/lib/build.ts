@@ -1,0 +1,136 @@
+// The whole build as one function with its side effects passed in:
+// reference → years (read, compute, map) → artefacts (temp) → multi-year → Astro (temp)
+// → downloads, manifest, _headers, _redirects → atomic swap into the output directory.
+// Any failure removes the temp directories and leaves the previous output untouched.
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { BuildEffects } from './effects.ts';
+import { swapIntoPlace, siblingTemp } from './atomic.ts';
+import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro.ts';
+import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers.ts';
+import { buildManifest } from './manifest.ts';
+import { runEngine, type EngineResult } from './engine.ts';
+import { prepareDownloads, publishDownloads } from './downloads.ts';
+import { generatedDate } from './generated.ts';
+
+export interface BuildOptions {
+  /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
+  root: string;
+  out: string;
+  dataDir?: string;
+  reference?: string | null;
+  base?: string;
+  site?: string;
+  siteRoot?: string;
+  sourceDateEpoch?: string;
+  /** Keep a copy of the artefacts here (for `astro dev`); replaced atomically like the output. */
+  artefactsOut?: string | null;
+  /** Fetch reference data when none is found (default true). */
+  download?: boolean;
+}
+
+export interface BuildTimings {
+  engineMs: number;
+  pagesMs: number;
+  totalMs: number;
+}
+
+export interface BuildResult {
+  out: string;
+  timings: BuildTimings;
+  engine: EngineResult;
+}
+
+export interface BuildStages {
+  renderSite: RenderSite;
+  now: () => number; // monotonic ms, for timings only (never written to the output)
+}
+
+const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now() };
+
+export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: Partial<BuildStages> = {}): Promise<BuildResult> {
+  const { renderSite, now } = { ...defaultStages, ...stages };
+  const t0 = now();
+  const root = resolve(options.root);
+  const out = resolve(root, options.out);
+  const base = normaliseBase(options.base);
+  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmpArtefacts = siblingTemp(out, 'artefacts', unique);
+  const tmpOut = siblingTemp(out, 'new', unique);
+  const tmpCache = siblingTemp(out, 'astro-cache', unique);
+
+  try {
+    // 1. Engine: every year's tables and maps, plus the multi-year tables, into the temp artefact dir.
+    const engine = await runEngine(
+      {
+        root,
+        dataDir: resolve(root, options.dataDir ?? 'data'),
+        reference: options.reference ?? null,
+        artefactDir: tmpArtefacts,
+        sourceDateEpoch: options.sourceDateEpoch,
+        download: options.download ?? true,
+      },
+      fx,
+    );
+    const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
+    const t1 = now();
+
+    // 2. Pages.
+    fx.log(`Bygger sidene med Astro (base ${base}) …`);
+    await fx.mkdir(tmpOut);
+    await renderSite({
+      siteRoot: resolve(root, options.siteRoot ?? '.'),
+      artefactDir: tmpArtefacts,
+      outDir: tmpOut,
+      base,
+      site: options.site,
+      cacheDir: tmpCache,
+    });
+    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(tmpOut, leftover));
+    if (!(await fx.exists(join(tmpOut, 'index.html')))) {
+      throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+    }
+    const t2 = now();
+
+    // 3. Downloads, manifest, host files.
+    const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
+    const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
+    const pkg = JSON.parse(new TextDecoder().decode(await fx.readFile(join(root, 'package.json')))) as { name: string; version: string };
+    const manifest = buildManifest({
+      name: pkg.name,
+      version: pkg.version,
+      generated,
+      base,
+      synthetic: engine.years.some((y) => y.synthetic),
+      inputs: engine.inputs,
+      surveys: engine.surveys,
+      years: engine.years.map((y) => ({ ...y, files: published.get(String(y.year)) ?? [] })),
+    });
+    await fx.mkdir(join(tmpOut, 'data'));
+    await fx.writeFile(join(tmpOut, 'data', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await fx.writeFile(join(tmpOut, '_headers'), headersFile(base));
+    const redirects = await readRedirects(fx, tmpArtefacts);
+    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile(redirects, base));
+
+    // 4. Publish.
+    await swapIntoPlace(fx, tmpOut, out, unique);
+    if (options.artefactsOut) {
+      const keep = resolve(root, options.artefactsOut);
+      await fx.mkdir(join(keep, '..'));
+      await swapIntoPlace(fx, tmpArtefacts, keep, unique);
+    }
+    const t3 = now();
+    fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
+    return { out, engine, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, totalMs: t3 - t0 } };
+  } finally {
+    await fx.rm(tmpOut);
+    await fx.rm(tmpArtefacts);
+    await fx.rm(tmpCache);
+  }
+}
+
+async function readRedirects(fx: BuildEffects, artefactDir: string): Promise<Redirect[]> {
+  const file = join(artefactDir, 'redirects.json');
+  if (!(await fx.exists(file))) return [];
+  return JSON.parse(new TextDecoder().decode(await fx.readFile(file))) as Redirect[];
+}

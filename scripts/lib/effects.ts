@@ -1,0 +1,42 @@
+// The build's side effects in one object, so tests can build into temp dirs and inject failures.
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+
+export interface BuildEffects {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Recursive; no error when the directory exists. */
+  mkdir(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Recursive and forceful: removing what is not there is not an error. */
+  rm(path: string): Promise<void>;
+  exists(path: string): Promise<boolean>;
+  /** Names in the directory, sorted (stable order is part of reproducibility). */
+  readdir(path: string): Promise<string[]>;
+  log(message: string): void;
+}
+
+export function nodeEffects(log: (message: string) => void = (m) => console.log(m)): BuildEffects {
+  return {
+    readFile: async (path) => new Uint8Array(await readFile(path)),
+    writeFile: (path, data) => writeFile(path, data),
+    mkdir: async (path) => {
+      await mkdir(path, { recursive: true });
+    },
+    rename: (from, to) => rename(from, to),
+    rm: (path) => rm(path, { recursive: true, force: true }),
+    exists: async (path) => {
+      try {
+        await stat(path);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    readdir: async (path) => (await readdir(path)).sort(),
+    log,
+  };
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}

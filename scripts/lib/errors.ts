@@ -1,0 +1,38 @@
+// Input errors are the user's to fix: they print as a list of problems, never as a stack trace.
+import type { Problem } from '../../src/lib/types.ts';
+
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(message: string, problems: Problem[] = []) {
+    super(message);
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** `file:line: column «…»: found «…»; message` — the format the README promises. */
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.line !== undefined ? String(p.line) : null].filter(Boolean).join(':');
+  const column = p.column !== undefined ? ` column «${p.column}»:` : '';
+  const found = p.value !== undefined ? ` found «${truncate(p.value, 60)}»;` : '';
+  return `${where}:${column}${found} ${p.message}`;
+}
+
+export function formatProblems(problems: Problem[], limit = 50): string {
+  const lines = problems.slice(0, limit).map((p) => `  ${formatProblem(p)}`);
+  if (problems.length > limit) lines.push(`  … og ${problems.length - limit} problemer til`);
+  return lines.join('\n');
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/** One line for the user: input errors with their problems; anything else with its message only. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof InputError) {
+    return error.problems.length > 0 ? `${error.message}\n${formatProblems(error.problems)}` : error.message;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

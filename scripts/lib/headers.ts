@@ -1,0 +1,49 @@
+// `_headers` and `_redirects` in the Netlify / Cloudflare Pages format.
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** `base` is the site's base path ('/' or '/sub/'); header rules must match the served paths. */
+export function headersFile(base: string): string {
+  const b = normaliseBase(base);
+  return [
+    `${b}*`,
+    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: interest-cohort=()',
+    // Astro fingerprints everything under _astro/: its names change when the content does.
+    `${b}_astro/*`,
+    '  Cache-Control: public, max-age=31536000, immutable',
+    `${b}data/*`,
+    '  Cache-Control: public, max-age=3600',
+    '',
+  ].join('\n');
+}
+
+export interface Redirect {
+  from: string; // path without base, e.g. '/kommune/3025-asker/'
+  to: string;
+  status?: number;
+}
+
+export function redirectsFile(redirects: Redirect[], base: string): string {
+  const b = normaliseBase(base);
+  const join = (p: string) => b + p.replace(/^\//, '');
+  const lines = [...redirects]
+    .sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0))
+    .map((r) => `${join(r.from)} ${join(r.to)} ${r.status ?? 301}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function normaliseBase(base: string | undefined): string {
+  if (!base || base === '/') return '/';
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`;
+}
