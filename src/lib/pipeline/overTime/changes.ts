@@ -1,0 +1,144 @@
+// Change between two survey years per current kommune, and the kommuner that moved most.
+//
+// Project choice: grades are compared on the ordered 0–4 scale as SSB publishes them, so the
+// difference in grade is "how far" a kommune moved. Grades 2 and 3 are two kinds of middle
+// (strategy-heavy vs project-heavy; use-heavy vs offer-heavy), so a 2 → 3 move counts as one step
+// up although it is also a change of kind; the method note on /utvikling/ says so.
+import type { Grade } from '../../types';
+import type { OverTimeModel } from './model';
+
+export type ChangeTheme = 'prioritering' | 'aktivitet';
+export const CHANGE_THEMES: ChangeTheme[] = ['prioritering', 'aktivitet'];
+
+export type ChangeClass = 'opp' | 'samme' | 'ned' | 'ikke_sammenlignbar';
+export const CHANGE_CLASSES: ChangeClass[] = ['opp', 'samme', 'ned', 'ikke_sammenlignbar'];
+export const CHANGE_LABELS: Record<ChangeClass, string> = {
+  opp: 'Opp',
+  samme: 'Samme grad',
+  ned: 'Ned',
+  ikke_sammenlignbar: 'Ikke sammenlignbar',
+};
+
+/** Why a kommune is not comparable between the two years. */
+export type NotComparableReason = 'delt' | 'sammenslått' | 'mangler_kobling' | 'svarte_ikke' | 'ukjent_grad';
+export const REASON_LABELS: Record<NotComparableReason, string> = {
+  delt: 'kommunen ble delt mellom årene',
+  'sammenslått': 'kommunen ble slått sammen mellom årene',
+  mangler_kobling: 'kommunen kan ikke følges mellom årene',
+  svarte_ikke: 'svarte ikke begge år',
+  ukjent_grad: 'graden er ukjent ett av årene',
+};
+
+export interface ThemeChange {
+  from: Grade | null;
+  to: Grade | null;
+  /** to − from on the 0–4 scale; null when not comparable. */
+  diff: number | null;
+  change: ChangeClass;
+  reason: NotComparableReason | null;
+}
+
+export interface ChangeRow {
+  kommunenummer: string; // current
+  kommunenavn: string;
+  /** The number(s) the kommune had in `fromYear`. */
+  kommunenummer_fra: string[];
+  prioritering: ThemeChange;
+  aktivitet: ThemeChange;
+}
+
+export function classify(from: Grade | null, to: Grade | null): ThemeChange {
+  if (from === null || to === null) return { from, to, diff: null, change: 'ikke_sammenlignbar', reason: 'ukjent_grad' };
+  const diff = to - from;
+  return { from, to, diff, change: diff > 0 ? 'opp' : diff < 0 ? 'ned' : 'samme', reason: null };
+}
+
+function notComparable(reason: NotComparableReason, from: Grade | null, to: Grade | null): ThemeChange {
+  return { from, to, diff: null, change: 'ikke_sammenlignbar', reason };
+}
+
+export function changes(model: OverTimeModel, fromYear: number, toYear: number): ChangeRow[] {
+  for (const y of [fromYear, toYear]) {
+    if (!model.rows.has(y)) throw new Error(`Året ${y} finnes ikke blant årene ${model.years.join(', ')}`);
+  }
+  if (fromYear >= toYear) throw new Error(`Fra-året (${fromYear}) må være før til-året (${toYear})`);
+  const out: ChangeRow[] = [];
+  for (const k of model.current) {
+    const fromPreds = model.predecessors.get(fromYear)!.get(k.kommunenummer) ?? [];
+    const toPreds = model.predecessors.get(toYear)!.get(k.kommunenummer) ?? [];
+    const row: ChangeRow = {
+      kommunenummer: k.kommunenummer, kommunenavn: k.kommunenavn, kommunenummer_fra: fromPreds,
+      prioritering: notComparable('mangler_kobling', null, null),
+      aktivitet: notComparable('mangler_kobling', null, null),
+    };
+    if (fromPreds.length === 1 && toPreds.length === 1) {
+      const a = model.rows.get(fromYear)!.get(fromPreds[0])!;
+      const b = model.rows.get(toYear)!.get(toPreds[0])!;
+      // Both years' units must be the same territory as each other: follow each to today.
+      const ka = model.traces.get(fromYear)!.get(fromPreds[0])!.endring;
+      const kb = model.traces.get(toYear)!.get(toPreds[0])!.endring;
+      const territory = [ka, kb].find((e) => e === 'delt' || e === 'sammenslått' || e === 'ukjent');
+      for (const theme of CHANGE_THEMES) {
+        const from = a[theme];
+        const to = b[theme];
+        if (territory === 'delt' || territory === 'sammenslått') row[theme] = notComparable(territory, from, to);
+        else if (territory === 'ukjent') row[theme] = notComparable('mangler_kobling', from, to);
+        else if (a.svart === 0 || b.svart === 0) row[theme] = notComparable('svarte_ikke', from, to);
+        else row[theme] = classify(from, to);
+      }
+    } else if (fromPreds.length > 1) {
+      row.prioritering = notComparable('sammenslått', null, null);
+      row.aktivitet = notComparable('sammenslått', null, null);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export interface MoverRow {
+  kommunenummer: string;
+  kommunenavn: string;
+  from: Grade;
+  to: Grade;
+  diff: number;
+}
+
+export interface Movers {
+  theme: ChangeTheme;
+  up: MoverRow[];
+  down: MoverRow[];
+}
+
+/**
+ * The `n` kommuner with the largest rise and the `n` with the largest fall in grade. Ties in the
+ * number of steps are ordered by name (Norwegian collation), then number, so the list is stable.
+ */
+export function movers(rows: ChangeRow[], theme: ChangeTheme, n = 10): Movers {
+  const moved: MoverRow[] = rows
+    .filter((r) => r[theme].diff !== null && r[theme].diff !== 0)
+    .map((r) => ({
+      kommunenummer: r.kommunenummer, kommunenavn: r.kommunenavn,
+      from: r[theme].from!, to: r[theme].to!, diff: r[theme].diff!,
+    }));
+  const byName = (a: MoverRow, b: MoverRow) =>
+    a.kommunenavn.localeCompare(b.kommunenavn, 'nb') || a.kommunenummer.localeCompare(b.kommunenummer);
+  const up = moved.filter((m) => m.diff > 0).sort((a, b) => b.diff - a.diff || byName(a, b)).slice(0, n);
+  const down = moved.filter((m) => m.diff < 0).sort((a, b) => a.diff - b.diff || byName(a, b)).slice(0, n);
+  return { theme, up, down };
+}
+
+export interface ChangeCount {
+  theme: ChangeTheme;
+  change: ChangeClass;
+  count: number;
+}
+
+export function changeCounts(rows: ChangeRow[]): ChangeCount[] {
+  const out: ChangeCount[] = [];
+  for (const theme of CHANGE_THEMES) {
+    for (const change of CHANGE_CLASSES) {
+      out.push({ theme, change, count: rows.filter((r) => r[theme].change === change).length });
+    }
+  }
+  return out;
+}

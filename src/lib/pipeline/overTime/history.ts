@@ -1,0 +1,136 @@
+// A current kommune's figures in every survey year, followed through the correspondence, with
+// what a reader needs to judge whether the years compare.
+import type { Grade, KompetanseCategory } from '../../types';
+import type { Kobling } from './chain';
+import type { OverTimeModel } from './model';
+
+export type HistoryTheme = 'prioritering' | 'aktivitet' | 'kompetanse';
+export const HISTORY_THEMES: HistoryTheme[] = ['prioritering', 'aktivitet', 'kompetanse'];
+
+export const THEME_TITLES: Record<HistoryTheme | 'bruk', string> = {
+  prioritering: 'Digital prioritering',
+  aktivitet: 'Digital aktivitet',
+  bruk: 'Bruk av digitale tjenester',
+  kompetanse: 'Digital kompetanse',
+};
+
+export interface HistoryEntry {
+  year: number;
+  /** The unit the figures are for, with the number and name it had that year. */
+  kommunenummer: string;
+  kommunenavn: string;
+  endring: Kobling;
+  /** Same territory as today's kommune (uendret or nytt_nummer): the figures compare directly. */
+  comparable: boolean;
+  svart: 0 | 1;
+  prioritering: Grade | null;
+  bruk: Grade | null;
+  aktivitet: Grade | null;
+  kompetanse: KompetanseCategory | null;
+}
+
+export interface ThemeSentence {
+  theme: HistoryTheme;
+  title: string;
+  text: string; // «Digital prioritering: grad 1 i 2021 → grad 4 i 2024»
+}
+
+export interface KommuneHistory {
+  kommunenummer: string;
+  kommunenavn: string;
+  /** One entry per year and predecessor (several only after a merge), sorted by year. */
+  entries: HistoryEntry[];
+  /** Years the kommune answered (at least one comparable or not). */
+  answeredYears: number[];
+  /** True when some earlier year's figures are for a different territory (split or merge). */
+  hasIncomparable: boolean;
+  notes: string[];
+  sentences: ThemeSentence[];
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+}
+
+function part(theme: HistoryTheme, e: HistoryEntry): string {
+  if (e.svart === 0) return `ukjent i ${e.year} (svarte ikke)`;
+  const v = e[theme];
+  if (v === null) return `ukjent i ${e.year}`;
+  return theme === 'kompetanse' ? `kategori ${v} i ${e.year}` : `grad ${v} i ${e.year}`;
+}
+
+function sentence(theme: HistoryTheme, entries: HistoryEntry[], current: string): ThemeSentence {
+  const parts = entries.map((e) => {
+    const base = part(theme, e);
+    if (e.comparable) return base;
+    const label = e.endring === 'delt'
+      ? `tidligere ${e.kommunenavn}`
+      : e.endring === 'sammenslått'
+        ? `tidligere ${e.kommunenavn}, nå del av ${current}`
+        : e.kommunenavn;
+    return `${base} (${label}, ikke direkte sammenlignbar)`;
+  });
+  return { theme, title: THEME_TITLES[theme], text: `${THEME_TITLES[theme]}: ${parts.join(' → ')}` };
+}
+
+export function kommuneHistory(model: OverTimeModel, currentNr: string): KommuneHistory | null {
+  const navn = model.currentNames.get(currentNr);
+  if (navn === undefined) return null;
+  const entries: HistoryEntry[] = [];
+  const notes: string[] = [];
+
+  for (const year of model.years) {
+    const preds = model.predecessors.get(year)!.get(currentNr) ?? [];
+    const traces = model.traces.get(year)!;
+    const rows = model.rows.get(year)!;
+    for (const nr of preds) {
+      const t = traces.get(nr)!;
+      const r = rows.get(nr)!;
+      const comparable = (t.endring === 'uendret' || t.endring === 'nytt_nummer') && preds.length === 1;
+      entries.push({
+        year, kommunenummer: nr, kommunenavn: r.kommunenavn, endring: t.endring, comparable, svart: r.svart,
+        prioritering: r.prioritering, bruk: r.bruk, aktivitet: r.aktivitet, kompetanse: r.kompetanse,
+      });
+      if (year === model.latestYear) continue;
+      if (t.endring === 'delt') {
+        const parts = t.successors.map((s) => `${s.kommunenavn} (${s.kommunenummer})`);
+        notes.push(
+          `Tallene for ${year} gjelder tidligere ${r.kommunenavn} kommune (${nr}), som senere ble delt i ` +
+          `${listNames(parts)}. De er ikke direkte sammenlignbare med tallene for dagens ${navn}.`,
+        );
+      } else if (t.endring === 'sammenslått' || preds.length > 1) {
+        notes.push(
+          `Tallene for ${year} gjelder tidligere ${r.kommunenavn} kommune (${nr}), som senere ble slått sammen ` +
+          `med andre kommuner til dagens ${navn}. De er ikke direkte sammenlignbare.`,
+        );
+      } else if (nr !== currentNr) {
+        notes.push(
+          `${r.kommunenavn} hadde kommunenummer ${nr} i ${year}; i dag er nummeret ${currentNr}. ` +
+          `Kommunen har samme område, så tallene er direkte sammenlignbare.`,
+        );
+      } else if (r.kommunenavn !== navn) {
+        notes.push(`Kommunen het ${r.kommunenavn} i ${year}.`);
+      }
+    }
+  }
+  // Renumbered in several years under the same old number: one note is enough.
+  const uniqueNotes = [...new Set(notes)];
+
+  return {
+    kommunenummer: currentNr,
+    kommunenavn: navn,
+    entries,
+    answeredYears: [...new Set(entries.filter((e) => e.svart === 1).map((e) => e.year))],
+    hasIncomparable: entries.some((e) => !e.comparable),
+    notes: uniqueNotes,
+    sentences: HISTORY_THEMES.map((theme) => sentence(theme, entries, navn)),
+  };
+}
+
+/** Every current kommune's history, keyed by current number (sorted), for the artefact. */
+export function allHistories(model: OverTimeModel): Record<string, KommuneHistory> {
+  const out: Record<string, KommuneHistory> = {};
+  for (const k of model.current) out[k.kommunenummer] = kommuneHistory(model, k.kommunenummer)!;
+  return out;
+}
