@@ -1,0 +1,125 @@
+import type { ColumnTable } from 'arquero';
+import {
+  INDICATOR_COLUMNS,
+  type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
+  type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
+} from '../types.ts';
+import { formatCsv, type Cell } from './csv.ts';
+import { indicatorsFromTable, responseTable } from './indicators.ts';
+import { toKommuneIndicators } from './kommune.ts';
+import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions.ts';
+import { itemSharesFromTable, ITEM_COLUMNS } from './items.ts';
+
+export interface YearInput {
+  survey: SurveyDefinition;
+  rows: readonly ResponseRow[];
+  register?: readonly RegisterRow[] | null;
+  year?: number;
+  /** Columns the file had (the reader's `columns`); default: the first row's keys. */
+  columns?: readonly string[];
+  entry?: YearEntry;
+  structure?: StructureEntry;
+}
+
+export interface YearCounts {
+  year: number | null;
+  survey: string;
+  structure: string | null;
+  synthetic: boolean | null;
+  dataDate: string | null;
+  /** Units of the indicator table: the register's kommuner, or the respondents without one. */
+  units: number;
+  respondents: number;
+}
+
+export interface YearResult<R extends IndicatorRow = KommuneIndicators | IndicatorRow> {
+  table: ColumnTable;
+  indicatorsCsv: string;
+  indicatorsExcelCsv: string;
+  /** KommuneIndicators[] with a register, the respondents' IndicatorRow[] without. */
+  indicators: R[];
+  distributions: DistributionRow[];
+  items: ItemShareRow[];
+  summary: YearCounts;
+  survey: SurveyDefinition;
+  register: readonly RegisterRow[] | null;
+}
+
+/** The indicator CSV contract: UTF-8, comma, header in INDICATOR_COLUMNS order, unknown = empty. */
+export function indicatorsCsv(table: ColumnTable): string {
+  return formatCsv(INDICATOR_COLUMNS, table.objects() as Record<string, Cell>[]);
+}
+
+/** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
+export function indicatorsExcelCsv(table: ColumnTable): string {
+  return formatCsv(INDICATOR_COLUMNS, table.objects() as Record<string, Cell>[], { delimiter: ';', bom: true, eol: '\r\n' });
+}
+
+/** Everything the site and the downloads need for one survey year, computed in memory. */
+export function computeYear(input: YearInput & { register: readonly RegisterRow[] }): YearResult<KommuneIndicators>;
+export function computeYear(input: YearInput): YearResult;
+export function computeYear(input: YearInput): YearResult {
+  const { survey, rows } = input;
+  const register = input.register ?? null;
+  const columns = input.columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  const responses = responseTable(rows, survey, columns);
+  const table = indicatorsFromTable(responses, survey, register);
+  const indicators: (KommuneIndicators | IndicatorRow)[] = register
+    ? toKommuneIndicators(table, register, rows, survey)
+    : (table.objects() as unknown as IndicatorRow[]);
+  const svart = table.array('svart') as number[];
+  return {
+    table,
+    indicatorsCsv: indicatorsCsv(table),
+    indicatorsExcelCsv: indicatorsExcelCsv(table),
+    indicators,
+    distributions: computeDistributions(table, register),
+    items: itemSharesFromTable(responses, survey),
+    summary: {
+      year: input.year ?? input.entry?.year ?? null,
+      survey: survey.id,
+      structure: input.structure?.id ?? input.entry?.structure ?? null,
+      synthetic: input.entry?.synthetic ?? null,
+      dataDate: input.entry?.dataDate ?? null,
+      units: table.numRows(),
+      respondents: svart.reduce((a, b) => a + b, 0),
+    },
+    survey,
+    register,
+  };
+}
+
+const json = (v: unknown): string => `${JSON.stringify(v)}\n`;
+
+/** File name → content of every artefact of one year (deterministic: same input, same bytes). */
+export function artefactFiles(result: YearResult): Record<string, string> {
+  const files: Record<string, string> = {
+    'indicators.csv': result.indicatorsCsv,
+    'indicators-excel.csv': result.indicatorsExcelCsv,
+    'indicators.json': json(result.indicators),
+    'distributions.json': json(result.distributions),
+    'distributions.csv': formatCsv(DISTRIBUTION_COLUMNS, result.distributions as unknown as Record<string, Cell>[]),
+    'items.json': json(result.items),
+    'items.csv': formatCsv(ITEM_COLUMNS, result.items as unknown as Record<string, Cell>[]),
+    'survey.json': json(result.survey),
+    'summary.json': json(result.summary),
+  };
+  if (result.register) files['register.json'] = json(result.register);
+  return files;
+}
+
+/**
+ * Write every artefact of one year through `write(relativePath, content)` (the caller owns the
+ * directory and the atomic swap). Files are written in name order.
+ */
+export async function writeArtefacts(
+  result: YearResult,
+  outDir: string,
+  write: (path: string, data: string) => void | Promise<void>,
+): Promise<string[]> {
+  const files = artefactFiles(result);
+  const names = Object.keys(files).sort();
+  void outDir; // paths are relative to outDir; kept in the signature for callers that log it
+  for (const name of names) await write(name, files[name]);
+  return names;
+}

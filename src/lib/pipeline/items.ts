@@ -1,0 +1,112 @@
+import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types.ts';
+import { responseTable, type Table } from './indicators.ts';
+import { SIMPLE_KEYS } from './columns.ts';
+import { MIN_DENOMINATOR } from './distributions.ts';
+
+/** Answer label for a blank item, so each item's counts add up to its denominator. */
+export const BLANK_ANSWER = 'Ikke besvart';
+const ALL = 'alle kommuner som svarte';
+
+export interface ItemSpec {
+  block: string;
+  item: string;
+  label: string;
+  answers: readonly string[];
+  /** Population: all respondents, or those whose `gate` column answered one of `open`. */
+  among: string;
+  gate: string | null;
+}
+
+const AMONG_GATE: Record<string, string> = {
+  strategi: 'kommuner med IKT-/digitaliseringsstrategi',
+  prosjekter: 'kommuner med IKT-prosjekter startet eller planlagt',
+  sky: 'kommuner som bruker skytjenester',
+  tilbyr_tjenester: 'kommuner som tilbyr tjenester til eksterne brukere',
+};
+
+/**
+ * Which items are published, with the population each share is computed among (the report's
+ * figures 3.1, 3.3, 4.1, 5.1–5.3): follow-up items among the units whose gate opened them, the
+ * rest among all respondents. Optional questions only where the file has the column.
+ */
+export function itemSpecs(survey: SurveyDefinition, present: ReadonlySet<string>): ItemSpec[] {
+  const specs: ItemSpec[] = [];
+  for (const [gate, def] of Object.entries(survey.gates)) {
+    specs.push({ block: 'gate', item: gate, label: def.text, answers: survey.answerSets[def.answers], among: ALL, gate: null });
+  }
+  for (const key of SIMPLE_KEYS) {
+    const def = survey.simple[key];
+    for (const [item, label] of Object.entries(def.items)) {
+      specs.push({
+        block: key, item, label, answers: survey.answerSets[def.answers],
+        among: def.gate ? AMONG_GATE[def.gate] ?? `kommuner med ${def.gate} = ${survey.gateOpen.join('/')}` : ALL,
+        gate: def.gate,
+      });
+    }
+  }
+  const tj = survey.tjenester;
+  for (const [item, way] of Object.entries(tj.ways)) {
+    specs.push({ block: 'tjenester', item, label: way.label, answers: survey.answerSets[tj.answers], among: AMONG_GATE[tj.gate] ?? ALL, gate: tj.gate });
+  }
+  const k = survey.kompetanse;
+  specs.push({ block: 'hinder', item: k.hinder, label: 'Manglende kompetanse i virksomheten', answers: survey.answerSets[k.hinderAnswers], among: ALL, gate: null });
+  specs.push({
+    block: 'rekruttering', item: k.rekruttert, label: 'Har forsøkt å rekruttere IKT-spesialister de siste 12 månedene',
+    answers: survey.answerSets[survey.itemAnswers[k.rekruttert] ?? 'jaNei'], among: ALL, gate: null,
+  });
+  for (const [item, def] of Object.entries(survey.optional)) {
+    if (!present.has(item)) continue;
+    const answers = survey.answerSets[def.answers];
+    if (item.startsWith('strategi_')) specs.push({ block: 'strategi_ekstra', item, label: def.text, answers, among: AMONG_GATE.strategi, gate: 'strategi' });
+    else if (item.startsWith('hinder_')) specs.push({ block: 'hinder', item, label: def.text, answers, among: ALL, gate: null });
+    else if (item === 'rekrutteringsvansker' || item === k.rekrutteringsvansker) {
+      specs.push({ block: 'rekruttering', item, label: def.text, answers, among: 'kommuner som har forsøkt å rekruttere IKT-spesialister', gate: k.rekruttert });
+    } else specs.push({ block: 'annet', item, label: def.text, answers, among: ALL, gate: null });
+  }
+  return specs;
+}
+
+/**
+ * Share of each answer per item among its population, with denominators. Rows are the
+ * respondents (kommuner only); `columns` names the columns the file had (default: the first row's).
+ */
+export function computeItemShares(rows: readonly ResponseRow[], survey: SurveyDefinition, columns?: readonly string[]): ItemShareRow[] {
+  const present = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  return itemSharesFromTable(responseTable(rows, survey, present), survey);
+}
+
+/** As computeItemShares, from a responseTable; optional items are those the table has. */
+export function itemSharesFromTable(table: Table, survey: SurveyDefinition): ItemShareRow[] {
+  const specs = itemSpecs(survey, new Set(table.columnNames()));
+  const out: ItemShareRow[] = [];
+  const populations = new Map<string, Table>();
+  const open = survey.gateOpen;
+  const opener = survey.kompetanse.rekruttert;
+  for (const spec of specs) {
+    const popKey = spec.gate ?? '';
+    const gate = spec.gate;
+    const pop: Table = populations.get(popKey) ?? (gate
+      ? table.params({ open: gate === opener ? ['Ja'] : open }).filter(`(d, $) => op.includes($.open, d[${JSON.stringify(gate)}])`)
+      : table);
+    populations.set(popKey, pop);
+    const denominator = pop.numRows();
+    // A plain tally over the (filtered) column: a groupby per item costs ten times more.
+    const tally = new Map<string, number>();
+    for (const v of pop.array(spec.item) as (string | null)[]) {
+      const a = v ?? BLANK_ANSWER;
+      tally.set(a, (tally.get(a) ?? 0) + 1);
+    }
+    // Every label of the answer set (zeros included) in questionnaire order, then blanks.
+    const labels = [...spec.answers, ...[...tally.keys()].filter((a) => a !== BLANK_ANSWER && !spec.answers.includes(a)).sort(), BLANK_ANSWER];
+    for (const answer of labels) {
+      const count = tally.get(answer) ?? 0;
+      out.push({
+        block: spec.block, item: spec.item, label: spec.label, among: spec.among, answer, count, denominator,
+        share: denominator >= MIN_DENOMINATOR ? Math.round((count / denominator) * 1e6) / 1e6 : null,
+      });
+    }
+  }
+  return out;
+}
+
+export const ITEM_COLUMNS = ['block', 'item', 'label', 'among', 'answer', 'count', 'denominator', 'share'] as const;

@@ -1,0 +1,35 @@
+import type { ColumnTable } from 'arquero';
+import type { IndicatorRow, KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types.ts';
+import { sizeClass } from '../rules/sizeClass.ts';
+import { jaNei } from '../rules/kompetanse.ts';
+
+/**
+ * The indicator table joined with the register, as the site reads it (indicators.json), sorted by
+ * kommunenummer. `rekrutteringsvansker` comes from the responses where the form asked it.
+ */
+export function toKommuneIndicators(
+  table: ColumnTable,
+  register: readonly RegisterRow[],
+  rows: readonly ResponseRow[] = [],
+  survey?: SurveyDefinition,
+): KommuneIndicators[] {
+  const byNr = new Map(register.map((r) => [r.kommunenummer, r]));
+  const vanskerColumn = survey?.kompetanse.rekrutteringsvansker ?? 'rekrutteringsvansker';
+  const vansker = new Map<string, 0 | 1 | null>();
+  for (const r of rows) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
+  const out: KommuneIndicators[] = [];
+  for (const ind of table.objects() as unknown as IndicatorRow[]) {
+    const reg = byNr.get(ind.kommunenummer);
+    if (!reg) continue;
+    out.push({
+      ...ind,
+      kommunenavn: reg.kommunenavn,
+      fylkesnummer: reg.fylkesnummer,
+      fylkesnavn: reg.fylkesnavn,
+      innbyggere: reg.innbyggere,
+      storrelse: sizeClass(reg.innbyggere),
+      rekrutteringsvansker: ind.svart === 1 ? (vansker.get(ind.kommunenummer) ?? null) : null,
+    });
+  }
+  return out.sort((a, b) => (a.kommunenummer < b.kommunenummer ? -1 : a.kommunenummer > b.kommunenummer ? 1 : 0));
+}

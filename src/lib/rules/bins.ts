@@ -1,0 +1,26 @@
+import type { Score } from '../types.ts';
+
+export type Bins = readonly [number, number, number, number];
+
+// Bins are data (the survey definition): the inclusive lower bound of the count for scores 1–4.
+/** Count → score 0–4. Unknown stays unknown; a count below the first bound (normally 0) is 0. */
+export function score(antall: number | null | undefined, bins: Bins): Score | null {
+  if (antall == null || Number.isNaN(antall)) return null;
+  if (antall >= bins[3]) return 4;
+  if (antall >= bins[2]) return 3;
+  if (antall >= bins[1]) return 2;
+  if (antall >= bins[0]) return 1;
+  return 0;
+}
+
+/** The count range each score covers, for method pages and the bins CLI: «1–5», «≥ 10». */
+export function binRanges(bins: Bins, max?: number): [string, string, string, string] {
+  const range = (lo: number, hi: number | undefined): string =>
+    hi === undefined ? `≥ ${lo}` : lo === hi ? `${lo}` : `${lo}–${hi}`;
+  return [
+    range(bins[0], bins[1] - 1),
+    range(bins[1], bins[2] - 1),
+    range(bins[2], bins[3] - 1),
+    range(bins[3], max),
+  ];
+}
