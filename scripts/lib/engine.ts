@@ -9,7 +9,7 @@ import { parseCorrespondence } from '../../src/lib/reference/correspondence.ts';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve.ts';
 import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare.ts';
 import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime.ts';
-import { computeYear, writeArtefacts } from '../../src/lib/pipeline/index.ts';
+import { computeYear, writeArtefacts } from '../../src/lib/pipeline/artefacts.ts';
 import type { BuildEffects } from './effects.ts';
 import { decodeText } from './effects.ts';
 import { InputError } from './errors.ts';
@@ -134,7 +134,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     if (!result.ok) throw new InputError(`Svarfila for ${entry.year} kan ikke brukes:`, result.problems as Problem[]);
     for (const note of result.notes) fx.log(`  ${note}`);
 
-    const computed = computeYear({ survey: survey.def, rows: result.rows, register, year: entry.year, entry, structure });
+    const computed = computeYear({ survey: survey.def, rows: result.rows, columns: result.columns, register, year: entry.year, entry, structure });
     const yearDir = join(o.artefactDir, String(entry.year));
     await fx.mkdir(yearDir);
     await writeArtefacts(computed, yearDir, (rel: string, content: string) => fx.writeFile(join(yearDir, rel), content));
@@ -158,7 +158,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     }
     coverage.set(entry.year, cover);
 
-    const respondents = result.rows.filter((r) => register!.some((k) => k.kommunenummer === r.kommunenummer)).length;
+    const respondents = computed.summary.respondents;
     const y: EngineYear = {
       year: entry.year,
       survey: entry.survey,

@@ -1,9 +1,8 @@
-// Where the build reads reference data from; downloads it into the git-ignored cache when nothing
-// is found (so `npm ci && npm run build` works on a clean clone with network).
+// Where the build reads reference data from (C's resolver), downloading into the git-ignored
+// cache when nothing is found so `npm ci && npm run build` works on a clean clone with network.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { REFERENCE_CACHE, SOURCE_LABEL, howToGetReference, resolveReference } from '../../src/lib/reference/resolve.ts';
-import { downloadReference } from '../../src/lib/reference/download.ts';
+import { SOURCE_LABEL, howToGetReference } from '../../src/lib/reference/resolve.ts';
+import { ensureReference, requireReferenceDir } from '../../src/lib/reference/node.ts';
 import type { BuildEffects } from './effects.ts';
 import { InputError } from './errors.ts';
 
@@ -15,31 +14,10 @@ export interface ReferenceChoice {
 }
 
 export async function ensureReferenceDir(c: ReferenceChoice, fx: BuildEffects): Promise<string> {
-  const found = resolveReference({ option: c.option, env: c.env, projectRoot: c.root, cwd: process.cwd(), exists: existsSync });
-  if (found) {
-    if (!existsSync(found.dir)) {
-      throw new InputError(`Referansekatalogen ${found.dir} (fra ${SOURCE_LABEL[found.source]}) finnes ikke. ${howToGetReference()}`);
-    }
-    return found.dir;
+  const opts = { reference: c.option, env: { DIGIKOMMUNE_REFERENCE: c.env ?? undefined }, projectRoot: c.root, log: (l: string) => fx.log(l) };
+  const found = c.download ? await ensureReference(opts) : requireReferenceDir(opts);
+  if (!existsSync(found.dir)) {
+    throw new InputError(`Referansekatalogen ${found.dir} (fra ${SOURCE_LABEL[found.source]}) finnes ikke. ${howToGetReference()}`);
   }
-  if (!c.download) throw new InputError(`Fant ingen referansedata (registre og kartgrenser). ${howToGetReference()}`);
-  const target = resolve(c.root, REFERENCE_CACHE);
-  fx.log(`Fant ingen referansedata; laster ned til ${REFERENCE_CACHE}/ (Kartverket via GitHub, SSB KLASS og statistikkbanken) …`);
-  let result;
-  try {
-    result = await downloadReference(fetch as never, undefined, (line) => fx.log(`  ${line}`));
-  } catch (e) {
-    throw new InputError(`Nedlasting av referansedata feilet: ${(e as Error).message}\n${howToGetReference()}`);
-  }
-  // Write into a temp dir and rename, so an interrupted download never looks like a complete cache.
-  const tmp = `${target}.tmp-${process.pid}`;
-  await fx.rm(tmp);
-  for (const [file, bytes] of [...result.files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await fx.mkdir(join(tmp, file, '..'));
-    await fx.writeFile(join(tmp, file), bytes);
-  }
-  await fx.writeFile(join(tmp, 'kilder.json'), `${JSON.stringify(result.sources, null, 1)}\n`);
-  await fx.rm(target);
-  await fx.rename(tmp, target);
-  return target;
+  return found.dir;
 }

@@ -1,0 +1,249 @@
+// The built demo site in Debian's Chromium: maps and links, a kommune page, JavaScript off,
+// accessibility (axe-core, WCAG 2.1 AA), keyboard navigation, same-origin requests under the
+// site's own CSP, and LCP/CLS. Screenshots go to tests/artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { demoSite, ROOT } from '../helpers/site.ts';
+import { publishedIndicators, surveyDef, yearEntries } from '../helpers/demo.ts';
+import { kommuneSlug } from '../../src/lib/format/slug.ts';
+import type { KommuneIndicators, SurveyDefinition } from '../../src/lib/types.ts';
+
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let latest: number;
+let survey: SurveyDefinition;
+let rows: KommuneIndicators[];
+const requests: string[] = [];
+const cspViolations: string[] = [];
+
+async function newContext(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return context;
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  const response = await page.goto(server.url(path), { waitUntil: 'load' });
+  expect(response?.status(), `status of ${path}`).toBe(200);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Maps on the page: SVGs with at least `min` links to kommune pages, each drawing a shape. */
+async function linkedShapeCounts(page: Page): Promise<{ links: number; named: number }[]> {
+  return page.$$eval('svg', (svgs) =>
+    svgs.map((svg) => {
+      const links = [...svg.querySelectorAll('a')].filter((a) => /\/kommune\/\d{4}-/.test(a.getAttribute('href') ?? a.getAttribute('xlink:href') ?? '') && a.querySelector('path'));
+      const named = links.filter((a) => (a.getAttribute('aria-label') ?? a.querySelector('title')?.textContent ?? '').trim().length > 0);
+      return { links: links.length, named: named.length };
+    }),
+  );
+}
+
+function respondent(): KommuneIndicators {
+  const k = rows.find((r) => r.svart === 1 && r.prioritering !== null && r.aktivitet !== null && r.kompetanse !== null);
+  if (!k) throw new Error('the demo data has no kommune with all three themes known');
+  return k;
+}
+
+beforeAll(async () => {
+  site = await demoSite();
+  server = await serveStatic(site, '/');
+  browser = await launchBrowser();
+  const years = await yearEntries();
+  latest = years[years.length - 1].year;
+  survey = await surveyDef(years[years.length - 1].survey);
+  rows = await publishedIndicators(site, latest);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('forside and kommune pages', () => {
+  it('shows two maps with at least 350 linked, named kommune shapes each', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    const maps = (await linkedShapeCounts(page)).filter((m) => m.links >= 350);
+    expect(maps.length).toBeGreaterThanOrEqual(2);
+    for (const m of maps) expect(m.named).toBe(m.links);
+    await shot(page, 'forside');
+    await context.close();
+  });
+
+  it('opens a kommune page by clicking its shape on the map, and it shows the three grades', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    const k = respondent();
+    const slug = kommuneSlug(k.kommunenummer, k.kommunenavn);
+    const shape = page.locator(`svg a[href$="/kommune/${slug}/"]`).first();
+    await shape.scrollIntoViewIfNeeded();
+    await Promise.all([page.waitForURL(`**/kommune/${slug}/`), shape.click({ force: true })]);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain(k.kommunenavn);
+    const text = (await page.locator('main').first().textContent()) ?? '';
+    expect(text).toContain(survey.grades.prioritering.labels[k.prioritering!]);
+    expect(text).toContain(survey.grades.aktivitet.labels[k.aktivitet!]);
+    expect(text).toContain(survey.kompetanse.categories[k.kompetanse!]);
+    await shot(page, 'kommune');
+    await context.close();
+  });
+
+  it('a non-respondent says so instead of showing grades', async () => {
+    const k = rows.find((r) => r.svart === 0);
+    if (!k) throw new Error('the demo data has no non-respondent');
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`);
+    expect(await page.locator('main').first().textContent()).toMatch(/Ukjent/);
+    await context.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('forside, kommune list and kommune page are complete', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, '/');
+    expect((await linkedShapeCounts(page)).filter((m) => m.links >= 350).length).toBeGreaterThanOrEqual(2);
+    const k = respondent();
+    const slug = kommuneSlug(k.kommunenummer, k.kommunenavn);
+    // The kommune list (the search without JS) links every kommune.
+    expect(await page.locator(`a[href$="/kommune/${slug}/"]`).count()).toBeGreaterThanOrEqual(2);
+    await visit(page, `/kommune/${slug}/`);
+    const text = (await page.locator('main').first().textContent()) ?? '';
+    expect(text).toContain(survey.grades.prioritering.labels[k.prioritering!]);
+    expect(text).toContain(survey.grades.aktivitet.labels[k.aktivitet!]);
+    await shot(page, 'kommune-uten-js');
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches a kommune page from the forside with Tab and Enter alone', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    let href: string | null = null;
+    for (let i = 0; i < 400 && !href; i++) {
+      await page.keyboard.press('Tab');
+      href = await page.evaluate(() => {
+        const a = document.activeElement?.closest('a');
+        const h = a?.getAttribute('href') ?? a?.getAttribute('xlink:href') ?? null;
+        return h && /\/kommune\/\d{4}-/.test(h) ? h : null;
+      });
+    }
+    expect(href, 'a kommune link takes keyboard focus').not.toBeNull();
+    await Promise.all([page.waitForURL(/\/kommune\/\d{4}-/), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(new URL(href!, page.url()).pathname);
+    expect(await page.locator('h1').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const pages = async () => {
+    const k = respondent();
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const fylke = /href="\/(fylke\/\d{2}-[a-z0-9-]+\/)"/.exec(index)?.[1];
+    if (!fylke) throw new Error('the forside links no fylke page');
+    return { forside: '/', kommune: `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, fylke: `/${fylke}`, metode: '/metode/', data: '/data/' };
+  };
+
+  it('finds no violation on forside, a kommune page, a fylke page, metode and data', async () => {
+    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    // axe is injected by the test, not the site: let it past the site's CSP.
+    const context = await newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const [name, path] of Object.entries(await pages())) {
+      await visit(page, path);
+      await page.evaluate(axe);
+      const result = await page.evaluate(async () => {
+        // @ts-expect-error injected global
+        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+      });
+      for (const v of result) found.push(`${name} ${path}: ${v}`);
+      if (name !== 'forside' && name !== 'kommune') await shot(page, name);
+    }
+    expect(found).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('trust in the browser', () => {
+  it('every request during the visits stayed on the site origin, and the CSP was never violated', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const k = respondent();
+    for (const path of ['/', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, '/metode/', '/data/']) {
+      await visit(page, path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(requests.length).toBeGreaterThan(4);
+    const foreign = requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('measures LCP and CLS of the forside and a kommune page', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { __lcp: number; __cls: number };
+      w.__lcp = 0;
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__lcp = e.startTime;
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const page = await context.newPage();
+    const k = respondent();
+    const results: Record<string, { lcp: number; cls: number }> = {};
+    for (const [name, path] of [['forside', '/'], ['kommune', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`]]) {
+      await visit(page, path);
+      await page.waitForTimeout(500);
+      results[name] = await page.evaluate(() => {
+        const w = window as unknown as { __lcp: number; __cls: number };
+        return { lcp: Math.round(w.__lcp), cls: Number(w.__cls.toFixed(4)) };
+      });
+    }
+    console.log(`LCP/CLS (lokal server): ${JSON.stringify(results)} — mål: LCP < 1000 ms, CLS < 0,01`);
+    for (const r of Object.values(results)) {
+      expect(r.lcp).toBeGreaterThan(0);
+      expect(r.lcp).toBeLessThan(2500);
+      expect(r.cls).toBeLessThan(0.1);
+    }
+    await context.close();
+  });
+
+  it('an old-number URL leads to the current kommune page', async () => {
+    const redirects = (await readFile(join(site, '_redirects'), 'utf8')).trim().split('\n').filter(Boolean);
+    if (redirects.length === 0) throw new Error('the demo site has no redirects (issue #6 expects old-number URLs)');
+    const [from, to] = redirects[0].split(' ');
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(server.url(from), { waitUntil: 'load' });
+    await page.waitForURL(`**${to}`, { timeout: 5000 });
+    expect(new URL(page.url()).pathname).toBe(to);
+    await context.close();
+  });
+});

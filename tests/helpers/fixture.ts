@@ -1,0 +1,134 @@
+// A tiny synthetic survey year, hand-made for the build's trust tests: a register whose names and
+// fylke names carry markup, quotes and ampersands; a boundary file that lacks one kommune and has
+// one extra; responses with free-text, contact and time-use columns holding unique markers that
+// must never reach the site. Nothing here is derived from real reference data.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels.ts';
+import type { SurveyDefinition } from '../../src/lib/types.ts';
+import { ROOT } from './site.ts';
+
+export interface FixtureKommune {
+  kommunenummer: string;
+  kommunenavn: string;
+  fylkesnummer: string;
+  fylkesnavn: string;
+  innbyggere: number;
+  /** Square in lon/lat: [west, south]; side 0.5°. null = no shape in the boundary file. */
+  at: [number, number] | null;
+  answers: boolean;
+}
+
+export const FYLKE_A = 'Prøvefylke <b>A</b> & «B»';
+export const FYLKE_B = "Fylke 'Q' \"R\"";
+
+export const FIXTURE_KOMMUNER: FixtureKommune[] = [
+  { kommunenummer: '9101', kommunenavn: '<script>alert("x")</script>', fylkesnummer: '91', fylkesnavn: FYLKE_A, innbyggere: 1200, at: [10, 60], answers: true },
+  { kommunenummer: '9102', kommunenavn: 'Ås & "Bø" \'Ø\'', fylkesnummer: '91', fylkesnavn: FYLKE_A, innbyggere: 5400, at: [10.5, 60], answers: true },
+  { kommunenummer: '9103', kommunenavn: 'Vanlig', fylkesnummer: '91', fylkesnavn: FYLKE_A, innbyggere: 31000, at: [10, 60.5], answers: true },
+  { kommunenummer: '9104', kommunenavn: 'Utenkart', fylkesnummer: '91', fylkesnavn: FYLKE_A, innbyggere: 800, at: null, answers: true },
+  { kommunenummer: '9201', kommunenavn: 'Fjell <i>kursiv</i> &amp; co', fylkesnummer: '92', fylkesnavn: FYLKE_B, innbyggere: 2500, at: [11, 60], answers: false },
+];
+/** In the boundary file but not in the register. */
+export const EXTRA_SHAPE = { kommunenummer: '9199', navn: 'Ekstraflate' };
+
+/** Values that must never appear in any byte of the built site. */
+export const SECRETS = {
+  kommentar: 'HEMMELIG-KOMMENTAR-Zq81',
+  kommentar_2: 'FRITEKST-MERKE-Vb52',
+  kontakt_navn: 'Kari Hemmeligsen-Qx',
+  kontakt_telefon: '+47 912 34 567',
+  kontakt_epost: 'kari.q9@hemmelig.example',
+  tidsbruk_minutter: 'TIDSBRUK-Wq3',
+  ukjent_kolonne: 'UKJENT-EKSTRA-Pp2',
+};
+
+const square = ([w, s]: [number, number]) => [[w, s], [w, s + 0.5], [w + 0.5, s + 0.5], [w + 0.5, s], [w, s]]; // clockwise
+
+function topology(object: string, shapes: { ring: number[][]; properties: Record<string, string> }[]) {
+  return {
+    type: 'Topology',
+    objects: {
+      [object]: {
+        type: 'GeometryCollection',
+        geometries: shapes.map((s, i) => ({ type: 'Polygon', arcs: [[i]], properties: s.properties })),
+      },
+    },
+    arcs: shapes.map((s) => s.ring),
+  };
+}
+
+function csvCell(v: string): string {
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export interface FixtureOptions {
+  /** Replace one response cell: e.g. an answer outside the answer set. */
+  badCell?: { kommunenummer: string; column: string; value: string };
+  /** Point the structure at a boundary file that does not exist. */
+  missingBoundary?: boolean;
+}
+
+/** Writes `<dir>/data/…` and `<dir>/reference/…`; returns the CLI args that build it. */
+export async function writeFixture(dir: string, options: FixtureOptions = {}): Promise<string[]> {
+  const data = join(dir, 'data');
+  const ref = join(dir, 'reference');
+  const put = async (path: string, content: string) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  };
+  const surveyText = await readFile(join(ROOT, 'data', 'surveys', '2021.json'), 'utf8');
+  const survey = JSON.parse(surveyText) as SurveyDefinition;
+  await put(join(data, 'surveys', '2021.json'), surveyText);
+  await put(
+    join(data, 'years', '2024.json'),
+    JSON.stringify({ year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30' }),
+  );
+  await put(
+    join(data, 'structures', 'fx.json'),
+    JSON.stringify({
+      id: 'fx',
+      label: 'Testinndeling',
+      register: 'registers/kommuner-fx.csv',
+      kommuneBoundaries: { file: options.missingBoundary ? 'geo/finnes-ikke.topojson' : 'geo/kommuner-fx.topojson', object: 'Kommuner', idProperty: 'kommunenummer', nameProperty: 'navn' },
+      fylkeBoundaries: { file: 'geo/fylker-fx.topojson', object: 'Fylker', idProperty: 'fylkesnummer', nameProperty: 'navn' },
+      populationNote: 'Oppdiktet folketall',
+    }),
+  );
+  const header = 'kommunenummer,kommunenavn,fylkesnummer,fylkesnavn,innbyggere';
+  const regRows = FIXTURE_KOMMUNER.map((k) => [k.kommunenummer, k.kommunenavn, k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
+  await put(join(ref, 'registers', 'kommuner-fx.csv'), `${header}\n${regRows.join('\n')}\n`);
+
+  const kShapes = FIXTURE_KOMMUNER.filter((k) => k.at).map((k) => ({ ring: square(k.at!), properties: { kommunenummer: k.kommunenummer, navn: k.kommunenavn } }));
+  kShapes.push({ ring: square([10.5, 60.5]), properties: { kommunenummer: EXTRA_SHAPE.kommunenummer, navn: EXTRA_SHAPE.navn } });
+  await put(join(ref, 'geo', 'kommuner-fx.topojson'), JSON.stringify(topology('Kommuner', kShapes)));
+  await put(
+    join(ref, 'geo', 'fylker-fx.topojson'),
+    JSON.stringify(
+      topology('Fylker', [
+        { ring: [[10, 60], [10, 61], [11, 61], [11, 60], [10, 60]], properties: { fylkesnummer: '91', navn: 'A' } },
+        { ring: square([11, 60]), properties: { fylkesnummer: '92', navn: 'B' } },
+      ]),
+    ),
+  );
+
+  // Responses: every required column, answers cycling through each column's answer set (gates open).
+  const sets = columnAnswerSets(survey);
+  const gates = new Set(Object.keys(survey.gates));
+  const columns = requiredColumns(survey);
+  const secretColumns = Object.keys(SECRETS) as (keyof typeof SECRETS)[];
+  const lines = [['kommunenummer', ...columns, ...secretColumns].join(',')];
+  FIXTURE_KOMMUNER.filter((k) => k.answers).forEach((k, row) => {
+    const cells = columns.map((c, i) => {
+      const labels = survey.answerSets[sets.get(c) ?? ''] ?? ['Ja'];
+      if (gates.has(c)) return labels[0];
+      return labels[(i + row) % labels.length];
+    });
+    if (options.badCell && options.badCell.kommunenummer === k.kommunenummer) {
+      cells[columns.indexOf(options.badCell.column)] = options.badCell.value;
+    }
+    lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => SECRETS[s])].map(csvCell).join(','));
+  });
+  await put(join(data, 'responses', 'fx.csv'), `${lines.join('\r\n')}\r\n`);
+  return ['--data', data, '--reference', ref, '--no-download'];
+}

@@ -1,0 +1,87 @@
+// Crawls every HTML page of the built demo site (at the root and under a base path): no internal
+// link may be broken, and every kommune and fylke of each year's register has its page.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { checkLinks, extractLinks, resolveFile, type LinkReport } from '../helpers/linkcheck.ts';
+import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site.ts';
+import { yearEntries } from '../helpers/demo.ts';
+import { fylkeSlug, kommuneSlug } from '../../src/lib/format/slug.ts';
+import { loadRegister, requireReferenceDir } from '../../src/lib/reference/node.ts';
+import type { StructureEntry } from '../../src/lib/types.ts';
+import { readFile } from 'node:fs/promises';
+
+const show = (r: LinkReport) => r.broken.slice(0, 20).map((b) => `${b.page} → ${b.link} (${b.reason})`);
+
+describe('the link checker itself', () => {
+  it('finds links in href, src, srcset, xlink:href and meta refresh, not in text or comments', () => {
+    const html = `<!-- <a href="/gone/"> --><p>href="/tekst/"</p><a href="/a/?x=1&amp;y=2#top">a</a>
+      <img src="b.png" srcset="c.png 1x, /d.png 2x"><svg><a xlink:href="/e/"><path d=""/></a></svg>
+      <meta http-equiv="refresh" content="0; url=/f/">`;
+    expect(extractLinks(html)).toEqual(['/a/?x=1&y=2#top', 'b.png', 'c.png', '/d.png', '/e/', '/f/']);
+  });
+
+  it('resolves directories to index.html the way a static host does', () => {
+    const files = new Set(['index.html', 'a/index.html', 'x.css']);
+    expect(resolveFile('/', files)).toBe('index.html');
+    expect(resolveFile('/a/', files)).toBe('a/index.html');
+    expect(resolveFile('/a', files)).toBe('a/index.html');
+    expect(resolveFile('/x.css', files)).toBe('x.css');
+    expect(resolveFile('/b/', files)).toBeNull();
+  });
+});
+
+describe('the demo site', () => {
+  let site: string;
+  let report: LinkReport;
+  beforeAll(async () => {
+    site = await demoSite();
+    report = await checkLinks(site, { base: '/' });
+  });
+
+  it('has no broken internal link', () => {
+    expect(report.pages.length).toBeGreaterThan(700);
+    expect(report.links).toBeGreaterThan(report.pages.length * 5);
+    expect(show(report)).toEqual([]);
+  });
+
+  it('has a page for every kommune and fylke of every year’s register', async () => {
+    const years = await yearEntries();
+    const latest = years[years.length - 1].year;
+    const ref = requireReferenceDir({ projectRoot: ROOT });
+    const missing: string[] = [];
+    for (const y of years) {
+      const structure = JSON.parse(await readFile(join(ROOT, 'data', 'structures', `${y.structure}.json`), 'utf8')) as StructureEntry;
+      const register = loadRegister(ref, structure.register);
+      expect(register.length).toBeGreaterThan(300);
+      const prefix = y.year === latest ? '/' : `/${y.year}/`;
+      for (const k of register) {
+        const path = `${prefix}kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`;
+        if (!resolveFile(path, report.files)) missing.push(path);
+      }
+      for (const f of new Map(register.map((k) => [k.fylkesnummer, k.fylkesnavn]))) {
+        const path = `${prefix}fylke/${fylkeSlug(f[0], f[1])}/`;
+        if (!resolveFile(path, report.files)) missing.push(path);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('publishes the manifest, sitemap, robots.txt, 404 page and host files', () => {
+    for (const f of ['data/manifest.json', 'sitemap.xml', 'robots.txt', '404.html', '_headers', '_redirects']) {
+      expect(report.files.has(f) || report.files.has(f.replace('sitemap.xml', 'sitemap-index.xml')), f).toBe(true);
+    }
+  });
+});
+
+describe('the demo site under a base path', () => {
+  it(`has no broken internal link under ${DEMO_BASE}`, async () => {
+    const site = await demoSiteUnderBase();
+    const report = await checkLinks(site, { base: DEMO_BASE });
+    expect(report.pages.length).toBeGreaterThan(700);
+    expect(show(report)).toEqual([]);
+    // Every root-relative link carries the base: nothing points at the host's root.
+    const html = await readFile(join(site, 'index.html'), 'utf8');
+    const rootLinks = extractLinks(html).filter((l) => l.startsWith('/') && !l.startsWith(DEMO_BASE));
+    expect(rootLinks).toEqual([]);
+  });
+});
