@@ -12,16 +12,21 @@ export interface ParsedCsv {
   header: string[];
   records: CsvRecord[];
   delimiter: Delimiter;
+  /** Physical line of the header (later than 1 when blank lines precede it). */
+  headerLine: number;
 }
 
 export class CsvSyntaxError extends Error {
   readonly line: number;
   readonly column: number;
-  constructor(message: string, line: number, column: number) {
-    super(`linje ${line}, tegn ${column}: ${message}`);
+  /** The message without the position prefix. */
+  readonly reason: string;
+  constructor(reason: string, line: number, column: number) {
+    super(`linje ${line}, tegn ${column}: ${reason}`);
     this.name = 'CsvSyntaxError';
     this.line = line;
     this.column = column;
+    this.reason = reason;
   }
 }
 
@@ -61,38 +66,109 @@ function isBlank(fields: string[], quoted: boolean): boolean {
 }
 
 /**
+ * Splits one line whose quoted fields are plain (`"Ja, helt"`: no `""` escapes, no line breaks, no
+ * blanks around the quotes), which is how most exports quote. Returns null for anything else so
+ * the character parser handles it, including its exact error positions.
+ */
+function splitSimpleQuoted(lineText: string, delimiter: string): string[] | null {
+  const pieces = lineText.split(delimiter);
+  const out: string[] = [];
+  for (let p = 0; p < pieces.length; p++) {
+    let piece = pieces[p];
+    if (piece.indexOf('"') === -1) {
+      out.push(piece);
+      continue;
+    }
+    if (piece.charCodeAt(0) !== QUOTE) return null;
+    // The delimiter was inside the quotes: glue pieces back until one ends the field.
+    while (piece.length < 2 || piece.charCodeAt(piece.length - 1) !== QUOTE) {
+      if (++p >= pieces.length) return null;
+      piece += delimiter + pieces[p];
+    }
+    if (piece.indexOf('"', 1) !== piece.length - 1) return null;
+    out.push(piece.slice(1, -1));
+  }
+  return out;
+}
+
+/**
  * Parses CSV text. Quoted fields may hold `""`, delimiters and newlines; line ends may be CRLF, LF
  * or CR. Blank lines (also Excel's all-delimiter rows like `;;;`) are skipped. A leading BOM is
  * ignored. The first non-blank record is the header; an empty text gives an empty header.
  * Throws CsvSyntaxError for a quote that never closes or text glued to a closing quote.
  */
 export function parseCsv(text: string, options: { delimiter?: Delimiter } = {}): ParsedCsv {
+  const all: CsvRecord[] = [];
+  const delimiter = scanCsv(text, (fields, line) => {
+    all.push({ line, fields });
+  }, options);
+  if (all.length === 0) return { header: [], records: [], delimiter, headerLine: 1 };
+  return { header: all[0].fields, records: all.slice(1), delimiter, headerLine: all[0].line };
+}
+
+/**
+ * The streaming core of parseCsv: calls `onRecord` for every non-blank record (the header first)
+ * as soon as it is complete, so a caller can convert and drop field strings while they are young;
+ * returning false stops the scan. Returns the delimiter used. Same rules and errors as parseCsv.
+ */
+export function scanCsv(
+  text: string,
+  onRecord: (fields: string[], line: number) => boolean | void,
+  options: { delimiter?: Delimiter } = {},
+): Delimiter {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = options.delimiter ?? detectDelimiter(start ? text.slice(1) : text);
   const delim = delimiter.charCodeAt(0);
   const n = text.length;
 
-  const all: CsvRecord[] = [];
   let fields: string[] = [];
   let recordLine = 1;
   let recordQuoted = false;
   let line = 1;
   let lineStart = start; // index of the first char of the current physical line
   let i = start;
+  let stop = false;
+  // Next positions of '"', LF and CR at or after i (-1: none left); refreshed lazily.
+  let nextQuote = text.indexOf('"', start);
+  let nextLF = text.indexOf('\n', start);
+  let nextCR = text.indexOf('\r', start);
 
   const endRecord = () => {
-    if (!isBlank(fields, recordQuoted)) all.push({ line: recordLine, fields });
+    if (!isBlank(fields, recordQuoted) && onRecord(fields, recordLine) === false) stop = true;
     fields = [];
     recordQuoted = false;
   };
 
-  while (i <= n) {
+  while (!stop && i <= n) {
     if (i === n) {
       // End of text: flush the last record unless the text ended with a line break.
       if (fields.length > 0) endRecord();
       break;
     }
-    if (fields.length === 0) recordLine = line;
+    if (fields.length === 0) {
+      recordLine = line;
+      // Fast path: a physical line without any quote is one record; native split beats a char loop.
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+      if (nextLF !== -1 && nextLF < i) nextLF = text.indexOf('\n', i);
+      if (nextCR !== -1 && nextCR < i) nextCR = text.indexOf('\r', i);
+      const lf = nextLF === -1 ? n : nextLF;
+      const cr = nextCR === -1 ? n : nextCR;
+      const end = lf < cr ? lf : cr;
+      const simple =
+        nextQuote === -1 || nextQuote > end
+          ? text.slice(i, end).split(delimiter)
+          : splitSimpleQuoted(text.slice(i, end), delimiter);
+      if (simple !== null) {
+        fields = simple;
+        recordQuoted = nextQuote !== -1 && nextQuote < end;
+        endRecord();
+        if (end === n) break;
+        i = end === cr && cr + 1 === lf ? end + 2 : end + 1;
+        line++;
+        lineStart = i;
+        continue;
+      }
+    }
 
     // Skip leading blanks only to spot ` "quoted"` fields; unquoted fields keep their spaces.
     let j = i;
@@ -192,8 +268,7 @@ export function parseCsv(text: string, options: { delimiter?: Delimiter } = {}):
     i = k + 1;
   }
 
-  if (all.length === 0) return { header: [], records: [], delimiter };
-  return { header: all[0].fields, records: all.slice(1), delimiter };
+  return delimiter;
 }
 
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;

@@ -7,6 +7,8 @@ export function normaliseLabel(value: string): string {
   return value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+const UNKNOWN = '\u0000unknown';
+
 /** Result of matching one cell: a canonical label, null for blank, undefined for an unknown answer. */
 export type LabelMatcher = (raw: string) => string | null | undefined;
 
@@ -24,14 +26,23 @@ export function labelMatcher(survey: SurveyDefinition, answerSet: string): Label
   // Canonical labels last so they win over any alias that happens to normalise the same way.
   for (const label of labels) lookup.set(normaliseLabel(label), label);
 
-  const cache = new Map<string, string | null | undefined>();
+  // Exact canonical spellings (the usual case) are found by length and ===, which costs less than
+  // hashing millions of fresh strings; anything else is normalised once and cached.
+  const byLength: (string[] | undefined)[] = [];
+  for (const label of labels) (byLength[label.length] ??= []).push(label);
+  const cache = new Map<string, string | null>();
   return (raw: string) => {
+    if (raw.length === 0) return null;
+    const same = byLength[raw.length];
+    if (same !== undefined) {
+      for (let k = 0; k < same.length; k++) if (same[k] === raw) return same[k];
+    }
     const hit = cache.get(raw);
-    if (hit !== undefined || cache.has(raw)) return hit;
+    if (hit !== undefined) return hit === UNKNOWN ? undefined : hit;
     const key = normaliseLabel(raw);
     const result = key === '' ? null : lookup.get(key);
     // Bound the cache: garbage input could otherwise grow it with every distinct bad value.
-    if (cache.size < 1000) cache.set(raw, result);
+    if (cache.size < 1000) cache.set(raw, result === undefined ? UNKNOWN : result);
     return result;
   };
 }
