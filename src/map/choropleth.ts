@@ -1,0 +1,255 @@
+// Choropleth, fylke and locator maps as SVG strings from a prepared MapGeometry. Pure and
+// byte-stable: same input, same bytes; ids derive only from the caller's idPrefix.
+import type { BBox, KommuneShape, MapGeometry } from './prepare';
+import { GRADE_COLORS, SHAPE_STROKE, gradeFill, unknownPattern } from './palette';
+import { esc, num, safeId, wrap } from './svg';
+
+export interface ChoroplethOptions {
+  geometry: MapGeometry;
+  /** Grade 0–4 per kommunenummer; null or absent = unknown. */
+  values: Record<string, number | null | undefined>;
+  /** Grade labels 0–4 from the survey definition. */
+  labels: readonly string[];
+  names: Record<string, string>;
+  hrefFor: (kommunenummer: string) => string;
+  title: string;
+  description: string;
+  idPrefix: string;
+  /** Every kommunenummer of the register in effect; shapes outside it are not drawn. */
+  register: readonly string[];
+  /** Why a kommune's value is unknown, per kommune; default «svarte ikke». */
+  unknownReasons?: Record<string, string>;
+}
+
+export interface FylkeMapOptions extends ChoroplethOptions {
+  fylkesnummer: string;
+  width?: number; // default 500
+  maxHeight?: number; // default 600
+}
+
+export interface LocatorMapOptions {
+  geometry: MapGeometry;
+  kommunenummer: string;
+  /** When given, the fylke is shaded so the reader sees both levels. */
+  fylkesnummer?: string;
+  idPrefix: string;
+  /** Kommune name for the text alternative. */
+  name?: string;
+  fylkesnavn?: string;
+  width?: number; // rendered width in px; default 120
+}
+
+const DEFAULT_UNKNOWN_REASON = 'svarte ikke';
+const FONT = 'font-family="system-ui, sans-serif"';
+const LEGEND_WIDTH = 236;
+const LINE_HEIGHT = 13;
+const SWATCH = 14;
+
+/** Register kommuner with no shape in the boundary file, e.g. 1144 and 1835 in the 2020 file. */
+export function missingFromMap(geometry: MapGeometry, register: readonly string[]): string[] {
+  const drawn = new Set(geometry.kommuner.map((k) => k.kommunenummer));
+  return register.filter((k) => !drawn.has(k)).sort();
+}
+
+function isGrade(value: number | null | undefined): value is number {
+  return value !== null && value !== undefined && Number.isInteger(value) && value >= 0 && value < GRADE_COLORS.length;
+}
+
+/** The accessible name of one kommune shape: «Oslo: grad 4 – Både omfattende …». */
+export function kommuneAccessibleName(
+  name: string,
+  value: number | null | undefined,
+  labels: readonly string[],
+  unknownReason = DEFAULT_UNKNOWN_REASON,
+): string {
+  return isGrade(value) ? `${name}: grad ${value} – ${labels[value]}` : `${name}: ukjent – ${unknownReason}`;
+}
+
+interface LegendBlock {
+  svg: string; // drawn at the origin
+  width: number;
+  height: number;
+}
+
+function legend(
+  options: ChoroplethOptions,
+  drawnKommuner: readonly string[],
+  missing: readonly string[],
+  patternId: string,
+): LegendBlock {
+  const counts = [0, 0, 0, 0, 0];
+  let unknown = 0;
+  for (const k of options.register.length ? options.register : drawnKommuner) {
+    const v = options.values[k];
+    if (isGrade(v)) counts[v]++;
+    else unknown++;
+  }
+  const maxChars = Math.floor((LEGEND_WIDTH - SWATCH - 8) / 5.6);
+  const entries: { fill: string; text: string }[] = [
+    ...GRADE_COLORS.map((color, g) => ({ fill: color, text: `Grad ${g} – ${options.labels[g]} (${counts[g]})` })),
+    { fill: `url(#${patternId})`, text: `Ukjent – ${DEFAULT_UNKNOWN_REASON} (${unknown})` },
+  ];
+  let y = 0;
+  let svg = '';
+  for (const entry of entries) {
+    const lines = wrap(entry.text, maxChars);
+    svg += `<rect x="0" y="${y}" width="${SWATCH}" height="${SWATCH}" fill="${entry.fill}" stroke="${SHAPE_STROKE}" stroke-width=".6"/>`;
+    svg += `<text x="${SWATCH + 6}" y="${y + 11}">${lines
+      .map((line, i) => `<tspan x="${SWATCH + 6}"${i ? ` dy="${LINE_HEIGHT}"` : ''}>${esc(line)}</tspan>`)
+      .join('')}</text>`;
+    y += Math.max(SWATCH, lines.length * LINE_HEIGHT) + 5;
+  }
+  if (missing.length) {
+    const names = missing.map((k) => `${options.names[k] ?? k} (${k})`).join(', ');
+    const lines = wrap(`Mangler i kartet: ${names}`, Math.floor(LEGEND_WIDTH / 5.6));
+    svg += `<text x="0" y="${y + 11}">${lines
+      .map((line, i) => `<tspan x="0"${i ? ` dy="${LINE_HEIGHT}"` : ''}>${esc(line)}</tspan>`)
+      .join('')}</text>`;
+    y += lines.length * LINE_HEIGHT + 5;
+  }
+  return { svg: `<g font-size="11" fill="#1a1a1a">${svg}</g>`, width: LEGEND_WIDTH, height: y };
+}
+
+function overlaps(a: BBox, b: BBox): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+interface Frame {
+  width: number;
+  height: number;
+  /** Screen position of a frame point: p * scale + offset. */
+  scale: number;
+  offset: [number, number];
+}
+
+function screenBBox(b: BBox, f: Frame): BBox {
+  return [
+    b[0] * f.scale + f.offset[0], b[1] * f.scale + f.offset[1],
+    b[2] * f.scale + f.offset[0], b[3] * f.scale + f.offset[1],
+  ];
+}
+
+function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], frame: Frame, borders: string | null, missing: string[]): string {
+  const id = safeId(options.idPrefix);
+  const patternId = `${id}-ukjent`;
+  const legendPatternId = `${id}-ukjent-legend`;
+  const reasons = options.unknownReasons ?? {};
+  const k = frame.scale;
+
+  let links = '';
+  for (const shape of shapes) {
+    const kn = shape.kommunenummer;
+    const value = options.values[kn];
+    const label = kommuneAccessibleName(options.names[kn] ?? kn, value, options.labels, reasons[kn]);
+    links += `<a href="${esc(options.hrefFor(kn))}" aria-label="${esc(label)}"><path fill="${gradeFill(isGrade(value) ? value : null, patternId)}" d="${shape.d}"/></a>`;
+  }
+
+  const block = legend(options, shapes.map((s) => s.kommunenummer), missing, k === 1 ? patternId : legendPatternId);
+  // Bottom-right corner is empty on a map of Norway; elsewhere the legend goes below the map.
+  const inside: BBox = [frame.width - block.width - 4, frame.height - block.height - 4, frame.width - 4, frame.height - 4];
+  const fits = inside[0] >= 0 && inside[1] >= 0 &&
+    shapes.every((s) => !overlaps(screenBBox(s.bbox, frame), [inside[0] - 4, inside[1] - 4, inside[2], inside[3]]));
+  const legendX = fits ? inside[0] : 4;
+  const legendY = fits ? inside[1] : frame.height + 8;
+  const height = fits ? frame.height : Math.ceil(frame.height + 8 + block.height + 4);
+
+  const transform = k === 1 && frame.offset[0] === 0 && frame.offset[1] === 0
+    ? ''
+    : ` transform="translate(${num(frame.offset[0])},${num(frame.offset[1])}) scale(${num1000(k)})"`;
+
+  const desc = missing.length
+    ? `${options.description} Mangler i kartet: ${missing.map((m) => options.names[m] ?? m).join(', ')}.`
+    : options.description;
+
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${frame.width} ${height}" width="${frame.width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
+    `<title id="${id}-title">${esc(options.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +
+    `<defs>${unknownPattern(patternId, k)}${k === 1 ? '' : unknownPattern(legendPatternId)}</defs>` +
+    `<style>#${id} a:hover path,#${id} a:focus path{stroke:#000;stroke-width:${num1000(1.5 / k)}}</style>` +
+    `<g${transform}>` +
+    `<g stroke="${SHAPE_STROKE}" stroke-width="${num1000(0.3 / k)}" stroke-linejoin="round">${links}</g>` +
+    (borders ? `<path d="${borders}" fill="none" stroke="#1a1a1a" stroke-width="${num1000(0.8 / k)}" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>` : '') +
+    `</g>` +
+    `<g transform="translate(${num(legendX)},${num(legendY)})">${block.svg}</g>` +
+    `</svg>`
+  );
+}
+
+/** Three decimals: zoom factors and their stroke widths need more than one. */
+function num1000(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function registerShapes(geometry: MapGeometry, register: readonly string[]): KommuneShape[] {
+  if (!register.length) return geometry.kommuner;
+  const inRegister = new Set(register);
+  return geometry.kommuner.filter((s) => inRegister.has(s.kommunenummer));
+}
+
+/** National kommune map: every shape a link named «Kommune: grad N – label», legend with labels. */
+export function renderChoropleth(options: ChoroplethOptions): string {
+  const { geometry } = options;
+  const frame: Frame = { width: geometry.width, height: geometry.height, scale: 1, offset: [0, 0] };
+  return drawChoropleth(
+    options,
+    registerShapes(geometry, options.register),
+    frame,
+    geometry.fylkeBorders || null,
+    missingFromMap(geometry, options.register),
+  );
+}
+
+/** One fylke's kommuner, zoomed by a transform of the already projected paths (no re-projection). */
+export function renderFylkeMap(options: FylkeMapOptions): string {
+  const { geometry, fylkesnummer, width = 500, maxHeight = 600 } = options;
+  const register = options.register.filter((k) => k.startsWith(fylkesnummer));
+  const shapes = registerShapes(geometry, options.register).filter((s) => s.kommunenummer.startsWith(fylkesnummer));
+  const pad = 4;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const s of shapes) {
+    x0 = Math.min(x0, s.bbox[0]); y0 = Math.min(y0, s.bbox[1]);
+    x1 = Math.max(x1, s.bbox[2]); y1 = Math.max(y1, s.bbox[3]);
+  }
+  if (!shapes.length) [x0, y0, x1, y1] = [0, 0, 1, 1];
+  const bw = Math.max(x1 - x0, 1);
+  const bh = Math.max(y1 - y0, 1);
+  // Beyond ~12× the integer grid of the national frame shows; stop there.
+  const scale = Math.min((width - 2 * pad) / bw, (maxHeight - 2 * pad) / bh, 12);
+  const frame: Frame = {
+    width,
+    height: Math.ceil(bh * scale + 2 * pad),
+    scale,
+    offset: [(width - bw * scale) / 2 - x0 * scale, pad - y0 * scale],
+  };
+  return drawChoropleth({ ...options, register }, shapes, frame, null, missingFromMap(geometry, register));
+}
+
+/** Small «where is it» map: the country lightly, the fylke shaded, the kommune dark and ringed. */
+export function renderLocatorMap(options: LocatorMapOptions): string {
+  const { geometry, kommunenummer, fylkesnummer, width = 120 } = options;
+  const id = safeId(options.idPrefix);
+  const shape = geometry.kommuner.find((k) => k.kommunenummer === kommunenummer);
+  const fylke = fylkesnummer ? geometry.fylker.find((f) => f.fylkesnummer === fylkesnummer) : undefined;
+  const name = options.name ?? kommunenummer;
+  const title = shape
+    ? `Kart: ${name} markert${options.fylkesnavn ? ` i ${options.fylkesnavn}` : ''} på Norgeskartet`
+    : `Kart: ${name} mangler i kartgrunnlaget`;
+  const height = Math.round((geometry.height * width) / geometry.width);
+  const unit = geometry.width / width; // frame units per rendered pixel
+
+  let marker = '';
+  if (shape) {
+    const [x0, y0, x1, y1] = shape.bbox;
+    const r = Math.max((Math.max(x1 - x0, y1 - y0) / 2) + 3 * unit, 6 * unit);
+    marker = `<circle cx="${num((x0 + x1) / 2)}" cy="${num((y0 + y1) / 2)}" r="${num(r)}" fill="none" stroke="#b30000" stroke-width="${num(1.5 * unit)}"/>`;
+  }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-locator" viewBox="0 0 ${geometry.width} ${geometry.height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">` +
+    `<title id="${id}-title">${esc(title)}</title>` +
+    `<path d="${geometry.outline}" fill="#e3e3e3" stroke="#8a8a8a" stroke-width="${num(0.5 * unit)}" stroke-linejoin="round"/>` +
+    (fylke ? `<path d="${fylke.d}" fill="#b5b5b5"/>` : '') +
+    (shape ? `<path d="${shape.d}" fill="${GRADE_COLORS[4]}"/>` : '') +
+    marker +
+    `</svg>`
+  );
+}
