@@ -144,3 +144,18 @@ export function mapGeometry(year: number): MapGeometryArtefact | null {
 export function redirects(): Redirect[] {
   return readJson<Redirect[]>('redirects.json', []);
 }
+
+export interface DownloadFile {
+  file: string;
+  table: string;
+  format: 'csv' | 'excel-csv' | 'json';
+  title: string;
+  bytes: number;
+  sha256: string;
+}
+export interface DownloadGroup { dir: string; files: DownloadFile[] }
+
+/** Download files the build publishes under /data/<dir>/ (written by the build before Astro runs). */
+export function downloads(): DownloadGroup[] {
+  return readJson<DownloadGroup[]>('downloads.json', []);
+}

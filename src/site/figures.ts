@@ -32,6 +32,11 @@ export function gradeColours(): string[] {
   return FALLBACK_GRADE_COLOURS;
 }
 
+/** True when src/map draws the maps (its SVG carries its own legend). */
+export function hasMapRenderer(): boolean {
+  return fn('../map/choropleth.ts', 'renderChoropleth') !== undefined;
+}
+
 export type MapIndicator = 'prioritering' | 'aktivitet';
 
 /** Kommuner in the register with no shape in the year's boundary file. */
@@ -78,11 +83,11 @@ export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: s
 }
 
 /** Small locator: the country silhouette with the kommune marked. */
-export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: string, idPrefix: string, name: string): string | null {
+export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: string, idPrefix: string, name: string, fylkesnavn?: string): string | null {
   const geometry = mapGeometry(year);
   if (!geometry) return null;
   const render = fn('../map/choropleth.ts', 'renderLocatorMap');
-  if (render) return render({ geometry, kommunenummer, fylkesnummer, idPrefix }) as string;
+  if (render) return render({ geometry, kommunenummer, fylkesnummer, idPrefix, name, fylkesnavn, width: 150 }) as string;
   const shape = geometry.kommuner.find((s: { kommunenummer: string }) => s.kommunenummer === kommunenummer);
   if (!shape) return null;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${geometry.width} ${geometry.height}" width="150" role="img" aria-labelledby="${idPrefix}-t"><title id="${idPrefix}-t">${escapeXml(`${name} markert på Norgeskartet`)}</title>`

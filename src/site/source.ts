@@ -3,8 +3,11 @@ import { survey, yearSummary } from './data';
 
 export function sourceLine(year: number, opts: { map?: boolean } = {}): string {
   const y = yearSummary(year);
-  const parts = [`Kilde: ${survey(year).title.replace(/\s*\(.*\)$/, '')}`];
-  if (y.synthetic) parts[0] += ' – syntetiske demodata, ikke SSBs tall';
+  // The definition's title names the questionnaire form («… 2021 (skjema …)»); the source is the survey year.
+  const name = survey(year).title.replace(/\s*\(.*\)$/, '').replace(/\s+\d{4}$/, '');
+  const parts = [y.synthetic
+    ? `Kilde: syntetiske demodata etter skjemaet til SSBs «${name}», ${year} (ikke SSBs tall)`
+    : `Kilde: SSB, «${name}» ${year}`];
   if (opts.map) parts.push('Kartgrunnlag: Kartverket (CC BY 4.0)');
-  return `${parts.join('. ')}. År: ${year}.`;
+  return `${parts.join('. ')}.`;
 }

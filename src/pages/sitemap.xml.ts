@@ -1,0 +1,23 @@
+// sitemap.xml: every canonical page (latest-year duplicates under /<year>/ are left out).
+import type { APIRoute } from 'astro';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fylker, kommuner, latestYear, siteInfo, years } from '../site/data';
+import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, withBase, yearPath } from '../site/urls';
+
+export const GET: APIRoute = ({ site }) => {
+  const origin = site?.href ?? 'https://digikommune.example/';
+  const paths: string[] = [homePath(), metodePath(), dataPath()];
+  if (existsSync(resolve(process.cwd(), 'src/pages/utvikling/index.astro'))) paths.push(withBase('/utvikling/'));
+  for (const y of years()) {
+    if (y !== latestYear()) paths.push(yearPath(y));
+    for (const f of fylker(y)) paths.push(fylkePath(f, y));
+    for (const k of kommuner(y)) paths.push(kommunePath(k, y));
+  }
+  const lastmod = siteInfo().generated;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
+    paths.map((p) => `<url><loc>${esc(absoluteUrl(origin, p))}</loc><lastmod>${lastmod}</lastmod></url>`).join('\n')
+  }\n</urlset>\n`;
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
