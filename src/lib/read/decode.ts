@@ -9,6 +9,21 @@ export interface Decoded {
   bom: boolean;
 }
 
+// WHATWG windows-1252 for 0x80–0x9F (0x81, 0x8D, 0x8F, 0x90, 0x9D stay as C1 controls).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1 (0x96 → U+0096 instead of «–»),
+ * so the 32 bytes where the two differ are mapped here.
+ */
+function decodeCp1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
 function hasUtf8Bom(b: Uint8Array): boolean {
   return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
@@ -27,7 +42,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingChoice = 'auto'
   if (encoding === 'windows-1252') {
     // A UTF-8 BOM in a file forced to cp1252 would show as «ï»¿» glued to the first header.
     const body = utf8Bom ? bytes.subarray(3) : bytes;
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom: utf8Bom };
+    return { text: decodeCp1252(body), encoding: 'windows-1252', bom: utf8Bom };
   }
   if (utf8Bom) {
     return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', bom: true };
@@ -41,6 +56,6 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingChoice = 'auto'
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false };
+    return { text: decodeCp1252(bytes), encoding: 'windows-1252', bom: false };
   }
 }
