@@ -71,7 +71,9 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
   const displayPath = (path: string) => {
     const ref = relative(referenceDir, path);
     if (referenceDir && !ref.startsWith('..')) return `reference:${ref.split('\\').join('/')}`;
-    return relative(o.root, path).split('\\').join('/');
+    const rel = relative(o.root, path);
+    // Inputs outside the project (a fixture, a user's own data dir) are named by their full path.
+    return rel.startsWith('..') ? path : rel.split('\\').join('/');
   };
   const readJson = async <T>(path: string, role: string, label: string): Promise<T> => {
     const text = decodeText(await read(path, role, label));

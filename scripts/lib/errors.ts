@@ -10,11 +10,14 @@ export class InputError extends Error {
   }
 }
 
-/** `file:line: column «…»: found «…»; message` — the format the README promises. */
+/**
+ * `file:line: message`. The reader's messages already name the column, the value found and what
+ * was expected; column and value are added only when the message does not mention them.
+ */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line !== undefined ? String(p.line) : null].filter(Boolean).join(':');
-  const column = p.column !== undefined ? ` column «${p.column}»:` : '';
-  const found = p.value !== undefined ? ` found «${truncate(p.value, 60)}»;` : '';
+  const column = p.column !== undefined && !p.message.includes(p.column) ? ` kolonne «${p.column}»:` : '';
+  const found = p.value !== undefined && !p.message.includes(p.value) ? ` fant «${truncate(p.value, 60)}»;` : '';
   return `${where}:${column}${found} ${p.message}`;
 }
 

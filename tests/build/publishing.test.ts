@@ -137,7 +137,9 @@ describe('failure messages', () => {
       { file: 'data/responses/2021.csv', line: 7, column: 'strategi', value: 'Kanskje', message: 'ventet Ja, Nei eller Vet ikke' },
     ]);
     const msg = describeFailure(e);
-    expect(msg).toContain('data/responses/2021.csv:7: column «strategi»: found «Kanskje»; ventet Ja, Nei eller Vet ikke');
+    expect(msg).toContain('data/responses/2021.csv:7: kolonne «strategi»: fant «Kanskje»; ventet Ja, Nei eller Vet ikke');
+    // A message that already names column and value is not repeated.
+    expect(formatProblem({ file: 'f.csv', line: 3, column: 'sky', value: 'X', message: 'kolonne «sky»: fant «X»; forventet Ja' })).toBe('f.csv:3: kolonne «sky»: fant «X»; forventet Ja');
     expect(msg).not.toMatch(/\n\s+at /);
     expect(formatProblem({ file: 'f.csv', message: 'tom' })).toBe('f.csv: tom');
   });

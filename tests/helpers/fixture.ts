@@ -115,7 +115,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
   // Responses: every required column, answers cycling through each column's answer set (gates open).
   const sets = columnAnswerSets(survey);
   const gates = new Set(Object.keys(survey.gates));
-  const columns = requiredColumns(survey);
+  const columns = requiredColumns(survey).filter((c) => c !== 'kommunenummer');
   const secretColumns = Object.keys(SECRETS) as (keyof typeof SECRETS)[];
   const lines = [['kommunenummer', ...columns, ...secretColumns].join(',')];
   FIXTURE_KOMMUNER.filter((k) => k.answers).forEach((k, row) => {

@@ -1,0 +1,87 @@
+// A failed build (bad data, a missing boundary file, a page that throws) exits non-zero with a
+// clear message and leaves the previous output byte-identical, with no temp dirs left behind.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBuildCli, ROOT } from '../helpers/site.ts';
+import { writeFixture } from '../helpers/fixture.ts';
+import { treeHashes } from '../helpers/tree.ts';
+
+let tmp: string;
+let out: string;
+let goodArgs: string[];
+let before: Map<string, string>;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'digikommune-atomic-'));
+  out = join(tmp, 'site');
+  goodArgs = await writeFixture(join(tmp, 'good'));
+  const r = await runBuildCli(['--out', out, ...goodArgs]);
+  expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+  before = await treeHashes(out);
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function expectUntouched() {
+  const after = await treeHashes(out);
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  expect([...after].filter(([f, h]) => before.get(f) !== h)).toEqual([]);
+  // Nothing half-done beside the output either.
+  expect((await readdir(tmp)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+}
+
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe('atomic build', () => {
+  it('the good fixture build produced a site', () => {
+    expect(before.has('index.html')).toBe(true);
+    expect(before.has('data/manifest.json')).toBe(true);
+    expect(before.size).toBeGreaterThan(5);
+  });
+
+  it('bad data: exits 1 naming file, line and column; previous output untouched', async () => {
+    const args = await writeFixture(join(tmp, 'bad'), { badCell: { kommunenummer: '9103', column: 'strategi', value: 'Kanskje' } });
+    const r = await runBuildCli(['--out', out, ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/fx\.csv:\d+/);
+    expect(r.stderr).toMatch(/strategi/);
+    expect(r.stderr).toMatch(/Kanskje/);
+    noStack(r.stderr);
+    await expectUntouched();
+  });
+
+  it('a missing boundary file: exits 1 naming it; previous output untouched', async () => {
+    const args = await writeFixture(join(tmp, 'noborder'), { missingBoundary: true });
+    const r = await runBuildCli(['--out', out, ...args]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/finnes-ikke\.topojson/);
+    noStack(r.stderr);
+    await expectUntouched();
+  });
+
+  it('a page that throws: exits 1 with the page’s message; previous output untouched', async () => {
+    const r = await runBuildCli(['--out', out, ...goodArgs, '--site-root', join(ROOT, 'tests', 'build', 'fixtures', 'throwing-site')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Siden kastet en feil med vilje/);
+    await expectUntouched();
+  });
+
+  it('a missing reference directory: exits 1 saying how to get the data', async () => {
+    const r = await runBuildCli(['--out', out, '--data', join(tmp, 'good', 'data'), '--reference', join(tmp, 'finnes-ikke'), '--no-download']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/finnes-ikke/);
+    expect(r.stderr).toMatch(/npm run reference|--reference/);
+    noStack(r.stderr);
+    await expectUntouched();
+  });
+
+  it('rebuilding the good input after the failures gives the same bytes again', async () => {
+    const r = await runBuildCli(['--out', out, ...goodArgs]);
+    expect(r.code, r.stderr).toBe(0);
+    await expectUntouched();
+  });
+});

@@ -1,0 +1,73 @@
+// Same inputs → byte-identical output: a fresh clean build of the demo site must hash the same,
+// file by file, as the shared demo build (itself a clean build of the same inputs).
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoSite, ROOT, runBuildCli } from '../helpers/site.ts';
+import { treeHashes } from '../helpers/tree.ts';
+
+const temps: string[] = [];
+afterAll(async () => {
+  for (const t of temps) await rm(t, { recursive: true, force: true });
+});
+
+describe('reproducible build', () => {
+  it('two clean builds of the demo site are byte-identical', async () => {
+    const first = await demoSite();
+    const tmp = await mkdtemp(join(tmpdir(), 'digikommune-repro-'));
+    temps.push(tmp);
+    const second = join(tmp, 'site');
+    const r = await runBuildCli(['--out', second]);
+    expect(r.code, r.stderr).toBe(0);
+    const a = await treeHashes(first);
+    const b = await treeHashes(second);
+    expect(a.size).toBeGreaterThan(700);
+    expect([...b.keys()]).toEqual([...a.keys()]);
+    const differing = [...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f);
+    expect(differing).toEqual([]);
+  });
+
+  it('the generated date comes from the data or SOURCE_DATE_EPOCH, never the clock', async () => {
+    const site = await demoSite();
+    const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8'));
+    const dates = manifest.years.map((y: { dataDate: string }) => y.dataDate).sort();
+    expect(manifest.generated).toBe(dates[dates.length - 1]);
+    const tmp = await mkdtemp(join(tmpdir(), 'digikommune-epoch-'));
+    temps.push(tmp);
+    const { writeFixture } = await import('../helpers/fixture.ts');
+    const args = await writeFixture(tmp);
+    const r = await runBuildCli(['--out', join(tmp, 'site'), ...args], { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(r.code, r.stderr).toBe(0);
+    const m2 = JSON.parse(await readFile(join(tmp, 'site', 'data', 'manifest.json'), 'utf8'));
+    expect(m2.generated).toBe('2023-11-14');
+  });
+});
+
+describe('manifest', () => {
+  it('lists every input with its SHA-256, the surveys, units per year and the package version', async () => {
+    const site = await demoSite();
+    const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8'));
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest.version).toBe(pkg.version);
+    const paths = manifest.inputs.map((i: { path: string }) => i.path);
+    for (const p of ['data/years/2021.json', 'data/years/2024.json', 'data/surveys/2021.json', 'data/responses/2021.csv', 'data/responses/2024.csv']) {
+      expect(paths).toContain(p);
+    }
+    expect(paths.some((p: string) => /^reference:registers\/kommuner-\d{4}\.csv$/.test(p))).toBe(true);
+    expect(paths.some((p: string) => /^reference:geo\/.+\.topojson$/.test(p))).toBe(true);
+    // The hashes are of the real input bytes.
+    const { createHash } = await import('node:crypto');
+    const responses = manifest.inputs.find((i: { path: string }) => i.path === 'data/responses/2024.csv');
+    const bytes = await readFile(join(ROOT, 'data', 'responses', '2024.csv'));
+    expect(responses.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(responses.bytes).toBe(bytes.length);
+    expect(manifest.surveys.map((s: { id: string }) => s.id)).toEqual(['2021']);
+    for (const y of manifest.years) {
+      expect(y.units).toBeGreaterThan(350);
+      expect(y.respondents).toBeGreaterThan(0);
+      expect(y.respondents).toBeLessThanOrEqual(y.units);
+      expect(y.files).toContain(`data/${y.year}/indicators.csv`);
+    }
+  });
+});
