@@ -79,8 +79,18 @@ describe('parseCsv', () => {
     expect(e.reason).toMatch(/lukkes aldri/);
   });
 
-  it('throws CsvSyntaxError for text glued to a closing quote', () => {
+  it('throws CsvSyntaxError for text glued to a closing quote, at the opening quote', () => {
     expect(() => parseCsv('a,b\n"Ja"x,1')).toThrow(CsvSyntaxError);
+    let error: unknown;
+    try {
+      parseCsv('a,b\n1,"stray\n2,"Ja, helt"\n');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as CsvSyntaxError).line).toBe(2);
+    expect((error as CsvSyntaxError).column).toBe(3);
+    expect((error as CsvSyntaxError).reason).toMatch(/slutter ved linje 3, tegn 4 og følges av «J»/);
   });
 
   it('returns an empty header for empty text', () => {

@@ -236,10 +236,12 @@ export function scanCsv(
         i = k + 1;
         continue;
       }
+      // Report where the quote opened: a stray quote is the usual cause, and it sits there.
+      const where = line === openLine ? `tegn ${k - lineStart + 1}` : `linje ${line}, tegn ${k - lineStart + 1}`;
       throw new CsvSyntaxError(
-        `uventet tegn «${text[k]}» etter et felt i anførselstegn (forventet skilletegn «${delimiter}» eller linjeslutt)`,
-        line,
-        k - lineStart + 1,
+        `feltet i anførselstegn slutter ved ${where} og følges av «${text[k]}» i stedet for skilletegn «${delimiter}» eller linjeslutt; trolig et ubalansert anførselstegn («"» inne i et felt skal dobles: «""»)`,
+        openLine,
+        openColumn,
       );
     }
 
