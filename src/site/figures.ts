@@ -1,7 +1,7 @@
 // The site's side of the charts and maps: gathers what src/map and src/charts need from data.ts
 // and returns SVG strings to inline with set:html. While those modules are being written a plain
 // fallback keeps pages buildable; when they exist they are used.
-import type { KompetanseCategory } from '../lib/types';
+import type { DistributionRow, KompetanseCategory } from '../lib/types';
 import { gradeLabel } from '../lib/format/sentence';
 import { kommuner, mapGeometry, survey, type MapGeometryArtefact } from './data';
 import { kommunePath } from './urls';
@@ -11,7 +11,16 @@ type Module = Record<string, unknown>;
 const modules = import.meta.glob<Module>(['../map/choropleth.ts', '../map/palette.ts', '../charts/*.ts'], { eager: true });
 function fn(file: string, name: string): AnyFn | undefined {
   const f = modules[file]?.[name];
-  return typeof f === 'function' ? (f as AnyFn) : undefined;
+  if (typeof f !== 'function') return undefined;
+  // The CSP (style-src 'self') blocks <style> inside inline SVG; site.css carries those rules.
+  return ((...args: unknown[]) => {
+    const out = (f as AnyFn)(...args);
+    return typeof out === 'string' ? stripStyle(out) : out;
+  }) as AnyFn;
+}
+
+export function stripStyle(svg: string): string {
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
 }
 
 export function escapeXml(text: string): string {
@@ -136,10 +145,6 @@ export interface BarDatum { label: string; short: string; count: number; share: 
 
 /** Horizontal bars with the count printed at the end of each bar. */
 export function barsSvg(data: BarDatum[], title: string, idPrefix: string): string {
-  const render = fn('../charts/gradeBars.ts', 'renderGradeBars');
-  if (render) {
-    try { return render({ data, title, idPrefix }) as string; } catch { /* fall through to the plain bars */ }
-  }
   const max = Math.max(1, ...data.map((d) => d.count));
   const rowH = 26, labelW = 70, barW = 260, h = data.length * rowH + 4;
   const rows = data.map((d, i) => {
@@ -150,4 +155,21 @@ export function barsSvg(data: BarDatum[], title: string, idPrefix: string): stri
       + `<text x="${labelW + w + 6}" y="${y + 17}" font-size="13">${d.count}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelW + barW + 50} ${h}" width="${labelW + barW + 50}" role="img" aria-labelledby="${idPrefix}-t"><title id="${idPrefix}-t">${escapeXml(title)}</title>${rows.join('')}</svg>`;
+}
+
+/** National/fylke/size-class bars of a grade from src/charts/gradeBars (null when unavailable). */
+export function gradeBarsSvg(rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string): string | null {
+  const render = fn('../charts/gradeBars.ts', 'renderGradeBars');
+  if (!render || rows.length === 0) return null;
+  return render({ rows, labels, title, description, idPrefix, width: 540 }) as string;
+}
+
+/** The kommune's grade against nation, fylke and size class, from src/charts/comparison. */
+export function comparisonSvg(
+  kommunenavn: string, grade: number | null, groups: { label: string; rows: DistributionRow[] }[],
+  labels: readonly string[], title: string, description: string, idPrefix: string,
+): string | null {
+  const render = fn('../charts/comparison.ts', 'renderComparison');
+  if (!render || groups.length === 0) return null;
+  return render({ kommunenavn, grade, groups, labels, title, description, idPrefix, width: 420 }) as string;
 }
