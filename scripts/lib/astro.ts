@@ -12,6 +12,9 @@ export interface RenderSiteOptions {
   cacheDir: string;
 }
 
+/** Names Vite/Astro put into import.meta.env; inherited values of these must not leak in. */
+export const VITE_ENV_NAMES = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
 export type RenderSite = (options: RenderSiteOptions) => Promise<void>;
 
 /** Files Astro 5 leaves in a static outDir that are build internals, not site content. */
@@ -19,13 +22,11 @@ export const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs', '.p
 
 export const renderWithAstro: RenderSite = async (o) => {
   const env = process.env;
-  const saved = {
-    DIGIKOMMUNE_ARTEFACTS: env.DIGIKOMMUNE_ARTEFACTS,
-    DIGIKOMMUNE_OUT: env.DIGIKOMMUNE_OUT,
-    BASE_PATH: env.BASE_PATH,
-    SITE_URL: env.SITE_URL,
-    ASTRO_TELEMETRY_DISABLED: env.ASTRO_TELEMETRY_DISABLED,
-  };
+  const saved: Record<string, string | undefined> = {};
+  for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
+  // Vite falls back to process.env for `import.meta.env.X` it cannot replace statically, so a
+  // stray BASE_URL (vitest sets one) would silently drop the base path from every link.
+  for (const k of VITE_ENV_NAMES) delete env[k];
   env.DIGIKOMMUNE_ARTEFACTS = o.artefactDir;
   env.DIGIKOMMUNE_OUT = o.outDir;
   env.BASE_PATH = o.base;

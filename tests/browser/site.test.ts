@@ -191,7 +191,9 @@ describe('trust in the browser', () => {
     const context = await newContext();
     const page = await context.newPage();
     const k = respondent();
-    for (const path of ['/', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, '/metode/', '/data/']) {
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const fylke = /href="\/(fylke\/\d{2}-[a-z0-9-]+\/)"/.exec(index)?.[1] ?? '';
+    for (const path of ['/', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, `/${fylke}`, '/metode/', '/data/', '/utvikling/']) {
       await visit(page, path);
       await page.waitForLoadState('networkidle');
     }

@@ -27,8 +27,8 @@ export function runBuildCli(args: string[], env: Record<string, string | undefin
   const fullEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) fullEnv[k] = v;
   // Tests must not inherit a vitest/vite mode that changes how Astro bundles.
-  delete fullEnv.VITEST;
-  delete fullEnv.NODE_ENV;
+  for (const k of Object.keys(fullEnv)) if (k.startsWith('VITEST') || k.startsWith('VITE_')) delete fullEnv[k];
+  for (const k of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']) delete fullEnv[k];
   delete fullEnv.SOURCE_DATE_EPOCH;
   if (env.SOURCE_DATE_EPOCH) fullEnv.SOURCE_DATE_EPOCH = env.SOURCE_DATE_EPOCH;
   return new Promise((resolvePromise, reject) => {

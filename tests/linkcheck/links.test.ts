@@ -66,6 +66,21 @@ describe('the demo site', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every _redirects line leads from a path without a page to an existing page', async () => {
+    const lines = (await readFile(join(site, '_redirects'), 'utf8')).trim().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    for (const line of lines) {
+      const [from, to, status] = line.split(/\s+/);
+      if (!resolveFile(to, report.files)) bad.push(`${line}: target missing`);
+      if (status !== '301') bad.push(`${line}: status`);
+      // The old path may have a static redirect page, but never a page of its own content.
+      const page = resolveFile(from, report.files);
+      if (page && !/http-equiv="refresh"/i.test(await readFile(join(site, page), 'utf8'))) bad.push(`${line}: old path is a real page`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('publishes the manifest, sitemap, robots.txt, 404 page and host files', () => {
     for (const f of ['data/manifest.json', 'sitemap.xml', 'robots.txt', '404.html', '_headers', '_redirects']) {
       expect(report.files.has(f) || report.files.has(f.replace('sitemap.xml', 'sitemap-index.xml')), f).toBe(true);

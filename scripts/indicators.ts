@@ -1,0 +1,117 @@
+// npm run indicators -- --responses <file.csv> --survey <2018|2021|path> [--register <file>] --out <dir>
+// Reads and checks everything first, computes in memory, then writes into a temporary directory
+// beside --out and moves the files into place only when all succeeded: a bad input writes nothing.
+import { parseArgs } from 'node:util';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { computeYear, writeArtefacts } from '../src/lib/pipeline/index.ts';
+import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
+
+const HELP = `Beregner SSBs indikatorer for digitalisering i kommunene fra én årgangs svarfil.
+
+Bruk:
+  npm run indicators -- --responses <fil.csv> --survey <skjema> --out <mappe> [valg]
+
+Valg:
+  --responses <fil>    Svarfila (CSV, én rad per kommune). UTF-8 med/uten BOM eller Windows-1252,
+                       skilletegn «,» eller «;» (oppdages automatisk).
+  --survey <skjema>    Skjemadefinisjonen: ${knownSurveys().join(' eller ') || '2018 eller 2021'} (data/surveys/<id>.json),
+                       eller stien til en egen definisjon i JSON.
+  --register <fil>     Kommuneregisteret for året (CSV: kommunenummer,kommunenavn,fylkesnummer,
+                       fylkesnavn,innbyggere). Med register: hvert kommunenummer må finnes der, og
+                       tabellen får én rad per kommune i registeret (de som ikke svarte får svart=0
+                       og tomme celler); størrelsesklasser og fylkesnavn hentes herfra.
+                       Uten register: ingen registerkontroll, radene er kommunene som svarte.
+  --encoding <koding>  Tegnkoding for svarfila: ${ENCODINGS.join(', ')} (standard auto).
+  --out <mappe>        Hvor tabellene skrives. Opprettes om nødvendig; filer med samme navn
+                       erstattes, andre filer i mappa røres ikke.
+  -h, --help           Vis denne hjelpen.
+
+Skriver:
+  indicators.csv        Indikatortabellen (UTF-8, komma, kolonner i avtalt rekkefølge, tom = ukjent)
+  indicators-excel.csv  Samme tabell for norsk Excel (semikolon, UTF-8 med BOM, CRLF)
+  indicators.json       Samme rader som JSON (med register: kommunenavn, fylke, størrelse)
+  distributions.json/.csv  Antall og andel per verdi: hele landet, per fylke, per størrelsesklasse
+  items.json/.csv       Andel per svar for hvert spørsmål, blant enhetene rapporten regner blant
+  survey.json, summary.json (og register.json med --register)
+
+Ved feil i inndata skrives problemene (fil, linje, kolonne, verdi, hva som er lov) til stderr,
+ingenting skrives, og avslutningskoden er 1. Ukjente valg gir avslutningskode 2.
+`;
+
+function usage(message: string): never {
+  process.stderr.write(`Feil: ${message}\nSe «npm run indicators -- --help».\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        responses: { type: 'string' },
+        survey: { type: 'string' },
+        register: { type: 'string' },
+        encoding: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const missing = ['responses', 'survey', 'out'].filter((k) => typeof values[k] !== 'string' || values[k] === '');
+  if (missing.length) usage(`mangler ${missing.map((m) => `--${m}`).join(', ')}`);
+
+  const out = resolve(values.out as string);
+  try {
+    const encoding = parseEncoding(values.encoding as string | undefined);
+    const survey = loadSurvey(values.survey as string);
+    const register = typeof values.register === 'string' ? loadRegister(values.register) : null;
+    const responses = loadResponses(values.responses as string, survey, register, encoding);
+    const result = computeYear({ survey, rows: responses.rows, columns: responses.columns, register });
+
+    // Everything is computed: now write beside --out and move into place.
+    mkdirSync(dirname(out), { recursive: true });
+    const tmp = mkdtempSync(join(dirname(out), `.${basename(out)}.tmp-`));
+    chmodSync(tmp, 0o755 & ~process.umask()); // mkdtemp makes it private; the result is a normal folder
+    const names: string[] = [];
+    try {
+      await writeArtefacts(result, tmp, (name, data) => {
+        writeFileSync(join(tmp, name), data);
+        names.push(name);
+      });
+      if (!existsSync(out)) {
+        renameSync(tmp, out);
+      } else {
+        for (const name of names) renameSync(join(tmp, name), join(out, name));
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    }
+    for (const note of responses.notes) process.stdout.write(`${note}\n`);
+    const s = result.summary;
+    process.stdout.write(
+      `Skjema ${survey.id}: ${s.respondents} kommuner svarte${register ? ` av ${s.units} i registeret` : ''}. ` +
+        `Skrev ${names.length} filer til ${out}\n`,
+    );
+  } catch (e) {
+    if (e instanceof CliInputError) {
+      process.stderr.write(`Kan ikke beregne indikatorene:\n${e.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`Uventet feil: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+await main(process.argv.slice(2));
