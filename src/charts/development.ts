@@ -180,9 +180,9 @@ export interface KommuneGradesOptions {
 export function renderKommuneGrades(o: KommuneGradesOptions): string {
   const id = safeId(o.idPrefix);
   const panelW = 200;
-  const panelH = 120;
+  const panelH = 134;
   const left = 26;
-  const top = 20;
+  const top = 30;
   const bottom = 20;
   const plotW = panelW - left - 16;
   const plotH = panelH - top - bottom;

@@ -63,7 +63,7 @@ export function longTableCsv(rows: LongRow[]): string {
   return toCsv([...LONG_COLUMNS], rows.map(cells));
 }
 
-/** `;`-separated with a byte order mark, so Norwegian Excel opens it with æøå intact. */
+/** `;`-separated, CRLF, with a byte order mark, so Norwegian Excel opens it with æøå intact. */
 export function longTableExcelCsv(rows: LongRow[]): string {
-  return '\uFEFF' + toCsv([...LONG_COLUMNS], rows.map(cells), ';');
+  return '\uFEFF' + toCsv([...LONG_COLUMNS], rows.map(cells), ';').replace(/\n/g, '\r\n');
 }

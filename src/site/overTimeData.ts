@@ -1,0 +1,91 @@
+// Read access to the development-over-time artefacts (`<artefacts>/utvikling/*.json`), for the
+// /utvikling/ page and the kommune pages. Pages arrange these; nothing is recomputed here except
+// cheap lookups.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artefactDir } from './data';
+import {
+  OVERTIME_FILES, type ChangeRow, type KommuneHistory, type LongRow, type OverTimeSummary, type Redirect,
+  type StrategyAreas, type YearDistributionRow,
+} from '../lib/pipeline/overTime';
+
+const cache = new Map<string, unknown>();
+
+function read<T>(relative: string, fallback: T): T {
+  if (cache.has(relative)) return cache.get(relative) as T;
+  const file = join(artefactDir(), relative);
+  const value = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback;
+  cache.set(relative, value);
+  return value;
+}
+
+/** Null when the build wrote no over-time artefacts (e.g. an old artefact directory). */
+export function overTimeSummary(): OverTimeSummary | null {
+  return read<OverTimeSummary | null>(OVERTIME_FILES.summary, null);
+}
+
+/** True when at least two survey years can be compared. */
+export function hasComparison(): boolean {
+  const s = overTimeSummary();
+  return !!s && s.fromYear !== null && s.toYear !== null;
+}
+
+export function yearDistribution(): YearDistributionRow[] {
+  return read<YearDistributionRow[]>(OVERTIME_FILES.distribution, []);
+}
+
+export function strategyAreasOverTime(): StrategyAreas | null {
+  return read<StrategyAreas | null>(OVERTIME_FILES.strategy, null);
+}
+
+/** Change between the two latest years per current kommune (sorted by number). */
+export function changeRows(): ChangeRow[] {
+  return read<ChangeRow[]>(OVERTIME_FILES.changes, []);
+}
+
+export function histories(): Record<string, KommuneHistory> {
+  return read<Record<string, KommuneHistory>>(OVERTIME_FILES.histories, {});
+}
+
+export function history(currentNr: string): KommuneHistory | undefined {
+  return histories()[currentNr];
+}
+
+export function longRows(): LongRow[] {
+  return read<LongRow[]>(OVERTIME_FILES.longJson, []);
+}
+
+export function overTimeRedirects(): Redirect[] {
+  return read<Redirect[]>(OVERTIME_FILES.redirects, []);
+}
+
+/**
+ * The current kommuner a kommune of `year` (by that year's number) leads to: the main successor
+ * first, then the other parts of a split. Empty when it cannot be followed.
+ */
+export function currentKommunerFor(year: number, kommunenummer: string): string[] {
+  const key = `successors:${year}`;
+  let index = cache.get(key) as Map<string, string[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const r of longRows()) {
+      if (r.year !== year || !r.kommunenummer_gjeldende) continue;
+      const rest = r.etterfolgere.split(' ').filter((n) => n && n !== r.kommunenummer_gjeldende);
+      index.set(r.kommunenummer, [r.kommunenummer_gjeldende, ...rest]);
+    }
+    cache.set(key, index);
+  }
+  return index.get(kommunenummer) ?? [];
+}
+
+export interface OverTimeDownload {
+  file: string;
+  format: 'csv' | 'excel-csv' | 'json';
+  bytes: number;
+}
+
+/** The published over-time files (`/data/utvikling/…`), as the build listed them in downloads.json. */
+export function overTimeDownloads(): OverTimeDownload[] {
+  const sets = read<{ dir: string; files: OverTimeDownload[] }[]>('downloads.json', []);
+  return sets.find((s) => s.dir === 'utvikling')?.files ?? [];
+}

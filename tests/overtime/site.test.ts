@@ -1,0 +1,148 @@
+// The built demo site (issue #6): old-number URLs lead to the current page (in Chromium, with
+// JavaScript off), kommune pages show both years, /utvikling/ is built and the long table is published.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { demoSite, demoSiteUnderBase, DEMO_BASE } from '../helpers/site.ts';
+import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node.ts';
+import { kommuneSlug } from '../../src/lib/format/slug.ts';
+import type { KommuneIndicators } from '../../src/lib/types.ts';
+
+const ref = requireReferenceDir();
+const correspondence = loadCorrespondence(ref, 'registers/endringer-2020-2024.csv');
+const reg2020 = loadRegister(ref, 'registers/kommuner-2020.csv');
+const name2020 = new Map(reg2020.map((r) => [r.kommunenummer, r.kommunenavn]));
+
+let site: string;
+let baseSite: string;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  // Built here, not in a test, so the hook's long timeout covers a cold build; one after the
+  // other, since two Astro builds in one project root share its build directory.
+  site = await demoSite();
+  baseSite = await demoSiteUnderBase();
+  browser = await launchBrowser();
+  server = await serveStatic(site);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+const page = (path: string) => readFile(join(site, path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&gt;/g, '>').replace(/\s+/g, ' ');
+
+describe('old-number URLs', () => {
+  it('every renumbered 2020–23 kommune has a static redirect page to its current page', async () => {
+    const renumbered = correspondence.filter((r) => r.endring === 'nytt_nummer');
+    expect(renumbered.length).toBeGreaterThan(100);
+    for (const r of renumbered) {
+      const from = kommuneSlug(r.kommunenummer_2020, name2020.get(r.kommunenummer_2020)!);
+      const to = `/kommune/${kommuneSlug(r.kommunenummer_2024, r.kommunenavn_2024)}/`;
+      const html = await page(`kommune/${from}`);
+      expect(html, from).toMatch(new RegExp(`http-equiv="refresh" content="0; ?url=${to.replace(/\//g, '\\/')}"`));
+      expect(html, from).toMatch(new RegExp(`rel="canonical" href="[^"]*${to.replace(/\//g, '\\/')}"`));
+      expect(existsSync(join(site, to, 'index.html')), to).toBe(true);
+    }
+    const redirects = await readFile(join(site, '_redirects'), 'utf8');
+    expect(redirects.split('\n').some((l) => /^\/kommune\/3025-asker\/\s+\/kommune\/3203-asker\/\s+30[18]$/.test(l))).toBe(true);
+  });
+
+  it('the split Ålesund (1507) leads to the larger part, 1508 Ålesund', async () => {
+    expect(await page('kommune/1507-alesund')).toContain('url=/kommune/1508-alesund/');
+  });
+
+  it('/kommune/3025-asker/ opens Asker’s current page in Chromium with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const p = await context.newPage();
+    await p.goto(server.url('kommune/3025-asker/'));
+    await p.waitForURL(/\/kommune\/3203-asker\/$/, { timeout: 5000 });
+    expect(await p.locator('h1').first().textContent()).toContain('Asker');
+    await context.close();
+  });
+
+  it('works under a base path too', async () => {
+    const baseServer = await serveStatic(baseSite, DEMO_BASE);
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const p = await context.newPage();
+      await p.goto(baseServer.url('kommune/3025-asker/'));
+      await p.waitForURL(new RegExp(`${DEMO_BASE}kommune/3203-asker/$`), { timeout: 5000 });
+      expect(await p.locator('h1').first().textContent()).toContain('Asker');
+      await context.close();
+    } finally {
+      await baseServer.close();
+    }
+  });
+});
+
+const indicators = async (year: number) =>
+  JSON.parse(await readFile(join(site, 'data', String(year), 'indicators.json'), 'utf8')) as KommuneIndicators[];
+
+describe('kommune pages over time', () => {
+  const grade = (g: number | null) => (g === null ? 'ukjent' : `grad ${g}`);
+
+  it('Asker (renumbered 3025 → 3203) shows both years on one page', async () => {
+    const a2021 = (await indicators(2021)).find((k) => k.kommunenummer === '3025')!;
+    const a2024 = (await indicators(2024)).find((k) => k.kommunenummer === '3203')!;
+    const body = text(await page('kommune/3203-asker'));
+    const expected = `Digital prioritering: ${a2021.svart ? grade(a2021.prioritering) : 'ukjent'} i 2021${a2021.svart ? '' : ' (svarte ikke)'} → ${grade(a2024.prioritering)} i 2024`;
+    expect(body).toContain(expected);
+    expect(body).toContain('Asker (3025)');
+    expect(body).toContain('Asker (3203)');
+  });
+
+  it('Haram and Ålesund explain the split and mark 2021 as not directly comparable', async () => {
+    for (const slug of ['1580-haram', '1508-alesund']) {
+      const body = text(await page(`kommune/${slug}`));
+      expect(body, slug).toContain('ikke direkte sammenlignbar');
+      expect(body, slug).toContain('tidligere Ålesund kommune (1507)');
+      expect(body, slug).toContain('Haram (1580)');
+    }
+  });
+
+  it('the 2021 page of the former Ålesund links both of today’s kommuner', async () => {
+    const html = await page('2021/kommune/1507-alesund');
+    expect(html).toContain('href="/kommune/1508-alesund/"');
+    expect(html).toContain('href="/kommune/1580-haram/"');
+  });
+});
+
+describe('/utvikling/', () => {
+  it('is built with distribution, strategy areas, two change maps, movers and the method note', async () => {
+    const html = await page('utvikling');
+    for (const id of ['fordeling', 'strategi', 'endring', 'mest', 'metode']) expect(html).toContain(`id="${id}"`);
+    for (const theme of ['prioritering', 'aktivitet']) {
+      const svg = new RegExp(`<svg[^>]*id="endring-${theme}"[\\s\\S]*?</svg>`).exec(html);
+      expect(svg, theme).not.toBeNull();
+      const links = svg![0].match(/<a href="\/kommune\/\d{4}-[^"]+\/" aria-label="[^"]+"><path/g) ?? [];
+      expect(links.length, theme).toBeGreaterThanOrEqual(350);
+    }
+    const body = text(html);
+    expect(body).toContain('Ikke sammenlignbar');
+    expect(body).toContain('13 områder');
+    expect(body).toContain('14');
+  });
+
+  it('publishes the long table with the original and the current number', async () => {
+    const csv = await readFile(join(site, 'data', 'utvikling', 'kommuner-over-tid.csv'), 'utf8');
+    const [header, ...lines] = csv.trim().split('\n');
+    const cols = header.split(',');
+    expect(cols.slice(0, 8)).toEqual([
+      'year', 'kommunenummer', 'kommunenavn', 'fylkesnummer', 'kommunenummer_gjeldende', 'kommunenavn_gjeldende', 'endring', 'etterfolgere',
+    ]);
+    const asker = lines.map((l) => l.split(',')).find((c) => c[0] === '2021' && c[1] === '3025')!;
+    expect(asker[4]).toBe('3203');
+    expect(asker[6]).toBe('nytt_nummer');
+    const years = new Set(lines.map((l) => l.split(',')[0]));
+    expect([...years].sort()).toEqual(['2021', '2024']);
+    expect(lines.length).toBe(reg2020.length + (await indicators(2024)).length);
+  });
+});
