@@ -276,6 +276,16 @@ describe('readResponses: rejections name file, line, column, value and what is a
     );
   });
 
+  it('hints at the encoding when a label is unknown because of it', () => {
+    const text = toCsv(t.header, t.rows.map((r) => r.map((v, i) => (t.header[i] === 'hinder_kompetanse' ? 'I svært stor grad' : v))));
+    const message = (r: ReadResult) => failed(r).problems.find((p) => p.column === 'hinder_kompetanse')?.message;
+    const forcedUtf8 = message(read(cp1252(text), { encoding: 'utf-8' }));
+    expect(forcedUtf8).toMatch(/fant «I sv\uFFFDrt stor grad».*prøv tegnkoding windows-1252/);
+    const forcedCp = message(read(utf8(text), { encoding: 'windows-1252' }));
+    expect(forcedCp).toMatch(/fant «I svÃ¦rt stor grad».*prøv tegnkoding utf-8/);
+    expect(ok(read(cp1252(text))).rows[0].hinder_kompetanse).toBe('I svært stor grad');
+  });
+
   it('rejects a label valid in another answer set', () => {
     const problems = failed(read(withCell(2, 'tilbyr_tjenester', 'Vet ikke'))).problems;
     expect(problems[0]).toMatchObject({ line: 2, column: 'tilbyr_tjenester', value: 'Vet ikke' });
@@ -384,7 +394,7 @@ describe('readResponses: speed', () => {
     const ms = performance.now() - t0;
     expect(result.rows).toHaveLength(9999);
     expect(result.rows[9998].kommunenummer).toBe('9999');
-    // ~0.15 s on the 2-core dev box under load; the bound leaves room for a busy CI runner.
-    expect(ms).toBeLessThan(2000);
+    // ~0.15 s on the idle 2-core dev box; the bound only catches pathological (e.g. quadratic) slowness.
+    expect(ms).toBeLessThan(4000);
   });
 });

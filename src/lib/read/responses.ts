@@ -69,6 +69,13 @@ const KOMMUNENUMMER = /^[0-9]{4}$/;
 const SHORT_NUMBER = /^[0-9]{1,3}$/;
 const MAX_SHOWN = 60;
 
+/** A nudge when an unknown answer looks like the file was decoded with the wrong encoding. */
+function encodingHint(raw: string): string {
+  if (raw.includes('\uFFFD')) return ' (teksten er ikke gyldig UTF-8: prøv tegnkoding windows-1252)';
+  if (/Ã[\u0080-\u00bf]/.test(raw)) return ' (ser ut som UTF-8 lest som Windows-1252: prøv tegnkoding utf-8)';
+  return '';
+}
+
 /** A value safe to put in a one-line message: control characters escaped, long values cut. */
 export function displayValue(value: string): string {
   let v = value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) : value;
@@ -384,7 +391,7 @@ class BodyReader {
           line,
           column: col.name,
           value: raw,
-          message: `kolonne «${col.name}»: fant «${displayValue(raw)}»; forventet ${this.allowed(col.answerSet)}`,
+          message: `kolonne «${col.name}»: fant «${displayValue(raw)}»; forventet ${this.allowed(col.answerSet)}${encodingHint(raw)}`,
         }));
         continue;
       }
