@@ -5,6 +5,7 @@ import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import type { BoundaryFileRef } from '../lib/types';
 
 export type BBox = [number, number, number, number];
 
@@ -26,7 +27,7 @@ export interface MapGeometry {
   width: number;
   height: number;
   kommuner: KommuneShape[]; // sorted by kommunenummer; kommuner without a shape have no entry
-  fylker: FylkeShape[]; // sorted by fylkesnummer
+  fylker: FylkeShape[]; // sorted by fylkesnummer; coarse (outlineWeight), for locator maps
   /** Borders between fylker as one mesh of the kommune arcs, so each is drawn once and fits the kommuner. */
   fylkeBorders: string;
   /** The whole country as one coarsely simplified silhouette, for small locator maps. */
@@ -257,6 +258,8 @@ export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
     width = 500, height = 750, simplifyWeight = 1e-3, outlineWeight = 2e-2,
   } = options;
 
+  collection(options.kommuner, kommuneObject);
+  collection(options.fylker, fylkeObject);
   const kommuneTopo = rewindTopology(options.kommuner, [kommuneObject]).topology;
   const fylkeTopo = rewindTopology(options.fylker, [fylkeObject]).topology;
 
@@ -296,7 +299,8 @@ export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
   });
   kommuner.sort((a, b) => a.kommunenummer.localeCompare(b.kommunenummer));
 
-  const fylkeSimple = simplified(fylkeTopo, simplifyWeight);
+  // Fylke shapes only shade locator maps ~120 px wide, so they take the coarse weight too.
+  const fylkeSimple = simplified(fylkeTopo, outlineWeight);
   const fylker: FylkeShape[] = collection(fylkeSimple, fylkeObject).map((g) => ({
     fylkesnummer: padCode(propertyOf(g, fylkeIdProperty), 2),
     ...shapeOnly(draw(feature(fylkeSimple, g) as GeoPermissibleObjects)),
@@ -325,4 +329,27 @@ export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
     fylkeBorders: borderWriter.result(),
     outline: outlineWriter.result().d,
   };
+}
+
+/**
+ * The same, from a structure's boundary references (data/structures/<id>.json), so the build
+ * does not repeat object and property names: `prepareStructureMap(kommuneTopo, s.kommuneBoundaries, fylkeTopo, s.fylkeBoundaries)`.
+ */
+export function prepareStructureMap(
+  kommuner: Topology,
+  kommuneRef: BoundaryFileRef,
+  fylker: Topology,
+  fylkeRef: BoundaryFileRef,
+  options: Pick<PrepareMapOptions, 'width' | 'height' | 'simplifyWeight' | 'outlineWeight'> = {},
+): MapGeometry {
+  return prepareMapGeometry({
+    kommuner,
+    kommuneObject: kommuneRef.object,
+    idProperty: kommuneRef.idProperty,
+    nameProperty: kommuneRef.nameProperty,
+    fylker,
+    fylkeObject: fylkeRef.object,
+    fylkeIdProperty: fylkeRef.idProperty,
+    ...options,
+  });
 }

@@ -1,0 +1,3 @@
+export * from './prepare';
+export * from './palette';
+export * from './choropleth';
