@@ -107,7 +107,7 @@ function makeCase(i: number): { name: string; bytes: Uint8Array; options: ReadOp
   // Run every mutation at least once in turn, then random chains of one to three.
   // Megabyte cases are few so the whole file stays fast; their own bound is the same 1 s.
   const chain = i < names.length ? [names[i]] : Array.from({ length: 1 + int(3) }, () => pick(random() < 0.05 ? names : small));
-  let bytes = start;
+  let bytes: Uint8Array = start;
   for (const m of chain) bytes = mutations[m](bytes);
   const options: ReadOptions = {
     file: `fuzz-${i}.csv`,
