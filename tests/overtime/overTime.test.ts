@@ -104,6 +104,39 @@ describe('changes between 2021 and 2024', () => {
     expect(movers(rows(), 'prioritering', 1).up.map((m) => m.kommunenummer)).toEqual(['3203']);
   });
 
+  it('judges comparability between the two years, not against today: a later split does not count', () => {
+    // 2028: Oslo (0301) is split into 0301 Oslo and 0302 Nordre Oslo; Rana (1833) and Våler (3114)
+    // merge into 1899 Ranvål. Comparing 2021 with 2024 is unaffected by both; 2024 → 2028 is not.
+    const year2028 = {
+      year: 2028, structure: '2028',
+      indicators: [
+        ...year2024.indicators.filter((r) => !['1833', '3114'].includes(r.kommunenummer)),
+        k({ nr: '0302', navn: 'Nordre Oslo', prio: 4, akt: 4, innbyggere: 10 }),
+        k({ nr: '1899', navn: 'Ranvål', prio: 4, akt: 4 }),
+      ],
+    };
+    const rows2028 = year2024.indicators
+      .filter((r) => !['0301', '1833', '3114'].includes(r.kommunenummer))
+      .map((r) => row(r.kommunenummer, r.kommunenavn, r.kommunenummer, r.kommunenavn, 'uendret'));
+    rows2028.push(
+      row('0301', 'Oslo', '0301', 'Oslo', 'delt'), row('0301', 'Oslo', '0302', 'Nordre Oslo', 'delt'),
+      row('1833', 'Rana - Raane', '1899', 'Ranvål', 'sammenslått'), row('3114', 'Våler (Østfold)', '1899', 'Ranvål', 'sammenslått'),
+    );
+    const m = buildModel([year2021, year2024, year2028], [link2020to2024, { from: '2024', to: '2028', rows: rows2028 }]);
+    const early = changes(m, 2021, 2024);
+    // Both of today's Oslo parts descend from the same 2021 and 2024 Oslo: up by one (2 → 3).
+    expect(early.filter((r) => r.kommunenummer.startsWith('030')).map((r) => [r.kommunenummer, r.prioritering.change, r.prioritering.diff]))
+      .toEqual([['0301', 'opp', 1], ['0302', 'opp', 1]]);
+    const late = changes(m, 2024, 2028);
+    const get = (nr: string) => late.find((r) => r.kommunenummer === nr)!;
+    expect(get('0301').prioritering).toMatchObject({ change: 'ikke_sammenlignbar', reason: 'delt' });
+    expect(get('1899').prioritering).toMatchObject({ change: 'ikke_sammenlignbar', reason: 'sammenslått' });
+    expect(get('3203').prioritering).toMatchObject({ change: 'samme', diff: 0 });
+    // The merged kommune's history lists both predecessors, neither directly comparable.
+    const h = kommuneHistory(m, '1899')!;
+    expect(h.entries.filter((e) => e.year === 2024).map((e) => [e.kommunenummer, e.comparable])).toEqual([['1833', false], ['3114', false]]);
+  });
+
   it('rejects a year that is not there or the wrong order', () => {
     expect(() => changes(model(), 2018, 2024)).toThrow(/2018/);
     expect(() => changes(model(), 2024, 2021)).toThrow();

@@ -6,6 +6,7 @@
 // up although it is also a change of kind; the method note on /utvikling/ says so.
 import type { Grade } from '../../types';
 import type { OverTimeModel } from './model';
+import { traceStructure, type Kobling } from './chain';
 
 export type ChangeTheme = 'prioritering' | 'aktivitet';
 export const CHANGE_THEMES: ChangeTheme[] = ['prioritering', 'aktivitet'];
@@ -62,6 +63,21 @@ export function changes(model: OverTimeModel, fromYear: number, toYear: number):
     if (!model.rows.has(y)) throw new Error(`Året ${y} finnes ikke blant årene ${model.years.join(', ')}`);
   }
   if (fromYear >= toYear) throw new Error(`Fra-året (${fromYear}) må være før til-året (${toYear})`);
+  const sFrom = model.structureOf.get(fromYear)!;
+  const sTo = model.structureOf.get(toYear)!;
+  const fromUnits = [...model.rows.get(fromYear)!.values()].map((r) => ({ kommunenummer: r.kommunenummer, kommunenavn: r.kommunenavn }));
+  const between = sFrom === sTo ? null : traceStructure(sFrom, fromUnits, sTo, model.links, new Map(), new Map());
+  // How many units of the earlier year lead to each unit of the later one (2+ = a merger).
+  const inflow = new Map<string, number>();
+  for (const t of between?.values() ?? []) for (const s of t.successors) inflow.set(s.kommunenummer, (inflow.get(s.kommunenummer) ?? 0) + 1);
+  const sameTerritory = (fromNr: string, toNr: string): Kobling => {
+    if (!between) return fromNr === toNr ? 'uendret' : 'ukjent';
+    const t = between.get(fromNr);
+    if (!t || t.endring === 'ukjent') return 'ukjent';
+    if (t.endring === 'delt' || t.successors.length > 1) return 'delt';
+    if (t.endring === 'sammenslått' || (inflow.get(toNr) ?? 0) > 1) return 'sammenslått';
+    return t.successors[0]?.kommunenummer === toNr ? t.endring : 'ukjent';
+  };
   const out: ChangeRow[] = [];
   for (const k of model.current) {
     const fromPreds = model.predecessors.get(fromYear)!.get(k.kommunenummer) ?? [];
@@ -74,10 +90,9 @@ export function changes(model: OverTimeModel, fromYear: number, toYear: number):
     if (fromPreds.length === 1 && toPreds.length === 1) {
       const a = model.rows.get(fromYear)!.get(fromPreds[0])!;
       const b = model.rows.get(toYear)!.get(toPreds[0])!;
-      // Both years' units must be the same territory as each other: follow each to today.
-      const ka = model.traces.get(fromYear)!.get(fromPreds[0])!.endring;
-      const kb = model.traces.get(toYear)!.get(toPreds[0])!.endring;
-      const territory = [ka, kb].find((e) => e === 'delt' || e === 'sammenslått' || e === 'ukjent');
+      // Same territory in both years? Follow the earlier unit to the later year's structure (not to
+      // today's: a split after the later year does not make the two years incomparable).
+      const territory = sameTerritory(fromPreds[0], toPreds[0]);
       for (const theme of CHANGE_THEMES) {
         const from = a[theme];
         const to = b[theme];

@@ -18,6 +18,7 @@ export interface OverTimeModel {
   currentNames: Map<string, string>;
   /** year → current kommunenummer → that year's kommunenummer(s) it descends from */
   predecessors: Map<number, Map<string, string[]>>;
+  links: StructureLink[];
 }
 
 export function buildModel(yearsIn: OverTimeYear[], links: StructureLink[]): OverTimeModel {
@@ -63,6 +64,6 @@ export function buildModel(yearsIn: OverTimeYear[], links: StructureLink[]): Ove
 
   return {
     years: years.map((y) => y.year), latestYear: latest.year, currentStructure, structureOf, rows, traces,
-    current, currentNames, predecessors,
+    current, currentNames, predecessors, links,
   };
 }
