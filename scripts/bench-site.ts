@@ -1,0 +1,164 @@
+// npm run bench:site — builds the demo site into a temp dir and measures it against the committed
+// budgets (scripts/budgets.json): build time (engine, pages, total), peak memory, page count,
+// bytes raw/gzip of the forside, kommune, fylke and largest pages with the CSS/JS they load, the
+// map SVG, total output, and the JS a visitor must download before reading (target 0).
+// Exits 1 when a budget is exceeded.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { nodeEffects } from './lib/effects.ts';
+import { runBuild } from './lib/build.ts';
+import { describeFailure } from './lib/errors.ts';
+import { gzipSize, pageWeight, type PageWeight } from './lib/measure.ts';
+import { listFiles, pagePath } from '../tests/helpers/linkcheck.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const KB = 1024;
+
+export interface Budgets {
+  buildSeconds: number;
+  kommunePageGzipKB: number;
+  forsideGzipKB: number;
+  mapSvgKB: number;
+  blockingJsBytes: number;
+}
+
+export interface SiteBench {
+  build: { engineMs: number; pagesMs: number; totalMs: number; cpuMs: number; peakRssMB: number };
+  pages: number;
+  files: number;
+  totalBytes: number;
+  totalGzip: number;
+  forside: PageWeight;
+  kommune: PageWeight; // the heaviest kommune page
+  kommuneMedian: PageWeight;
+  fylke: PageWeight; // the heaviest fylke page
+  largest: PageWeight;
+  mapSvgBytes: number;
+  blockingJsBytes: number; // the most any page needs before it can be read
+  optionalJsBytes: number; // the most any page loads for enhancement
+  checks: { name: string; value: number; limit: number; unit: string; ok: boolean }[];
+}
+
+export function loadBudgets(path = join(ROOT, 'scripts', 'budgets.json')): Budgets {
+  return JSON.parse(readFileSync(path, 'utf8')) as Budgets;
+}
+
+export async function benchSite(options: { out?: string; budgets?: Budgets; log?: (l: string) => void } = {}): Promise<SiteBench> {
+  const budgets = options.budgets ?? loadBudgets();
+  const tmp = options.out ? null : await mkdtemp(join(tmpdir(), 'digikommune-bench-'));
+  const out = options.out ?? join(tmp!, 'site');
+  try {
+    const cpu0 = process.cpuUsage();
+    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }, nodeEffects(options.log ?? (() => {})));
+    const cpuUsed = process.cpuUsage(cpu0);
+    const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    const files = await listFiles(out);
+    const bytes = new Map<string, Uint8Array>();
+    for (const f of files) bytes.set(f, await readFile(join(out, f)));
+    const read = (sitePath: string) => {
+      const p = sitePath.replace(/^\//, '');
+      return bytes.get(p) ?? bytes.get(`${p}index.html`) ?? null;
+    };
+    const weights = files
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => pageWeight(pagePath(f), Buffer.from(bytes.get(f)!).toString('utf8'), '/', read));
+    const byTotal = (a: PageWeight, b: PageWeight) => b.totalGzip - a.totalGzip;
+    const kommuner = weights.filter((w) => /^\/(\d{4}\/)?kommune\/\d{4}-[^/]+\/$/.test(w.path) && !isRedirect(bytes.get(`${w.path.slice(1)}index.html`)!));
+    const fylker = weights.filter((w) => /^\/(\d{4}\/)?fylke\//.test(w.path)).sort(byTotal);
+    const forside = weights.find((w) => w.path === '/');
+    if (!forside || kommuner.length === 0 || fylker.length === 0) throw new Error('Fant ikke forside, kommunesider og fylkesider i bygget');
+    kommuner.sort(byTotal);
+    const largest = [...weights].sort((a, b) => b.htmlBytes - a.htmlBytes)[0];
+    let totalBytes = 0;
+    let totalGzip = 0;
+    for (const b of bytes.values()) {
+      totalBytes += b.length;
+      totalGzip += gzipSize(b);
+    }
+    const mapSvgBytes = forside.largestSvgBytes;
+    const blockingJsBytes = Math.max(...weights.map((w) => w.blockingJsBytes));
+    const optionalJsBytes = Math.max(...weights.map((w) => w.jsBytes));
+    const t = result.timings;
+    const checks = [
+      { name: 'hele bygget', value: t.totalMs / 1000, limit: budgets.buildSeconds, unit: 's' },
+      { name: 'tyngste kommuneside (gzip, med CSS/JS)', value: kommuner[0].totalGzip / KB, limit: budgets.kommunePageGzipKB, unit: 'KB' },
+      { name: 'forsiden (gzip, med CSS/JS)', value: forside.totalGzip / KB, limit: budgets.forsideGzipKB, unit: 'KB' },
+      { name: 'største kart-SVG (ukomprimert)', value: mapSvgBytes / KB, limit: budgets.mapSvgKB, unit: 'KB' },
+      { name: 'JS som må lastes for å lese', value: blockingJsBytes, limit: budgets.blockingJsBytes, unit: 'B' },
+    ].map((c) => ({ ...c, ok: c.value <= c.limit }));
+    return {
+      build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, cpuMs, peakRssMB },
+      pages: weights.length,
+      files: files.length,
+      totalBytes,
+      totalGzip,
+      forside,
+      kommune: kommuner[0],
+      kommuneMedian: kommuner[Math.floor(kommuner.length / 2)],
+      fylke: fylker[0],
+      largest,
+      mapSvgBytes,
+      blockingJsBytes,
+      optionalJsBytes,
+      checks,
+    };
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function isRedirect(html: Uint8Array): boolean {
+  return /http-equiv="?refresh/i.test(Buffer.from(html).toString('utf8'));
+}
+
+const kb = (n: number) => `${(n / KB).toFixed(1).replace('.', ',')} KB`;
+const row = (label: string, w: PageWeight) =>
+  `  ${label.padEnd(22)} ${w.path.padEnd(34)} HTML ${kb(w.htmlBytes).padStart(9)} (gzip ${kb(w.htmlGzip).padStart(8)})   med CSS/JS ${kb(w.totalBytes).padStart(9)} (gzip ${kb(w.totalGzip).padStart(8)})`;
+
+export function report(b: SiteBench): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
+  return [
+    'Nettstedet (demodata):',
+    `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
+    `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
+    `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
+    row('forside', b.forside),
+    row('kommuneside (tyngste)', b.kommune),
+    row('kommuneside (median)', b.kommuneMedian),
+    row('fylkeside (tyngste)', b.fylke),
+    row('største side', b.largest),
+    `  kart-SVG (største)     ${kb(b.mapSvgBytes)} ukomprimert`,
+    `  JavaScript             ${b.blockingJsBytes} B må lastes for å lese; inntil ${kb(b.optionalJsBytes)} valgfri forbedring (modul/defer)`,
+    '',
+    'Budsjetter (scripts/budgets.json):',
+    ...b.checks.map((c) => `  ${c.ok ? 'OK     ' : 'BRUTT  '} ${c.name.padEnd(40)} ${c.value.toFixed(c.unit === 'B' ? 0 : 1).padStart(8)} ${c.unit} (grense ${c.limit} ${c.unit})`),
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { json: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+  try {
+    const b = await benchSite({ out: values.out ? resolve(values.out) : undefined, log: values.verbose ? (l) => console.log(l) : undefined });
+    console.log(report(b));
+    if (values.json) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(values.json, `${JSON.stringify(b, null, 1)}\n`);
+    }
+    const broken = b.checks.filter((c) => !c.ok);
+    if (broken.length > 0) {
+      console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+      return 1;
+    }
+    return 0;
+  } catch (e) {
+    console.error(`bench:site feilet: ${describeFailure(e)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

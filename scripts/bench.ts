@@ -1,0 +1,40 @@
+// npm run bench — the engine and the site benchmarks in one run (CI runs it after the tests).
+// The engine benchmark runs as its own process (so its peak memory is its own); the site benchmark
+// builds the demo site. Exits 1 when either misses a budget.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchSite, report } from './bench-site.ts';
+import { describeFailure } from './lib/errors.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<number> {
+  let code = 0;
+  const engine = join(ROOT, 'scripts', 'bench-engine.ts');
+  if (existsSync(engine)) {
+    console.log('Indikatormotoren:');
+    const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [engine, '--strict'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) {
+      console.error(`bench:engine avsluttet med kode ${r.status}`);
+      code = 1;
+    }
+    console.log('');
+  }
+  try {
+    const b = await benchSite();
+    console.log(report(b));
+    const broken = b.checks.filter((c) => !c.ok);
+    if (broken.length > 0) {
+      console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+      code = 1;
+    }
+  } catch (e) {
+    console.error(`bench:site feilet: ${describeFailure(e)}`);
+    code = 1;
+  }
+  return code;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,75 @@
+// Measures a built site as a visitor downloads it: each page with the CSS and JS it references,
+// raw and gzip. Pure over a file map so it runs on any built directory.
+import { gzipSync } from 'node:zlib';
+
+export interface PageWeight {
+  path: string; // site path without base: '/kommune/0301-oslo/'
+  htmlBytes: number;
+  htmlGzip: number;
+  /** The page plus every stylesheet and script it references (each counted once). */
+  totalBytes: number;
+  totalGzip: number;
+  jsBytes: number; // scripts the page loads (module/defer: enhancement only)
+  blockingJsBytes: number; // classic <script src> without defer/async/module: needed before render
+  largestSvgBytes: number; // the largest inline <svg>…</svg>
+}
+
+export const gzipSize = (b: Uint8Array | string) => gzipSync(b, { level: 9 }).length;
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag);
+  return m ? (m[2] ?? m[3] ?? m[4] ?? '') : null;
+}
+
+/** Largest `<svg …>…</svg>` element, nested ones counted within their outermost svg. */
+export function largestSvg(html: string): number {
+  let max = 0;
+  let depth = 0;
+  let start = -1;
+  const re = /<svg\b|<\/svg>/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[0].toLowerCase() === '<svg') {
+      if (depth === 0) start = m.index;
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) max = Math.max(max, Buffer.byteLength(html.slice(start, m.index + 6)));
+    }
+  }
+  return max;
+}
+
+export function pageWeight(
+  path: string,
+  html: string,
+  base: string,
+  read: (sitePath: string) => Uint8Array | null,
+): PageWeight {
+  const htmlBytes = Buffer.byteLength(html);
+  const htmlGzip = gzipSize(html);
+  let totalBytes = htmlBytes;
+  let totalGzip = htmlGzip;
+  let jsBytes = 0;
+  let blockingJsBytes = 0;
+  const seen = new Set<string>();
+  const pageUrl = new URL(`http://site.invalid${base}${path.replace(/^\//, '')}`);
+  for (const m of html.matchAll(/<(link|script)\b[^>]*>/gi)) {
+    const tag = m[0];
+    const isScript = m[1].toLowerCase() === 'script';
+    const href = isScript ? attr(tag, 'src') : /rel\s*=\s*["']?stylesheet/i.test(tag) ? attr(tag, 'href') : null;
+    if (!href) continue;
+    const url = new URL(href, pageUrl);
+    if (url.origin !== pageUrl.origin || seen.has(url.pathname)) continue;
+    seen.add(url.pathname);
+    const body = read(url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : url.pathname);
+    if (!body) continue;
+    totalBytes += body.length;
+    totalGzip += gzipSize(body);
+    if (isScript) {
+      jsBytes += body.length;
+      const deferred = /type\s*=\s*["']?module/i.test(tag) || /\s(defer|async)(\s|=|>)/i.test(tag);
+      if (!deferred) blockingJsBytes += body.length;
+    }
+  }
+  return { path, htmlBytes, htmlGzip, totalBytes, totalGzip, jsBytes, blockingJsBytes, largestSvgBytes: largestSvg(html) };
+}
