@@ -257,6 +257,12 @@ describe('readResponses: rejections name file, line, column, value and what is a
     expect(problems[0].message).toMatch(new RegExp(`står to ganger i overskriften \\(kolonne 2 og ${header.length}\\)`));
   });
 
+  it('tolerates repeated columns it ignores anyway (free text, unknown, empty names)', () => {
+    const header = [...t.header, 'kommentar', 'kommentar', 'x', 'X', '', ''];
+    const result = read(csv(header, t.rows.map((r) => [...r, 'a', 'b', 'c', 'd', '', ''])));
+    expect(result.ok).toBe(true);
+  });
+
   it('rejects ragged rows with their line numbers', () => {
     const rows = t.rows.map((r) => [...r]);
     rows[1].push('ekstra');

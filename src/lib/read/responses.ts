@@ -226,8 +226,12 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   function readHeader(raw: string[], headerLine: number, s: SurveyDefinition, list: ProblemList): BodyReader | null {
     const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
     const firstIndex = new Map<string, number>();
+    const known = columnAnswerSets(s);
     header.forEach((name, i) => {
-      if (name === '') return; // Excel's trailing empty column: ignored like any unknown column
+      // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
+      // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
+      const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !isNeverPublished(s, name));
+      if (!used) return;
       const first = firstIndex.get(name);
       if (first === undefined) firstIndex.set(name, i);
       else
@@ -287,7 +291,7 @@ class BodyReader {
       }
       const answerSet = known.get(name);
       if (answerSet === undefined) {
-        if (name !== '' && name !== 'orgnr' && name !== 'navn') this.unknown.push(name);
+        if (name !== '' && name !== 'orgnr' && name !== 'navn' && !this.unknown.includes(name)) this.unknown.push(name);
         return;
       }
       let match = matchers.get(answerSet);
