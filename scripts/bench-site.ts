@@ -13,7 +13,7 @@ import { nodeEffects } from './lib/effects.ts';
 import { runBuild } from './lib/build.ts';
 import { describeFailure } from './lib/errors.ts';
 import { gzipSize, pageWeight, type PageWeight } from './lib/measure.ts';
-import { listFiles, pagePath } from '../tests/helpers/linkcheck.ts';
+import { listFiles, pagePath } from './lib/sitefiles.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;

@@ -1,7 +1,8 @@
 // Crawls every HTML file of a built site and resolves each internal link (href, src, srcset,
 // xlink:href, meta refresh) to a file of the site, as a static host under `base` would.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { listFiles, pagePath } from '../../scripts/lib/sitefiles.ts';
 
 export interface BrokenLink {
   page: string; // site path of the page, e.g. '/kommune/0301-oslo/'
@@ -16,18 +17,7 @@ export interface LinkReport {
   files: Set<string>; // every file, relative to the site root with '/' separators
 }
 
-export async function listFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(dir: string) {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(p);
-      else out.push(relative(root, p).split(sep).join('/'));
-    }
-  }
-  await walk(root);
-  return out;
-}
+export { listFiles, pagePath };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
 function decodeEntities(s: string): string {
@@ -75,13 +65,6 @@ export function extractIds(html: string): Set<string> {
   const ids = new Set<string>();
   for (const m of html.matchAll(/\s(?:id|name)\s*=\s*("([^"]*)"|'([^']*)')/g)) ids.add(decodeEntities(m[2] ?? m[3] ?? ''));
   return ids;
-}
-
-/** The site path a file is served at ('kommune/x/index.html' → '/kommune/x/'). */
-export function pagePath(file: string): string {
-  if (file === 'index.html') return '/';
-  if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
-  return `/${file}`;
 }
 
 /** Resolves a site path (without base) to a file, the way the static host would. */
