@@ -94,6 +94,7 @@ const mutations: Record<string, Mutation> = {
     for (let i = 0; i < 2000; i++) lines.push(Array.from({ length: header.length }, () => String(int(100))).join(','));
     return utf8(lines.join('\n'));
   },
+  delimitersOnly: () => utf8(`${pick([',', ';']).repeat(500_000 + int(500_000))}\n1\n`),
   wideGarbageHeader: () => utf8(`${Array.from({ length: 5000 }, (_, i) => `k${i}`).join(';')}\n1;2\n`),
 };
 

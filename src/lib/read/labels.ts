@@ -92,10 +92,19 @@ export function requiredColumns(survey: SurveyDefinition): string[] {
 
 /** True for columns that must never be read into memory past the header (free text, contacts, time use). */
 export function isNeverPublished(survey: SurveyDefinition, column: string): boolean {
+  return neverPublishedTest(survey)(column);
+}
+
+/** isNeverPublished with the definition's lists prepared once, for checking many header names. */
+export function neverPublishedTest(survey: SurveyDefinition): (column: string) => boolean {
   const np = survey.neverPublished;
-  if (!np) return false;
-  const name = column.trim().toLowerCase();
-  for (const c of np.columns) if (c.toLowerCase() === name) return true;
-  for (const prefix of np.prefixes) if (name.startsWith(prefix.toLowerCase())) return true;
-  return false;
+  if (!np) return () => false;
+  const columns = new Set(np.columns.map((c) => c.toLowerCase()));
+  const prefixes = np.prefixes.map((p) => p.toLowerCase());
+  return (column: string) => {
+    const name = column.trim().toLowerCase();
+    if (columns.has(name)) return true;
+    for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
+    return false;
+  };
 }

@@ -6,8 +6,8 @@ import { decodeBytes, type EncodingChoice } from './decode';
 import {
   columnAnswerSets,
   describeAnswerSet,
-  isNeverPublished,
   labelMatcher,
+  neverPublishedTest,
   normaliseLabel,
   requiredColumns,
   type LabelMatcher,
@@ -227,10 +227,11 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
     const firstIndex = new Map<string, number>();
     const known = columnAnswerSets(s);
+    const hidden = neverPublishedTest(s);
     header.forEach((name, i) => {
       // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
       // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
-      const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !isNeverPublished(s, name));
+      const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !hidden(name));
       if (!used) return;
       const first = firstIndex.get(name);
       if (first === undefined) firstIndex.set(name, i);
@@ -283,15 +284,20 @@ class BodyReader {
     // Only known survey columns are kept: free text, contacts and unknowns never get past here.
     const known = columnAnswerSets(survey);
     const matchers = new Map<string, LabelMatcher>();
+    const unknownSeen = new Set<string>();
+    const hidden = neverPublishedTest(survey);
     header.forEach((name, index) => {
       if (name === 'kommunenummer' || name === 'enhetstype') return;
-      if (isNeverPublished(survey, name)) {
+      if (hidden(name)) {
         this.neverPublished++;
         return;
       }
       const answerSet = known.get(name);
       if (answerSet === undefined) {
-        if (name !== '' && name !== 'orgnr' && name !== 'navn' && !this.unknown.includes(name)) this.unknown.push(name);
+        if (name !== '' && name !== 'orgnr' && name !== 'navn' && !unknownSeen.has(name)) {
+          unknownSeen.add(name);
+          this.unknown.push(name);
+        }
         return;
       }
       let match = matchers.get(answerSet);
