@@ -4,6 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import { SHAPE_STROKE } from '../map/palette';
 import { renderPlot, type FigureText } from './common';
+import { wrap } from '../map/svg';
 
 export interface Bar {
   value: number | null; // null → no bar, only the text («..»)
@@ -26,6 +27,7 @@ export interface BarsOptions extends FigureText {
 
 const FONT_SIZE = 12;
 const HEADING = 18;
+const HEADING_LINE = 15;
 const BAR = 14;
 const BAR_GAP = 4;
 const GROUP_GAP = 8;
@@ -43,8 +45,10 @@ export function renderBars(options: BarsOptions): string {
   const bars: (Bar & { y1: number; y2: number; mid: number; x: number })[] = [];
   let y = 2;
   for (const group of options.groups) {
-    headings.push({ y: y + HEADING / 2 - 1, text: group.heading });
-    y += HEADING;
+    // No font metrics at build time: wrap long labels by an average character width.
+    const lines = wrap(group.heading, Math.floor(width / (CHAR_WIDTH - 0.4)));
+    lines.forEach((line, i) => headings.push({ y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
+    y += HEADING + (lines.length - 1) * HEADING_LINE;
     for (const bar of group.bars) {
       bars.push({ ...bar, x: bar.value ?? 0, y1: y, y2: y + BAR, mid: y + BAR / 2 });
       y += BAR + BAR_GAP;

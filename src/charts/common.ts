@@ -7,6 +7,9 @@ import { esc, safeId } from '../map/svg';
 
 export { esc, safeId };
 
+/** What Plot's own <style> said, for the page stylesheet. */
+export const FIGURE_CSS = 'svg.plot-d6a7b5 { display: block; height: auto; max-width: 100%; } svg.plot-d6a7b5 text { white-space: pre; }';
+
 export function createDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 }
@@ -51,6 +54,9 @@ export function renderPlot(options: Plot.PlotOptions, text: FigureText): string 
     throw new Error('Figuren må være ett SVG-element (ingen title/caption/legend i Plot-valgene)');
   }
   roundTree(svg);
+  // The site's CSP (style-src 'self') rejects inline <style>; FIGURE_CSS holds Plot's rules instead.
+  for (const style of Array.from(svg.querySelectorAll('style'))) style.remove();
+  svg.setAttribute('font-size', '12');
   const id = safeId(text.idPrefix);
   svg.setAttribute('id', id);
   svg.setAttribute('role', 'img');

@@ -63,7 +63,6 @@ export function renderKommuneOverTime(options: KommuneOverTimeOptions): string {
       x: { type: 'band', domain: years.map(String), axis: 'top', label: null, tickSize: 0, padding: 0.08 },
       y: { type: 'band', domain: options.series.map((s) => s.label), label: null, tickSize: 0, padding: 0.12 },
       color: { type: 'identity' },
-      style: { fontSize: '12px' },
       marks: [
         Plot.cell(cells, {
           x: 'year', y: 'series', fill: (c: Cell) => (c.grade === null ? pattern : GRADE_COLORS[c.grade]), stroke: SHAPE_STROKE, strokeWidth: 0.6,

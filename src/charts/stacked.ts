@@ -5,6 +5,7 @@ import type { DistributionRow } from '../lib/types';
 import { formatNumber, formatPercent, MIN_DENOMINATOR } from '../lib/format';
 import { GRADE_COLORS, GRADE_TEXT_COLORS, SHAPE_STROKE } from '../map/palette';
 import { renderPlot, type FigureText } from './common';
+import { wrap } from '../map/svg';
 import { GRADE_VALUES, countFor, oneDistribution } from './gradeBars';
 
 export interface StackedBar {
@@ -30,6 +31,8 @@ interface Segment {
 }
 
 const HEADING = 18;
+const HEADING_LINE = 15;
+const CHAR_WIDTH = 6.6; // rough average width of a 12-px character
 const BAR = 24;
 const GAP = 10;
 const FONT_SIZE = 12;
@@ -48,8 +51,8 @@ export function stackedDescription(bars: StackedBar[], unitNoun = 'kommuner'): s
     .map((bar) => {
       const { counts, known, unknown, shares } = gradeShares(bar.rows);
       const values = shares
-        ? shares.map((s, g) => `grad ${g} ${formatPercent(s)}`).join(', ')
-        : counts.map((c, g) => `grad ${g} ${formatNumber(c)}`).join(', ');
+        ? shares.map((s, g) => `grad ${g}: ${formatPercent(s)}`).join(', ')
+        : counts.map((c, g) => `grad ${g}: ${formatNumber(c)}`).join(', ');
       return `${bar.label}: ${values} (${formatNumber(known)} ${unitNoun} med kjent verdi, ${formatNumber(unknown)} ukjent).`;
     })
     .join(' ');
@@ -64,11 +67,10 @@ export function renderStackedGrades(options: StackedOptions): string {
   let y = 2;
   for (const bar of options.bars) {
     const { known, unknown, shares } = gradeShares(bar.rows);
-    headings.push({
-      y: y + HEADING / 2 - 1,
-      text: `${bar.label} – ${formatNumber(known)} ${unitNoun} med kjent verdi${unknown ? `, ${formatNumber(unknown)} ukjent` : ''}`,
-    });
-    y += HEADING;
+    const heading = `${bar.label} – ${formatNumber(known)} ${unitNoun} med kjent verdi${unknown ? `, ${formatNumber(unknown)} ukjent` : ''}`;
+    const lines = wrap(heading, Math.floor(width / CHAR_WIDTH));
+    lines.forEach((line, i) => headings.push({ y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
+    y += HEADING + (lines.length - 1) * HEADING_LINE;
     if (shares) {
       let x = 0;
       shares.forEach((share, grade) => {
@@ -82,7 +84,7 @@ export function renderStackedGrades(options: StackedOptions): string {
   }
   // Legend: five swatches in grade order, then the highlight key.
   const legendY = y + 4;
-  const legend = GRADE_COLORS.map((color, grade) => ({ grade, color, x: grade * 12, text: `Grad ${grade}` }));
+  const legend = GRADE_COLORS.map((color, grade) => ({ grade, color, x: grade * 16, text: `Grad ${grade}` }));
   y = legendY + 16;
   const highlight = options.highlight ?? null;
   if (highlight) y += 18;
@@ -112,14 +114,14 @@ export function renderStackedGrades(options: StackedOptions): string {
         Plot.text(headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
         Plot.text(notes, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a', dx: 4 }),
         Plot.rect(legend, {
-          x1: 'x', x2: (d: { x: number }) => d.x + 2.2, y1: () => legendY, y2: () => legendY + 12,
+          x1: 'x', x2: (d: { x: number }) => d.x + 12 * (100 / width), y1: () => legendY, y2: () => legendY + 12,
           fill: 'color', stroke: SHAPE_STROKE, strokeWidth: 0.6,
         }),
-        Plot.text(legend, { x: (d: { x: number }) => d.x + 2.8, y: () => legendY + 6, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
+        Plot.text(legend, { x: (d: { x: number }) => d.x + 16 * (100 / width), y: () => legendY + 6, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
         ...(highlight
           ? [
-              Plot.rect([highlight], { x1: () => 0, x2: () => 2.2, y1: () => legendY + 18, y2: () => legendY + 30, fill: 'none', stroke: '#000', strokeWidth: 2.5 }),
-              Plot.text([highlight], { x: () => 2.8, y: () => legendY + 24, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
+              Plot.rect([highlight], { x1: () => 0, x2: () => 12 * (100 / width), y1: () => legendY + 18, y2: () => legendY + 30, fill: 'none', stroke: '#000', strokeWidth: 2.5 }),
+              Plot.text([highlight], { x: () => 16 * (100 / width), y: () => legendY + 24, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
             ]
           : []),
       ],

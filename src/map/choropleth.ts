@@ -1,5 +1,7 @@
 // Choropleth, fylke and locator maps as SVG strings from a prepared MapGeometry. Pure and
-// byte-stable: same input, same bytes; ids derive only from the caller's idPrefix.
+// byte-stable: same input, same bytes; ids derive only from the caller's idPrefix. No <style> and
+// no style attributes (the site's CSP is style-src 'self'): hover/focus rules live in site.css,
+// keyed on the class «dk-map» (see MAP_CSS).
 import type { BBox, KommuneShape, MapGeometry } from './prepare';
 import { GRADE_COLORS, SHAPE_STROKE, gradeFill, unknownPattern } from './palette';
 import { esc, num, safeId, wrap } from './svg';
@@ -38,6 +40,10 @@ export interface LocatorMapOptions {
   fylkesnavn?: string;
   width?: number; // rendered width in px; default 120
 }
+
+/** Rules the page stylesheet should carry for map links (the SVG cannot, under the CSP). */
+export const MAP_CSS =
+  '.dk-map a:hover path, .dk-map a:focus path { stroke: #000; stroke-width: 1.5px; vector-effect: non-scaling-stroke; }';
 
 const DEFAULT_UNKNOWN_REASON = 'svarte ikke';
 const FONT = 'font-family="system-ui, sans-serif"';
@@ -165,7 +171,6 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${frame.width} ${height}" width="${frame.width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
     `<title id="${id}-title">${esc(options.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +
     `<defs>${unknownPattern(patternId, k)}${k === 1 ? '' : unknownPattern(legendPatternId)}</defs>` +
-    `<style>#${id} a:hover path,#${id} a:focus path{stroke:#000;stroke-width:${num1000(1.5 / k)}}</style>` +
     `<g${transform}>` +
     `<g stroke="${SHAPE_STROKE}" stroke-width="${num1000(0.3 / k)}" stroke-linejoin="round">${links}</g>` +
     (borders ? `<path d="${borders}" fill="none" stroke="#1a1a1a" stroke-width="${num1000(0.8 / k)}" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>` : '') +

@@ -32,6 +32,8 @@ function expectAccessibleStable(svg: string, prefix: string, render: () => strin
   const geometry = [...svg.matchAll(/\b(?:x|y|width|height|transform|d)="([^"]*)"/g)].map((m) => m[1]).join(' ');
   expect(geometry).not.toMatch(/\d\.\d\d/);
   expect(render()).toBe(svg);
+  // The site's CSP (style-src 'self') blocks inline styles.
+  expect(svg).not.toMatch(/<style|\sstyle=/);
 }
 
 describe('renderGradeBars', () => {
@@ -89,7 +91,8 @@ describe('renderComparison', () => {
     expect(svg.match(/stroke-width="2.5"/g)!.length).toBeGreaterThanOrEqual(2);
     const desc = parse(svg).querySelector('desc')!.textContent!;
     expect(desc).toContain('Bergli har grad 3 – ');
-    expect(desc).toContain(`Vestfylket: grad 0 5,6${NNBSP_PERCENT}`);
+    expect(desc).toContain(`Vestfylket: grad 0: 5,6${NNBSP_PERCENT}, grad 1: 27,8${NNBSP_PERCENT}`);
+    expect(desc).toContain("Store: grad 0: 0, grad 1: 1, grad 2: 0, grad 3: 0, grad 4: 1 (2 kommuner med kjent verdi, 0 ukjent).");
   });
 
   test('no outline when the grade is unknown', () => {
@@ -174,6 +177,13 @@ describe('over time', () => {
   });
 
   test('accessible and byte-stable', () => expectAccessibleStable(svg, 'kot', render));
+});
+
+test('long headings wrap to the chart width', () => {
+  const narrow = renderGradeBars({ rows: NATION, labels: LABELS.map((l) => `${l} ${l}`), title: 't', description: 'd', idPrefix: 'narrow', width: 300 });
+  for (const t of texts(narrow)) expect(t.length * 6.2, t).toBeLessThanOrEqual(300);
+  const wide = renderGradeBars({ rows: NATION, labels: LABELS, title: 't', description: 'd', idPrefix: 'wide', width: 2000 });
+  expect(texts(wide)).toContain(`Grad 1 – ${LABELS[1]}`);
 });
 
 test('a group with no known value still renders', () => {

@@ -86,8 +86,9 @@ describe('renderChoropleth', () => {
     expect(out).toContain('aria-label="Fjellbu: ukjent – svarte, men grad kan ikke beregnes"');
   });
 
-  test('same input, same bytes', () => {
+  test('same input, same bytes, and no inline styles (the CSP forbids them)', () => {
     expect(renderChoropleth(options)).toBe(svg);
+    expect(svg).not.toMatch(/<style|\sstyle=/);
   });
 });
 
