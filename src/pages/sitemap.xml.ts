@@ -1,14 +1,12 @@
 // sitemap.xml: every canonical page (latest-year duplicates under /<year>/ are left out).
 import type { APIRoute } from 'astro';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fylker, kommuner, latestYear, siteInfo, years } from '../site/data';
 import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, withBase, yearPath } from '../site/urls';
 
 export const GET: APIRoute = ({ site }) => {
   const origin = site?.href ?? 'https://digikommune.example/';
   const paths: string[] = [homePath(), metodePath(), dataPath()];
-  if (existsSync(resolve(process.cwd(), 'src/pages/utvikling/index.astro'))) paths.push(withBase('/utvikling/'));
+  if (Object.keys(import.meta.glob('./utvikling/index.astro')).length > 0) paths.push(withBase('/utvikling/'));
   for (const y of years()) {
     if (y !== latestYear()) paths.push(yearPath(y));
     for (const f of fylker(y)) paths.push(fylkePath(f, y));

@@ -20,7 +20,13 @@ export interface FylkeGroup {
   kommuner: KommuneIndicators[];
 }
 
-export interface Redirect { from: string; to: string; status?: number }
+export interface Redirect {
+  from: string;
+  to: string;
+  status?: number;
+  kommunenavn_til?: string;
+  note?: string;
+}
 
 /** Map geometry as written by src/map/prepare.ts; kept opaque here, passed straight to src/map. */
 export type MapGeometryArtefact = any; // eslint-disable-line @typescript-eslint/no-explicit-any

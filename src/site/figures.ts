@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 // The site's side of the charts and maps: gathers what src/map and src/charts need from data.ts
 // and returns SVG strings to inline with set:html. While those modules are being written a plain
 // fallback keeps pages buildable; when they exist they are used.

@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 // URL helpers bound to the configured base (astro.config.mjs `base`) and the latest year.
 import { latestYear } from './data';
 import { makePaths, type FylkeRef, type KommuneRef, type Paths } from './paths';
