@@ -4,7 +4,7 @@ import {
   type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
   type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
 } from '../types.ts';
-import { formatCsv, type Cell } from './csv.ts';
+import { formatCsv, formatCsvColumns, type Cell } from './csv.ts';
 import { indicatorsFromTable, responseTable } from './indicators.ts';
 import { toKommuneIndicators } from './kommune.ts';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions.ts';
@@ -47,12 +47,12 @@ export interface YearResult<R extends IndicatorRow = KommuneIndicators | Indicat
 
 /** The indicator CSV contract: UTF-8, comma, header in INDICATOR_COLUMNS order, unknown = empty. */
 export function indicatorsCsv(table: ColumnTable): string {
-  return formatCsv(INDICATOR_COLUMNS, table.objects() as Record<string, Cell>[]);
+  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => table.array(c) as ArrayLike<Cell>));
 }
 
 /** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
 export function indicatorsExcelCsv(table: ColumnTable): string {
-  return formatCsv(INDICATOR_COLUMNS, table.objects() as Record<string, Cell>[], { delimiter: ';', bom: true, eol: '\r\n' });
+  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => table.array(c) as ArrayLike<Cell>), { delimiter: ';', bom: true, eol: '\r\n' });
 }
 
 /** Everything the site and the downloads need for one survey year, computed in memory. */

@@ -12,18 +12,45 @@ export interface CsvOptions {
   decimalComma?: boolean;
 }
 
-function cell(v: Cell, delimiter: string, decimalComma: boolean): string {
+const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
+
+export function cell(v: Cell, decimalComma = false): string {
   if (v == null) return '';
-  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
-  if (decimalComma && typeof v === 'number') s = s.replace('.', ',');
-  return /[",;\r\n]/.test(s) || s.includes(delimiter) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return '';
+    return decimalComma ? String(v).replace('.', ',') : String(v);
+  }
+  const s = String(v);
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV from column arrays (the fast path for Arquero tables: no row objects are built). */
+export function formatCsvColumns(header: readonly string[], columns: readonly ArrayLike<Cell>[], opts: CsvOptions = {}): string {
+  const d = opts.delimiter ?? ',';
+  const eol = opts.eol ?? '\n';
+  const dc = opts.decimalComma ?? false;
+  const n = columns.length ? columns[0].length : 0;
+  const text = columns.map((col) => {
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = cell(col[i], dc);
+    return out;
+  });
+  const lines = new Array<string>(n + 1);
+  lines[0] = header.map((h) => cell(h)).join(d);
+  // join() builds flat strings; `+=` would build ropes that cost more to flatten later.
+  const buf = new Array<string>(text.length);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < text.length; j++) buf[j] = text[j][i];
+    lines[i + 1] = buf.join(d);
+  }
+  return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }
 
 export function formatCsv(header: readonly string[], rows: readonly Record<string, Cell>[], opts: CsvOptions = {}): string {
   const d = opts.delimiter ?? ',';
   const eol = opts.eol ?? '\n';
   const dc = opts.decimalComma ?? false;
-  const lines = [header.map((h) => cell(h, d, false)).join(d)];
-  for (const r of rows) lines.push(header.map((h) => cell(r[h], d, dc)).join(d));
+  const lines = [header.map((h) => cell(h)).join(d)];
+  for (const r of rows) lines.push(header.map((h) => cell(r[h], dc)).join(d));
   return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }

@@ -79,23 +79,39 @@ export function computeItemShares(rows: readonly ResponseRow[], survey: SurveyDe
 export function itemSharesFromTable(table: Table, survey: SurveyDefinition): ItemShareRow[] {
   const specs = itemSpecs(survey, new Set(table.columnNames()));
   const out: ItemShareRow[] = [];
-  const populations = new Map<string, Table>();
+  // Row indices of each population (all respondents, or those whose gate opened the item): an
+  // Arquero filter once per gate, then a plain tally per item over the shared columns.
+  const populations = new Map<string, Uint32Array>();
   const open = survey.gateOpen;
   const opener = survey.kompetanse.rekruttert;
   for (const spec of specs) {
     const popKey = spec.gate ?? '';
     const gate = spec.gate;
-    const pop: Table = populations.get(popKey) ?? (gate
-      ? table.params({ open: gate === opener ? ['Ja'] : open }).filter(`(d, $) => op.includes($.open, d[${JSON.stringify(gate)}])`)
-      : table);
-    populations.set(popKey, pop);
-    const denominator = pop.numRows();
-    // A plain tally over the (filtered) column: a groupby per item costs ten times more.
-    const tally = new Map<string, number>();
-    for (const v of pop.array(spec.item) as (string | null)[]) {
-      const a = v ?? BLANK_ANSWER;
-      tally.set(a, (tally.get(a) ?? 0) + 1);
+    let idx = populations.get(popKey);
+    if (!idx) {
+      const pop = gate
+        ? table.params({ open: gate === opener ? ['Ja'] : open }).filter(`(d, $) => op.includes($.open, d[${JSON.stringify(gate)}])`)
+        : table;
+      idx = Uint32Array.from(pop.indices());
+      populations.set(popKey, idx);
     }
+    const denominator = idx.length;
+    // The table is unfiltered, so its columns are the plain arrays responseTable built.
+    const column = table.column(spec.item) as unknown as ArrayLike<string | null>;
+    const slots = new Map<string | null, number>();
+    const counts: number[] = [];
+    for (let i = 0; i < idx.length; i++) {
+      const v = column[idx[i]];
+      let s = slots.get(v);
+      if (s === undefined) {
+        s = counts.length;
+        slots.set(v, s);
+        counts.push(0);
+      }
+      counts[s]++;
+    }
+    const tally = new Map<string, number>();
+    for (const [v, s] of slots) tally.set(v ?? BLANK_ANSWER, counts[s]);
     // Every label of the answer set (zeros included) in questionnaire order, then blanks.
     const labels = [...spec.answers, ...[...tally.keys()].filter((a) => a !== BLANK_ANSWER && !spec.answers.includes(a)).sort(), BLANK_ANSWER];
     for (const answer of labels) {
