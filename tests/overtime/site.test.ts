@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { demoSite, demoSiteUnderBase, DEMO_BASE } from '../helpers/site.ts';
+import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site.ts';
 import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node.ts';
 import { kommuneSlug } from '../../src/lib/format/slug.ts';
 import type { KommuneIndicators } from '../../src/lib/types.ts';
@@ -112,6 +112,39 @@ describe('kommune pages over time', () => {
     const html = await page('2021/kommune/1507-alesund');
     expect(html).toContain('href="/kommune/1508-alesund/"');
     expect(html).toContain('href="/kommune/1580-haram/"');
+  });
+});
+
+describe('accessibility and CSP of the over-time pages', () => {
+  it('axe-core finds no WCAG 2.1 AA violation on /utvikling/ and on kommune pages with a split and a renumbering', async () => {
+    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    // axe is injected by the test, not the site: let it past the site's CSP.
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    const found: string[] = [];
+    for (const path of ['utvikling/', 'kommune/1580-haram/', 'kommune/3203-asker/', '2021/kommune/1507-alesund/']) {
+      await p.goto(server.url(path));
+      await p.evaluate(axe);
+      const violations = await p.evaluate(async () => {
+        // @ts-expect-error injected global
+        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
+      });
+      for (const v of violations) found.push(`${path}: ${v}`);
+    }
+    await context.close();
+    expect(found).toEqual([]);
+  });
+
+  it('/utvikling/ loads under the site’s own CSP without a violation', async () => {
+    const context = await browser.newContext();
+    const violations: string[] = [];
+    context.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    const p = await context.newPage();
+    await p.goto(server.url('utvikling/'));
+    await p.goto(server.url('kommune/1580-haram/'));
+    await context.close();
+    expect(violations).toEqual([]);
   });
 });
 
