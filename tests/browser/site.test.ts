@@ -204,6 +204,26 @@ describe('trust in the browser', () => {
     await context.close();
   });
 
+  it('the CSP check itself catches an inline style and an inline script served under the same _headers', async () => {
+    const { mkdtemp, writeFile, copyFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'digikommune-csp-'));
+    await copyFile(join(site, '_headers'), join(dir, '_headers'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html lang="nb"><title>x</title><style>p{color:red}</style><p>x</p><script>document.title="y"</script>');
+    const own = await serveStatic(dir, '/');
+    const before = cspViolations.length;
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(own.url('/'), { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    expect(cspViolations.length - before).toBeGreaterThanOrEqual(2);
+    expect(await page.title()).toBe('x');
+    cspViolations.splice(before);
+    await context.close();
+    await own.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('measures LCP and CLS of the forside and a kommune page', async () => {
     const context = await newContext();
     await context.addInitScript(() => {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, mkdir } from 'node:fs/promises';
+import { readdir, readFile, rm, mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveReferenceDir } from '../../src/lib/reference/node.ts';
@@ -95,7 +95,12 @@ export function cachedSite(name: string, args: string[] = [], extraDirs: string[
       const out = join(CACHE, `${name}-${hash}`);
       if (existsSync(join(out, 'index.html'))) return out;
       await mkdir(CACHE, { recursive: true });
-      for (const old of await readdir(CACHE)) if (old.startsWith(`${name}-`)) await rm(join(CACHE, old), { recursive: true, force: true });
+      // Drop stale builds of this site, but not recent ones another test run may still be reading.
+      for (const old of await readdir(CACHE)) {
+        if (!old.startsWith(`${name}-`) || old.startsWith('.tmp')) continue;
+        const age = Date.now() - (await stat(join(CACHE, old))).mtimeMs;
+        if (age > 15 * 60_000) await rm(join(CACHE, old), { recursive: true, force: true });
+      }
       const r = await runBuildCli(['--out', out, ...args]);
       if (r.code !== 0) throw new Error(`build of ${name} failed (exit ${r.code})\n${r.stdout}\n${r.stderr}`);
       return out;
