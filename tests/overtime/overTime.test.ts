@@ -51,6 +51,18 @@ describe('kommuneHistory', () => {
     expect(h.notes).toEqual(['Kommunen het Trondheim i 2021.']);
   });
 
+  it('gives one note per earlier kommune, naming every year of the same structure', () => {
+    const year2022 = { ...year2021, year: 2022 };
+    const m = buildModel([year2021, year2022, year2024], [link2020to2024]);
+    expect(kommuneHistory(m, '3203')!.notes).toEqual([
+      'Asker hadde kommunenummer 3025 i 2021 og 2022; i dag er nummeret 3203. Kommunen har samme område, så tallene er direkte sammenlignbare.',
+    ]);
+    const haram = kommuneHistory(m, '1580')!;
+    expect(haram.notes).toHaveLength(1);
+    expect(haram.notes[0].startsWith('Tallene for 2021 og 2022 gjelder tidligere Ålesund kommune (1507)')).toBe(true);
+    expect(haram.entries.map((e) => e.year)).toEqual([2021, 2022, 2024]);
+  });
+
   it('returns null for a number that is not a current kommune', () => {
     expect(kommuneHistory(model(), '3025')).toBeNull();
   });

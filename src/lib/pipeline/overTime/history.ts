@@ -79,6 +79,7 @@ export function kommuneHistory(model: OverTimeModel, currentNr: string): Kommune
   if (navn === undefined) return null;
   const entries: HistoryEntry[] = [];
   const notes: string[] = [];
+  const pending = new Map<string, { kind: string; nr: string; navn: string; years: number[]; successors: string[] }>();
 
   for (const year of model.years) {
     const preds = model.predecessors.get(year)!.get(currentNr) ?? [];
@@ -93,29 +94,39 @@ export function kommuneHistory(model: OverTimeModel, currentNr: string): Kommune
         prioritering: r.prioritering, bruk: r.bruk, aktivitet: r.aktivitet, kompetanse: r.kompetanse,
       });
       if (year === model.latestYear) continue;
-      if (t.endring === 'delt') {
-        const parts = t.successors.map((s) => `${s.kommunenavn} (${s.kommunenummer})`);
-        notes.push(
-          `Tallene for ${year} gjelder tidligere ${r.kommunenavn} kommune (${nr}), som senere ble delt i ` +
-          `${listNames(parts)}. De er ikke direkte sammenlignbare med tallene for dagens ${navn}.`,
-        );
-      } else if (t.endring === 'sammenslått' || preds.length > 1) {
-        notes.push(
-          `Tallene for ${year} gjelder tidligere ${r.kommunenavn} kommune (${nr}), som senere ble slått sammen ` +
-          `med andre kommuner til dagens ${navn}. De er ikke direkte sammenlignbare.`,
-        );
-      } else if (nr !== currentNr) {
-        notes.push(
-          `${r.kommunenavn} hadde kommunenummer ${nr} i ${year}; i dag er nummeret ${currentNr}. ` +
-          `Kommunen har samme område, så tallene er direkte sammenlignbare.`,
-        );
-      } else if (r.kommunenavn !== navn) {
-        notes.push(`Kommunen het ${r.kommunenavn} i ${year}.`);
-      }
+      const kind = t.endring === 'delt' ? 'delt'
+        : t.endring === 'sammenslått' || preds.length > 1 ? 'sammenslått'
+          : nr !== currentNr ? 'nytt_nummer'
+            : r.kommunenavn !== navn ? 'navn' : null;
+      if (!kind) continue;
+      // One note per earlier unit and kind of change, naming every year it applies to.
+      const key = `${kind}|${nr}|${r.kommunenavn}`;
+      const note = pending.get(key);
+      if (note) note.years.push(year);
+      else pending.set(key, { kind, nr, navn: r.kommunenavn, years: [year], successors: t.successors.map((x) => `${x.kommunenavn} (${x.kommunenummer})`) });
     }
   }
-  // Renumbered in several years under the same old number: one note is enough.
-  const uniqueNotes = [...new Set(notes)];
+  for (const n of pending.values()) {
+    const years = listNames(n.years.map(String));
+    if (n.kind === 'delt') {
+      notes.push(
+        `Tallene for ${years} gjelder tidligere ${n.navn} kommune (${n.nr}), som senere ble delt i ` +
+        `${listNames(n.successors)}. De er ikke direkte sammenlignbare med tallene for dagens ${navn}.`,
+      );
+    } else if (n.kind === 'sammenslått') {
+      notes.push(
+        `Tallene for ${years} gjelder tidligere ${n.navn} kommune (${n.nr}), som senere ble slått sammen ` +
+        `med andre kommuner til dagens ${navn}. De er ikke direkte sammenlignbare.`,
+      );
+    } else if (n.kind === 'nytt_nummer') {
+      notes.push(
+        `${n.navn} hadde kommunenummer ${n.nr} i ${years}; i dag er nummeret ${currentNr}. ` +
+        `Kommunen har samme område, så tallene er direkte sammenlignbare.`,
+      );
+    } else {
+      notes.push(`Kommunen het ${n.navn} i ${years}.`);
+    }
+  }
 
   return {
     kommunenummer: currentNr,
@@ -123,7 +134,7 @@ export function kommuneHistory(model: OverTimeModel, currentNr: string): Kommune
     entries,
     answeredYears: [...new Set(entries.filter((e) => e.svart === 1).map((e) => e.year))],
     hasIncomparable: entries.some((e) => !e.comparable),
-    notes: uniqueNotes,
+    notes,
     sentences: HISTORY_THEMES.map((theme) => sentence(theme, entries, navn)),
   };
 }
