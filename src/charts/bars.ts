@@ -41,40 +41,40 @@ export function renderBars(options: BarsOptions): string {
     : 0;
   const right = Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.text.length)), 1) * CHAR_WIDTH + 8;
 
-  const headings: { y: number; text: string }[] = [];
-  const bars: (Bar & { y1: number; y2: number; mid: number; x: number })[] = [];
+  const max = options.max ?? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.value ?? 0)), 0);
+  const scale = (width - right - left) / (max > 0 ? max : 1);
+
+  // Everything is placed in pixels here and drawn with identity scales: two marks in all, since
+  // Plot's cost grows with the number of marks and a site build draws hundreds of these.
+  const rects: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
+  const labels: { x: number; y: number; text: string }[] = [];
   let y = 2;
   for (const group of options.groups) {
     // No font metrics at build time: wrap long labels by an average character width.
     const lines = wrap(group.heading, Math.floor(width / (CHAR_WIDTH - 0.4)));
-    lines.forEach((line, i) => headings.push({ y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
+    lines.forEach((line, i) => labels.push({ x: 0, y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
     for (const bar of group.bars) {
-      bars.push({ ...bar, x: bar.value ?? 0, y1: y, y2: y + BAR, mid: y + BAR / 2 });
+      const end = left + (bar.value ?? 0) * scale;
+      if (bar.value !== null && bar.value > 0) rects.push({ x1: left, x2: end, y1: y, y2: y + BAR, fill: bar.fill });
+      labels.push({ x: end + 4, y: y + BAR / 2, text: bar.text });
+      if (hasPrefix) labels.push({ x: 0, y: y + BAR / 2, text: bar.prefix ?? '' });
       y += BAR + BAR_GAP;
     }
     y += GROUP_GAP;
   }
-  const height = Math.ceil(y);
-  const max = options.max ?? Math.max(...bars.map((b) => b.value ?? 0), 0);
 
   return renderPlot(
     {
       width,
-      height,
+      height: Math.ceil(y),
       margin: 0,
-      x: { type: 'linear', domain: [0, max > 0 ? max : 1], range: [left, width - right], axis: null },
+      x: { type: 'identity', axis: null },
       y: { type: 'identity', axis: null },
       color: { type: 'identity' },
       marks: [
-        Plot.rect(bars.filter((b) => b.value !== null && b.value > 0), {
-          x1: () => 0, x2: 'x', y1: 'y1', y2: 'y2', fill: 'fill', stroke: SHAPE_STROKE, strokeWidth: 0.6,
-        }),
-        Plot.text(headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-        Plot.text(bars, { x: 'x', y: 'mid', text: 'text', dx: 4, textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-        ...(hasPrefix
-          ? [Plot.text(bars, { y: 'mid', text: (b: Bar) => b.prefix ?? '', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' })]
-          : []),
+        Plot.rect(rects, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill', stroke: SHAPE_STROKE, strokeWidth: 0.6 }),
+        Plot.text(labels, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
       ],
     },
     options,

@@ -21,21 +21,13 @@ export interface StackedOptions extends FigureText {
   width?: number;
 }
 
-interface Segment {
-  grade: number;
-  x1: number;
-  x2: number;
-  y1: number;
-  y2: number;
-  share: number;
-}
-
 const HEADING = 18;
 const HEADING_LINE = 15;
 const CHAR_WIDTH = 6.6; // rough average width of a 12-px character
 const BAR = 24;
 const GAP = 10;
 const FONT_SIZE = 12;
+const TEXT = '#1a1a1a';
 
 /** Known-value counts and shares of one distribution; shares only when the denominator allows. */
 export function gradeShares(rows: DistributionRow[]): { counts: number[]; known: number; unknown: number; shares: number[] | null } {
@@ -58,72 +50,85 @@ export function stackedDescription(bars: StackedBar[], unitNoun = 'kommuner'): s
     .join(' ');
 }
 
+interface Box {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+}
+
+interface Label {
+  x: number;
+  y: number;
+  text: string;
+  fill: string;
+}
+
 export function renderStackedGrades(options: StackedOptions): string {
   const width = options.width ?? 640;
   const unitNoun = options.unitNoun ?? 'kommuner';
-  const headings: { y: number; text: string }[] = [];
-  const segments: Segment[] = [];
-  const notes: { y: number; text: string }[] = [];
+  const px = (percent: number) => 1 + (percent / 100) * (width - 2);
+  const highlight = options.highlight ?? null;
+  // Laid out in pixels and drawn with identity scales in three marks (boxes, left-aligned and
+  // centred text): Plot's cost grows with the number of marks, and every kommune page has one.
+  const boxes: Box[] = [];
+  const outlines: Box[] = [];
+  const left: Label[] = [];
+  const centred: Label[] = [];
   let y = 2;
   for (const bar of options.bars) {
     const { known, unknown, shares } = gradeShares(bar.rows);
     const heading = `${bar.label} – ${formatNumber(known)} ${unitNoun} med kjent verdi${unknown ? `, ${formatNumber(unknown)} ukjent` : ''}`;
     const lines = wrap(heading, Math.floor(width / CHAR_WIDTH));
-    lines.forEach((line, i) => headings.push({ y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
+    lines.forEach((line, i) => left.push({ x: 0, y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line, fill: TEXT }));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
     if (shares) {
       let x = 0;
       shares.forEach((share, grade) => {
-        segments.push({ grade, x1: x, x2: x + share * 100, y1: y, y2: y + BAR, share });
+        const x1 = px(x);
+        const x2 = px(x + share * 100);
         x += share * 100;
+        if (share <= 0) return;
+        boxes.push({ x1, x2, y1: y, y2: y + BAR, fill: GRADE_COLORS[grade], stroke: SHAPE_STROKE, strokeWidth: 0.6 });
+        if (share >= 0.07) centred.push({ x: (x1 + x2) / 2, y: y + BAR / 2, text: formatPercent(share, 0), fill: GRADE_TEXT_COLORS[grade] });
+        if (highlight && grade === highlight.grade) {
+          outlines.push({ x1, x2, y1: y - 2, y2: y + BAR + 2, fill: 'none', stroke: '#000', strokeWidth: 2.5 });
+        }
       });
     } else {
-      notes.push({ y: y + BAR / 2, text: `For få ${unitNoun} med kjent verdi til å vise andeler` });
+      left.push({ x: 4, y: y + BAR / 2, text: `For få ${unitNoun} med kjent verdi til å vise andeler`, fill: TEXT });
     }
     y += BAR + GAP;
   }
   // Legend: five swatches in grade order, then the highlight key.
   const legendY = y + 4;
-  const legend = GRADE_COLORS.map((color, grade) => ({ grade, color, x: grade * 16, text: `Grad ${grade}` }));
+  GRADE_COLORS.forEach((color, grade) => {
+    const x = px(grade * 16);
+    boxes.push({ x1: x, x2: x + 12, y1: legendY, y2: legendY + 12, fill: color, stroke: SHAPE_STROKE, strokeWidth: 0.6 });
+    left.push({ x: x + 16, y: legendY + 6, text: `Grad ${grade}`, fill: TEXT });
+  });
   y = legendY + 16;
-  const highlight = options.highlight ?? null;
-  if (highlight) y += 18;
-  const height = Math.ceil(y + 2);
-  const outlined = highlight ? segments.filter((s) => s.grade === highlight.grade && s.x2 > s.x1) : [];
+  if (highlight) {
+    outlines.push({ x1: 1, x2: 13, y1: legendY + 18, y2: legendY + 30, fill: 'none', stroke: '#000', strokeWidth: 2.5 });
+    left.push({ x: 17, y: legendY + 24, text: highlight.text, fill: TEXT });
+    y += 18;
+  }
 
   return renderPlot(
     {
       width,
-      height,
+      height: Math.ceil(y + 2),
       margin: 0,
-      x: { type: 'linear', domain: [0, 100], range: [1, width - 1], axis: null },
+      x: { type: 'identity', axis: null },
       y: { type: 'identity', axis: null },
       color: { type: 'identity' },
       marks: [
-        Plot.rect(segments.filter((s) => s.x2 > s.x1), {
-          x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (s: Segment) => GRADE_COLORS[s.grade], stroke: SHAPE_STROKE, strokeWidth: 0.6,
-        }),
-        Plot.text(segments.filter((s) => s.share >= 0.07), {
-          x: (s: Segment) => (s.x1 + s.x2) / 2,
-          y: (s: Segment) => (s.y1 + s.y2) / 2,
-          text: (s: Segment) => formatPercent(s.share, 0),
-          fill: (s: Segment) => GRADE_TEXT_COLORS[s.grade],
-          fontSize: FONT_SIZE,
-        }),
-        Plot.rect(outlined, { x1: 'x1', x2: 'x2', y1: (s: Segment) => s.y1 - 2, y2: (s: Segment) => s.y2 + 2, fill: 'none', stroke: '#000', strokeWidth: 2.5 }),
-        Plot.text(headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-        Plot.text(notes, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a', dx: 4 }),
-        Plot.rect(legend, {
-          x1: 'x', x2: (d: { x: number }) => d.x + 12 * (100 / width), y1: () => legendY, y2: () => legendY + 12,
-          fill: 'color', stroke: SHAPE_STROKE, strokeWidth: 0.6,
-        }),
-        Plot.text(legend, { x: (d: { x: number }) => d.x + 16 * (100 / width), y: () => legendY + 6, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-        ...(highlight
-          ? [
-              Plot.rect([highlight], { x1: () => 0, x2: () => 12 * (100 / width), y1: () => legendY + 18, y2: () => legendY + 30, fill: 'none', stroke: '#000', strokeWidth: 2.5 }),
-              Plot.text([highlight], { x: () => 16 * (100 / width), y: () => legendY + 24, text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-            ]
-          : []),
+        Plot.rect([...boxes, ...outlines], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill', stroke: 'stroke', strokeWidth: 'strokeWidth' }),
+        Plot.text(centred, { x: 'x', y: 'y', text: 'text', fill: 'fill', fontSize: FONT_SIZE }),
+        Plot.text(left, { x: 'x', y: 'y', text: 'text', fill: 'fill', textAnchor: 'start', fontSize: FONT_SIZE }),
       ],
     },
     { ...options, description: `${options.description} ${stackedDescription(options.bars, unitNoun)}`.trim() },
