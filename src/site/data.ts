@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type {
   DistributionRow, GroupKind, ItemShareRow, KommuneIndicators, RegisterRow, SurveyDefinition, YearSummary,
 } from '../lib/types';
+import type { MapGeometry } from '../map/prepare';
 
 export interface SiteInfo {
   years: YearSummary[];
@@ -28,8 +29,8 @@ export interface Redirect {
   note?: string;
 }
 
-/** Map geometry as written by src/map/prepare.ts; kept opaque here, passed straight to src/map. */
-export type MapGeometryArtefact = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Map geometry as written by src/map/prepare.ts (`<year>/map.json`). */
+export type MapGeometryArtefact = MapGeometry;
 
 export function artefactDir(): string {
   return resolve(process.cwd(), process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts');
