@@ -22,15 +22,40 @@ export function responseTable(rows: readonly ResponseRow[], survey: SurveyDefini
   const cols = [...new Set(['kommunenummer', ...ruleInputColumns(survey), ...optional])];
   const kommuner = rows.filter(isKommune);
   const data: (string | null)[][] = cols.map(() => new Array<string | null>(kommuner.length));
-  // Row-major: one pass over each row object (row objects with ~90 keys are slow to revisit).
-  for (let i = 0; i < kommuner.length; i++) {
-    const r = kommuner[i];
-    for (let j = 0; j < cols.length; j++) {
-      const v = r[cols[j]];
-      data[j][i] = v == null || v === '' ? null : v;
-    }
-  }
+  columnExtractor(cols)(kommuner, data);
   return aq.table(Object.fromEntries(cols.map((c, j) => [c, data[j]])));
+}
+
+type Extractor = (rows: readonly ResponseRow[], out: (string | null)[][]) => void;
+const extractors = new Map<string, Extractor>();
+
+/**
+ * Copies the named properties of every row into column arrays, blank ('' or missing) → null.
+ * A generated function with constant property names lets V8 use inline caches (the reader's rows
+ * share one hidden class): several times faster than `row[name]` in a loop for 100 000 × 90 cells.
+ * Where code generation is not allowed, the plain loop does the same.
+ */
+function columnExtractor(cols: readonly string[]): Extractor {
+  const key = cols.join('\u0000');
+  let f = extractors.get(key);
+  if (f) return f;
+  try {
+    const body = cols.map((c, j) => `v = r[${JSON.stringify(c)}]; o${j}[i] = v == null || v === '' ? null : v;`).join('\n');
+    const decl = cols.map((_, j) => `o${j} = out[${j}]`).join(', ');
+    f = new Function('rows', 'out', `const ${decl}; for (let i = 0; i < rows.length; i++) { const r = rows[i]; let v;\n${body}\n}`) as Extractor;
+  } catch {
+    f = (rows, out) => {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        for (let j = 0; j < cols.length; j++) {
+          const v = r[cols[j]];
+          out[j][i] = v == null || v === '' ? null : v;
+        }
+      }
+    };
+  }
+  extractors.set(key, f);
+  return f;
 }
 
 const col = (name: string): string => `d[${JSON.stringify(name)}]`;
@@ -86,7 +111,7 @@ export function indicatorsFromTable(responses: Table, survey: SurveyDefinition, 
     .derive({ aktivitet: 'd => op.dk_aktivitet(d.bruk, d.tjenester_score)', svart: () => 1 });
 
   const respondents = computed.select([...INDICATOR_COLUMNS]);
-  if (!register) return respondents.orderby('kommunenummer').reify();
+  if (!register) return sortedByKommune(respondents);
 
   const units = aq.table({ kommunenummer: register.map((r) => r.kommunenummer) });
   // A left join leaves `undefined` in the non-respondents' cells; unknown is null everywhere.
@@ -98,6 +123,13 @@ export function indicatorsFromTable(responses: Table, survey: SurveyDefinition, 
     .select([...INDICATOR_COLUMNS])
     .orderby('kommunenummer')
     .reify();
+}
+
+/** Sorted by kommunenummer; files usually already are, and then no sort or copy is needed. */
+function sortedByKommune(table: Table): Table {
+  const nr = table.array('kommunenummer') as string[];
+  for (let i = 1; i < nr.length; i++) if (nr[i - 1] > nr[i]) return table.orderby('kommunenummer').reify();
+  return table;
 }
 
 /** The indicator table as plain rows (for JSON and the site). */

@@ -66,6 +66,17 @@ export function itemSpecs(survey: SurveyDefinition, present: ReadonlySet<string>
   return specs;
 }
 
+/** Row indices of the units whose `gate` answer is one of `open` (all rows when gate is null). */
+function populationIndices(table: Table, gate: string | null, open: readonly string[]): Uint32Array {
+  const n = table.numRows();
+  if (!gate) return Uint32Array.from({ length: n }, (_, i) => i);
+  const column = table.column(gate) as unknown as ArrayLike<string | null>;
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (column[i] != null && open.includes(column[i] as string)) out[k++] = i;
+  return out.slice(0, k);
+}
+
 /**
  * Share of each answer per item among its population, with denominators. Rows are the
  * respondents (kommuner only); `columns` names the columns the file had (default: the first row's).
@@ -79,8 +90,8 @@ export function computeItemShares(rows: readonly ResponseRow[], survey: SurveyDe
 export function itemSharesFromTable(table: Table, survey: SurveyDefinition): ItemShareRow[] {
   const specs = itemSpecs(survey, new Set(table.columnNames()));
   const out: ItemShareRow[] = [];
-  // Row indices of each population (all respondents, or those whose gate opened the item): an
-  // Arquero filter once per gate, then a plain tally per item over the shared columns.
+  // Row indices of each population (all respondents, or those whose gate opened the item), once
+  // per gate, then a plain tally per item over the shared columns.
   const populations = new Map<string, Uint32Array>();
   const open = survey.gateOpen;
   const opener = survey.kompetanse.rekruttert;
@@ -89,10 +100,7 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
     const gate = spec.gate;
     let idx = populations.get(popKey);
     if (!idx) {
-      const pop = gate
-        ? table.params({ open: gate === opener ? ['Ja'] : open }).filter(`(d, $) => op.includes($.open, d[${JSON.stringify(gate)}])`)
-        : table;
-      idx = Uint32Array.from(pop.indices());
+      idx = populationIndices(table, gate, gate === opener ? ['Ja'] : open);
       populations.set(popKey, idx);
     }
     const denominator = idx.length;
