@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artefactDir } from './data';
+import type { SurveyDefinition } from '../lib/types';
 import {
   OVERTIME_FILES, type ChangeRow, type KommuneHistory, type LongRow, type OverTimeSummary, type Redirect,
   type StrategyAreas, type YearDistributionRow,
@@ -88,4 +89,61 @@ export interface OverTimeDownload {
 export function overTimeDownloads(): OverTimeDownload[] {
   const sets = read<{ dir: string; files: OverTimeDownload[] }[]>('downloads.json', []);
   return sets.find((s) => s.dir === 'utvikling')?.files ?? [];
+}
+
+export function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+}
+
+export interface SplitNote {
+  nr: string;
+  navn: string;
+  /** «Ålesund (1508)», «Haram (1580)»: the largest part first. */
+  parts: string[];
+  partNames: string[];
+  years: number[];
+}
+
+/** Kommuner of earlier years that were split later, from the long table. */
+export function splitsOverTime(): SplitNote[] {
+  const all = histories();
+  const name = (nr: string) => all[nr]?.kommunenavn ?? nr;
+  const out = new Map<string, SplitNote>();
+  for (const r of longRows()) {
+    if (r.endring !== 'delt' || !r.kommunenummer_gjeldende) continue;
+    const key = `${r.kommunenummer}|${r.kommunenavn}`;
+    const entry = out.get(key);
+    if (entry) { entry.years.push(r.year); continue; }
+    const main = r.kommunenummer_gjeldende;
+    const nrs = [main, ...r.etterfolgere.split(' ').filter((n) => n && n !== main)];
+    out.set(key, { nr: r.kommunenummer, navn: r.kommunenavn, parts: nrs.map((n) => `${name(n)} (${n})`), partNames: nrs.map(name), years: [r.year] });
+  }
+  return [...out.values()];
+}
+
+export interface StrategyFormDiff {
+  from: { id: string; count: number };
+  to: { id: string; count: number };
+  removed: string[]; // labels only in the earlier form
+  added: string[]; // labels only in the later form
+}
+
+/**
+ * How the strategy-area lists of consecutive questionnaire forms differ. Reads every form in
+ * data/surveys (not only the years on the site), so the note can explain 2018's 13 vs 2021's 14
+ * areas even when the published years share one form.
+ */
+export function strategyFormDiffs(): StrategyFormDiff[] {
+  const forms = Object.values(import.meta.glob<{ default: SurveyDefinition }>('../../data/surveys/*.json', { eager: true }))
+    .map((m) => m.default).sort((a, b) => a.id.localeCompare(b.id));
+  return forms.slice(1).map((to, i) => {
+    const a = forms[i].simple.strategi.items;
+    const b = to.simple.strategi.items;
+    return {
+      from: { id: forms[i].id, count: Object.keys(a).length },
+      to: { id: to.id, count: Object.keys(b).length },
+      removed: Object.keys(a).filter((k) => !(k in b)).map((k) => a[k]),
+      added: Object.keys(b).filter((k) => !(k in a)).map((k) => b[k]),
+    };
+  });
 }
