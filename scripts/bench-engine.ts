@@ -3,6 +3,7 @@
 // Each case runs in its own child process so its peak RSS (getrusage maxrss) is its own.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -148,12 +149,18 @@ function main(): void {
     const all = [header, ...body];
     const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
     const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ').trimEnd();
-    process.stdout.write(`Indikatormotoren (Node ${process.version}, ${process.platform}/${process.arch})\n\n`);
+    const load = loadavg()[0];
+    const cores = availableParallelism();
+    process.stdout.write(`Indikatormotoren (Node ${process.version}, ${process.platform}/${process.arch}, ${cores} kjerner, last ${load.toFixed(1)})\n`);
+    if (load > cores) {
+      process.stdout.write(`Merk: maskinen er opptatt (last ${load.toFixed(1)} på ${cores} kjerner); veggtida er ikke representativ, se CPU-tida.\n`);
+    }
+    process.stdout.write('\n');
     process.stdout.write(`${line(header)}\n${w.map((n) => '-'.repeat(n)).join('  ')}\n${body.map(line).join('\n')}\n\n`);
     if (within !== null) {
       process.stdout.write(
         `Mål for ${TARGET.rows.toLocaleString('nb-NO')} rader: under ${TARGET.ms} ms og ${TARGET.mb} MB → ` +
-          `${fmt(totalMs(synthetic))} ms, ${fmt(synthetic.peakRssMb)} MB: ${within ? 'innenfor' : 'OVER MÅLET'}\n`,
+          `${fmt(totalMs(synthetic))} ms (CPU ${fmt(synthetic.cpuMs)} ms), ${fmt(synthetic.peakRssMb)} MB: ${within ? 'innenfor' : 'OVER MÅLET'}\n`,
       );
     }
   }
