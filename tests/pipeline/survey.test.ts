@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSurveyDefinition, parseSurveyDefinition, computeIndicators, indicatorRows } from '../../src/lib/pipeline/index.ts';
 import { blankRow, loadSurveyFile } from './helpers.ts';
+import type { ResponseRow } from '../../src/lib/types.ts';
 
 describe('survey definitions', () => {
   it('both shipped definitions pass the check', () => {
@@ -21,7 +22,7 @@ describe('the 2018 form through the pipeline', () => {
   it('13 strategy areas with SSB bins 12–13 → 4; 2018 ICT-function labels count', () => {
     const areas = Object.keys(survey.simple.strategi.items);
     expect(areas).toHaveLength(13);
-    const row = { ...blankRow(survey, '0101'), strategi: 'Ja', prosjekter: 'Nei' };
+    const row: ResponseRow = { ...blankRow(survey, '0101'), strategi: 'Ja', prosjekter: 'Nei' };
     areas.slice(0, 12).forEach((c) => (row[c] = 'Ja'));
     const funksjoner = Object.keys(survey.simple.interne.items);
     funksjoner.forEach((c, i) => (row[c] = i < 8 ? 'Overveiende interne' : 'Overveiende eksterne'));
