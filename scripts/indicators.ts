@@ -3,9 +3,9 @@
 // beside --out and moves the files into place only when all succeeded: a bad input writes nothing.
 import { parseArgs } from 'node:util';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { computeYear, writeArtefacts } from '../src/lib/pipeline/index.ts';
-import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
+import { CliInputError, ENCODINGS, userPath, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
 
 const HELP = `Beregner SSBs indikatorer for digitalisering i kommunene fra én årgangs svarfil.
 
@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   const missing = ['responses', 'survey', 'out'].filter((k) => typeof values[k] !== 'string' || values[k] === '');
   if (missing.length) usage(`mangler ${missing.map((m) => `--${m}`).join(', ')}`);
 
-  const out = resolve(values.out as string);
+  const out = userPath(values.out as string);
   try {
     const encoding = parseEncoding(values.encoding as string | undefined);
     const survey = loadSurvey(values.survey as string);

@@ -19,12 +19,21 @@ export class CliInputError extends Error {
   }
 }
 
+/**
+ * A path as the user typed it, resolved against the directory they typed it in: `npm run` starts
+ * scripts in the package root and leaves the caller's directory in INIT_CWD.
+ */
+export function userPath(p: string): string {
+  return resolve(process.env.INIT_CWD || process.cwd(), p);
+}
+
 export const ENCODINGS: readonly EncodingChoice[] = ['auto', 'utf-8', 'windows-1252'];
 
 function readBytes(path: string, what: string): Uint8Array {
-  if (!existsSync(path)) throw new CliInputError([{ file: path, message: `fant ikke ${what}` }]);
+  const full = userPath(path);
+  if (!existsSync(full)) throw new CliInputError([{ file: path, message: `fant ikke ${what}` }]);
   try {
-    return readFileSync(path);
+    return readFileSync(full);
   } catch (e) {
     throw new CliInputError([{ file: path, message: `kunne ikke lese ${what}: ${(e as Error).message}` }]);
   }
@@ -43,7 +52,7 @@ export function loadSurvey(arg: string): SurveyDefinition {
   const builtIn = join(SURVEY_DIR, `${arg}.json`);
   const isId = /^[\w-]+$/.test(arg) && !arg.endsWith('json');
   const path = isId && existsSync(builtIn) ? builtIn : arg;
-  if (isId && !existsSync(builtIn) && !existsSync(arg)) {
+  if (isId && !existsSync(builtIn) && !existsSync(userPath(arg))) {
     throw new CliInputError([{ file: arg, message: `ukjent skjema «${arg}»; kjente skjema: ${knownSurveys().join(', ')} (eller oppgi stien til en skjemadefinisjon i JSON)` }]);
   }
   const parsed = parseSurveyDefinition(new TextDecoder().decode(readBytes(path, 'skjemadefinisjonen')), path);
