@@ -22,3 +22,35 @@ export async function swapIntoPlace(fx: BuildEffects, built: string, out: string
   }
   if (hadOld) await fx.rm(old);
 }
+
+/**
+ * Removes temp dirs beside `out` left by builds that were killed (their process is gone), so an
+ * interrupted build never leaves clutter that a later one trips over. Live builds are left alone.
+ */
+export async function removeStaleTemps(fx: BuildEffects, out: string, isAlive: (pid: number) => boolean = pidAlive): Promise<string[]> {
+  const dir = dirname(out);
+  if (!(await fx.exists(dir))) return [];
+  const pattern = new RegExp(`^\\.tmp-${escape(basename(out))}-(new|old|artefacts|astro-cache)-(\\d+)-[0-9a-f]+$`);
+  const removed: string[] = [];
+  for (const name of await fx.readdir(dir)) {
+    const m = pattern.exec(name);
+    if (m && !isAlive(Number(m[2]))) {
+      await fx.rm(join(dir, name));
+      removed.push(name);
+    }
+  }
+  return removed;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { BuildEffects } from './effects.ts';
-import { swapIntoPlace, siblingTemp } from './atomic.ts';
+import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic.ts';
 import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro.ts';
 import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers.ts';
 import { buildManifest } from './manifest.ts';
@@ -58,6 +58,8 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
   const tmpArtefacts = siblingTemp(out, 'artefacts', unique);
   const tmpOut = siblingTemp(out, 'new', unique);
   const tmpCache = siblingTemp(out, 'astro-cache', unique);
+
+  for (const name of await removeStaleTemps(fx, out)) fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
 
   try {
     // 1. Engine: every year's tables and maps, plus the multi-year tables, into the temp artefact dir.

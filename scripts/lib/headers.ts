@@ -18,7 +18,6 @@ export function headersFile(base: string): string {
     `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
-    '  Permissions-Policy: interest-cohort=()',
     // Astro fingerprints everything under _astro/: its names change when the content does.
     `${b}_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',

@@ -34,6 +34,7 @@ async function expectUntouched() {
   expect((await readdir(tmp)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
 }
 
+const BUILD_TIMEOUT = 180_000;
 const noStack = (s: string) => expect(s).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
 describe('atomic build', () => {
@@ -52,7 +53,7 @@ describe('atomic build', () => {
     expect(r.stderr).toMatch(/Kanskje/);
     noStack(r.stderr);
     await expectUntouched();
-  });
+  }, BUILD_TIMEOUT);
 
   it('a missing boundary file: exits 1 naming it; previous output untouched', async () => {
     const args = await writeFixture(join(tmp, 'noborder'), { missingBoundary: true });
@@ -61,14 +62,14 @@ describe('atomic build', () => {
     expect(r.stderr).toMatch(/finnes-ikke\.topojson/);
     noStack(r.stderr);
     await expectUntouched();
-  });
+  }, BUILD_TIMEOUT);
 
   it('a page that throws: exits 1 with the page’s message; previous output untouched', async () => {
     const r = await runBuildCli(['--out', out, ...goodArgs, '--site-root', join(ROOT, 'tests', 'build', 'fixtures', 'throwing-site')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Siden kastet en feil med vilje/);
     await expectUntouched();
-  });
+  }, BUILD_TIMEOUT);
 
   it('a missing reference directory: exits 1 saying how to get the data', async () => {
     const r = await runBuildCli(['--out', out, '--data', join(tmp, 'good', 'data'), '--reference', join(tmp, 'finnes-ikke'), '--no-download']);
@@ -77,11 +78,11 @@ describe('atomic build', () => {
     expect(r.stderr).toMatch(/npm run reference|--reference/);
     noStack(r.stderr);
     await expectUntouched();
-  });
+  }, BUILD_TIMEOUT);
 
   it('rebuilding the good input after the failures gives the same bytes again', async () => {
     const r = await runBuildCli(['--out', out, ...goodArgs]);
     expect(r.code, r.stderr).toBe(0);
     await expectUntouched();
-  });
+  }, BUILD_TIMEOUT);
 });

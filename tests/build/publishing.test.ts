@@ -2,7 +2,7 @@
 // downloads. The end-to-end behaviour is in the other files of tests/build.
 import { describe, expect, it } from 'vitest';
 import { memFs } from '../helpers/memfs.ts';
-import { swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic.ts';
+import { removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic.ts';
 import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers.ts';
 import { buildManifest } from '../../scripts/lib/manifest.ts';
 import { generatedDate } from '../../scripts/lib/generated.ts';
@@ -32,6 +32,20 @@ describe('atomic swap', () => {
     fx.failOn('rename', (p) => p.includes('.tmp-dist-new'));
     await expect(swapIntoPlace(fx, '/w/.tmp-dist-new-1', '/w/dist', '1')).rejects.toThrow(/injected/);
     expect(text(fx.files.get('/w/dist/index.html'))).toBe('old');
+  });
+
+  it('removes temp dirs of killed builds, not those of live ones or other outputs', async () => {
+    const fx = memFs({
+      '/w/.tmp-dist-new-111-ab12/a': 'x',
+      '/w/.tmp-dist-artefacts-222-cd34/b': 'x',
+      '/w/.tmp-other-new-111-ab12/c': 'x',
+      '/w/dist/index.html': 'keep',
+    });
+    const removed = await removeStaleTemps(fx, '/w/dist', (pid) => pid === 222);
+    expect(removed).toEqual(['.tmp-dist-new-111-ab12']);
+    expect(fx.files.has('/w/.tmp-dist-artefacts-222-cd34/b')).toBe(true);
+    expect(fx.files.has('/w/.tmp-other-new-111-ab12/c')).toBe(true);
+    expect(fx.files.has('/w/dist/index.html')).toBe(true);
   });
 
   it('keeps temp dirs beside the output so rename stays on one filesystem', () => {

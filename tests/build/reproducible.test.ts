@@ -8,6 +8,7 @@ import { demoSite, ROOT, runBuildCli } from '../helpers/site.ts';
 import { treeHashes } from '../helpers/tree.ts';
 
 const temps: string[] = [];
+const BUILD_TIMEOUT = 300_000; // these tests run whole builds
 afterAll(async () => {
   for (const t of temps) await rm(t, { recursive: true, force: true });
 });
@@ -26,7 +27,7 @@ describe('reproducible build', () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f);
     expect(differing).toEqual([]);
-  });
+  }, BUILD_TIMEOUT);
 
   it('the generated date comes from the data or SOURCE_DATE_EPOCH, never the clock', async () => {
     const site = await demoSite();
@@ -41,7 +42,7 @@ describe('reproducible build', () => {
     expect(r.code, r.stderr).toBe(0);
     const m2 = JSON.parse(await readFile(join(tmp, 'site', 'data', 'manifest.json'), 'utf8'));
     expect(m2.generated).toBe('2023-11-14');
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('manifest', () => {
@@ -69,5 +70,5 @@ describe('manifest', () => {
       expect(y.respondents).toBeLessThanOrEqual(y.units);
       expect(y.files).toContain(`data/${y.year}/indicators.csv`);
     }
-  });
+  }, BUILD_TIMEOUT);
 });

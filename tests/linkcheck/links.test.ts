@@ -89,9 +89,14 @@ describe('the demo site', () => {
 });
 
 describe('the demo site under a base path', () => {
+  let site: string;
+  let report: LinkReport;
+  beforeAll(async () => {
+    site = await demoSiteUnderBase();
+    report = await checkLinks(site, { base: DEMO_BASE });
+  });
+
   it(`has no broken internal link under ${DEMO_BASE}`, async () => {
-    const site = await demoSiteUnderBase();
-    const report = await checkLinks(site, { base: DEMO_BASE });
     expect(report.pages.length).toBeGreaterThan(700);
     expect(show(report)).toEqual([]);
     // Every root-relative link carries the base: nothing points at the host's root.
