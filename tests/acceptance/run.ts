@@ -1,0 +1,49 @@
+// Runs the indicators CLI as the acceptance checks do: a child process per run, a few at a time.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function spawnRun(cmd: string, args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** `tsx scripts/indicators.ts …` (what `npm run indicators -- …` runs). */
+export const indicators = (args: string[]): Promise<RunResult> => spawnRun(TSX, [join(ROOT, 'scripts/indicators.ts'), ...args]);
+
+/** The literal command of the acceptance checks. */
+export const npmIndicators = (args: string[]): Promise<RunResult> => spawnRun('npm', ['run', '--silent', 'indicators', '--', ...args]);
+
+/** Runs thunks with at most `limit` in flight (the machine has two cores). */
+export async function pool<T>(thunks: (() => Promise<T>)[], limit = 3): Promise<T[]> {
+  const out: T[] = new Array(thunks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < thunks.length) {
+      const i = next++;
+      out[i] = await thunks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, thunks.length) }, worker));
+  return out;
+}
+
+/** Every file of a directory with its bytes (for "nothing changed" checks). */
+export function snapshotDir(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+}
