@@ -1,7 +1,7 @@
 // sitemap.xml: every canonical page (latest-year duplicates under /<year>/ are left out).
 import type { APIRoute } from 'astro';
 import { fylker, kommuner, latestYear, siteInfo, years } from '../site/data';
-import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, withBase, yearPath } from '../site/urls';
+import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, omraderPath, withBase, yearPath } from '../site/urls';
 
 export const GET: APIRoute = ({ site }) => {
   const origin = site?.href ?? 'https://digikommune.example/';
@@ -9,6 +9,7 @@ export const GET: APIRoute = ({ site }) => {
   if (Object.keys(import.meta.glob('./utvikling/index.astro')).length > 0) paths.push(withBase('/utvikling/'));
   for (const y of years()) {
     if (y !== latestYear()) paths.push(yearPath(y));
+    paths.push(omraderPath(y));
     for (const f of fylker(y)) paths.push(fylkePath(f, y));
     for (const k of kommuner(y)) paths.push(kommunePath(k, y));
   }

@@ -26,6 +26,7 @@ export function makePaths(baseRaw: string | undefined, latest: number) {
       withBase(`${yearPrefix(year)}kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`),
     fylkePath: (f: FylkeRef, year?: number) =>
       withBase(`${yearPrefix(year)}fylke/${fylkeSlug(f.fylkesnummer, f.fylkesnavn)}/`),
+    omraderPath: (year?: number) => withBase(`${yearPrefix(year)}sporsmal/`),
     metodePath: () => withBase('/metode/'),
     dataPath: () => withBase('/data/'),
     downloadPath: (year: number, file: string) => withBase(`/data/${year}/${file}`),

@@ -18,6 +18,8 @@ export const yearPath = (year: number) => paths().yearPath(year);
 /** `/kommune/0301-oslo/` for the latest year (or no year), `/2021/kommune/0301-oslo/` otherwise. */
 export const kommunePath = (k: KommuneRef, year?: number) => paths().kommunePath(k, year);
 export const fylkePath = (f: FylkeRef, year?: number) => paths().fylkePath(f, year);
+/** Answer shares per questionnaire item: `/sporsmal/` (latest) or `/2021/sporsmal/`. */
+export const omraderPath = (year?: number) => paths().omraderPath(year);
 export const metodePath = () => paths().metodePath();
 export const dataPath = () => paths().dataPath();
 export const downloadPath = (year: number, file: string) => paths().downloadPath(year, file);

@@ -30,6 +30,8 @@ describe('makePaths at the root', () => {
     expect(p.home()).toBe('/');
     expect(p.yearPath(2021)).toBe('/2021/');
     expect(p.metodePath()).toBe('/metode/');
+    expect(p.omraderPath()).toBe('/sporsmal/');
+    expect(p.omraderPath(2021)).toBe('/2021/sporsmal/');
     expect(p.dataPath()).toBe('/data/');
     expect(p.downloadPath(2021, 'indicators.csv')).toBe('/data/2021/indicators.csv');
     expect(p.assetPath('js/sok.js')).toBe('/js/sok.js');
