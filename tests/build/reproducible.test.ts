@@ -45,6 +45,28 @@ describe('reproducible build', () => {
   }, BUILD_TIMEOUT);
 });
 
+describe('portable output', () => {
+  it('no file of the site mentions the machine: no absolute build paths, temp dirs or user names', async () => {
+    const site = await demoSite();
+    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const needles = [ROOT, tmpdir(), '.tmp-', '/home/', 'file://'];
+    const hits: string[] = [];
+    for (const f of await listFiles(site)) {
+      const text = (await readFile(join(site, f))).toString('utf8');
+      for (const n of needles) if (text.includes(n)) hits.push(`${f}: ${n}`);
+    }
+    expect(hits).toEqual([]);
+  }, BUILD_TIMEOUT);
+
+  it('everything under _astro/ (long-cached as immutable) has a content hash in its name', async () => {
+    const site = await demoSite();
+    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const assets = (await listFiles(site)).filter((f) => f.startsWith('_astro/'));
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.filter((f) => !/\.[A-Za-z0-9_-]{8}\.(css|js|svg|png|woff2?)$/.test(f))).toEqual([]);
+  }, BUILD_TIMEOUT);
+});
+
 describe('manifest', () => {
   it('lists every input with its SHA-256, the surveys, units per year and the package version', async () => {
     const site = await demoSite();
