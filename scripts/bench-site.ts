@@ -14,6 +14,10 @@ import { runBuild } from './lib/build.ts';
 import { describeFailure } from './lib/errors.ts';
 import { gzipSize, pageWeight, type PageWeight } from './lib/measure.ts';
 import { listFiles, pagePath } from './lib/sitefiles.ts';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, launchBrowser } from './lib/chromium.ts';
+import { serveStatic } from './lib/serve.ts';
+import { measureVitals, type Vitals } from './lib/vitals.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
@@ -24,6 +28,8 @@ export interface Budgets {
   forsideGzipKB: number;
   mapSvgKB: number;
   blockingJsBytes: number;
+  lcpMs: number;
+  cls: number;
 }
 
 export interface SiteBench {
@@ -40,6 +46,7 @@ export interface SiteBench {
   mapSvgBytes: number;
   blockingJsBytes: number; // the most any page needs before it can be read
   optionalJsBytes: number; // the most any page loads for enhancement
+  vitals: Vitals[] | null; // null when Chromium is not installed
   checks: { name: string; value: number; limit: number; unit: string; ok: boolean }[];
 }
 
@@ -84,12 +91,28 @@ export async function benchSite(options: { out?: string; budgets?: Budgets; log?
     const blockingJsBytes = Math.max(...weights.map((w) => w.blockingJsBytes));
     const optionalJsBytes = Math.max(...weights.map((w) => w.jsBytes));
     const t = result.timings;
+    let vitals: Vitals[] | null = null;
+    if (existsSync(CHROMIUM)) {
+      const server = await serveStatic(out, '/');
+      const browser = await launchBrowser();
+      try {
+        vitals = await measureVitals(browser, server.url, ['/', kommuner[0].path]);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    }
+    const vitalChecks = (vitals ?? []).flatMap((v) => [
+      { name: `LCP ${v.path}`, value: v.lcpMs, limit: budgets.lcpMs, unit: 'ms' },
+      { name: `CLS ${v.path}`, value: v.cls, limit: budgets.cls, unit: '' },
+    ]);
     const checks = [
       { name: 'hele bygget', value: t.totalMs / 1000, limit: budgets.buildSeconds, unit: 's' },
       { name: 'tyngste kommuneside (gzip, med CSS/JS)', value: kommuner[0].totalGzip / KB, limit: budgets.kommunePageGzipKB, unit: 'KB' },
       { name: 'forsiden (gzip, med CSS/JS)', value: forside.totalGzip / KB, limit: budgets.forsideGzipKB, unit: 'KB' },
       { name: 'største kart-SVG (ukomprimert)', value: mapSvgBytes / KB, limit: budgets.mapSvgKB, unit: 'KB' },
       { name: 'JS som må lastes for å lese', value: blockingJsBytes, limit: budgets.blockingJsBytes, unit: 'B' },
+      ...vitalChecks,
     ].map((c) => ({ ...c, ok: c.value <= c.limit }));
     return {
       build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, cpuMs, peakRssMB },
@@ -105,6 +128,7 @@ export async function benchSite(options: { out?: string; budgets?: Budgets; log?
       mapSvgBytes,
       blockingJsBytes,
       optionalJsBytes,
+      vitals,
       checks,
     };
   } finally {
@@ -134,9 +158,12 @@ export function report(b: SiteBench): string {
     row('største side', b.largest),
     `  kart-SVG (største)     ${kb(b.mapSvgBytes)} ukomprimert`,
     `  JavaScript             ${b.blockingJsBytes} B må lastes for å lese; inntil ${kb(b.optionalJsBytes)} valgfri forbedring (modul/defer)`,
+    b.vitals
+      ? `  Chromium (lokalt)      ${b.vitals.map((v) => `${v.path}: LCP ${v.lcpMs} ms, CLS ${String(v.cls).replace('.', ',')}`).join('; ')}`
+      : '  Chromium (lokalt)      ikke målt (fant ikke Chromium)',
     '',
     'Budsjetter (scripts/budgets.json):',
-    ...b.checks.map((c) => `  ${c.ok ? 'OK     ' : 'BRUTT  '} ${c.name.padEnd(40)} ${c.value.toFixed(c.unit === 'B' ? 0 : 1).padStart(8)} ${c.unit} (grense ${c.limit} ${c.unit})`),
+    ...b.checks.map((c) => `  ${c.ok ? 'OK     ' : 'BRUTT  '} ${c.name.padEnd(58)} ${c.value.toFixed(c.unit === 'B' || c.unit === 'ms' ? 0 : c.unit === '' ? 3 : 1).padStart(8)} ${c.unit} (grense ${c.limit} ${c.unit})`),
   ].join('\n');
 }
 

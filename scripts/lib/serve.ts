@@ -1,0 +1,126 @@
+// A tiny static file server on 127.0.0.1 for the built site, as a CDN would serve it: the site
+// lives under `base`, directories serve index.html, unknown paths get 404.html with status 404,
+// and the rules of the site's own `_headers` file are applied (so the CSP is tested for real).
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticServer {
+  origin: string; // http://127.0.0.1:port
+  url(path: string): string; // path relative to base, e.g. 'kommune/0301-oslo/'
+  requests: string[];
+  close(): Promise<void>;
+}
+
+interface HeaderRule {
+  pattern: string;
+  headers: [string, string][];
+}
+
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else if (rules.length > 0) {
+      const i = line.indexOf(':');
+      rules[rules.length - 1].headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+function matches(pattern: string, path: string): boolean {
+  if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));
+  return path === pattern;
+}
+
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+  const b = base === '/' ? '/' : `/${base.replace(/^\/+|\/+$/g, '')}/`;
+  let rules: HeaderRule[] = [];
+  try {
+    rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
+  } catch {
+    rules = [];
+  }
+  const requests: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    requests.push(url.pathname);
+    const send = async (status: number, file: string | null, pathForHeaders: string) => {
+      for (const rule of rules) if (matches(rule.pattern, pathForHeaders)) for (const [k, v] of rule.headers) res.setHeader(k, v);
+      if (file === null) {
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return send(400, null, url.pathname);
+    }
+    if (!path.startsWith(b) && `${path}/` !== b) return notFound();
+    if (`${path}/` === b) {
+      res.writeHead(301, { location: b });
+      res.end();
+      return;
+    }
+    const rel = normalize(path.slice(b.length)).replace(/^(\.\.(\/|$))+/, '');
+    let file = join(root, rel);
+    try {
+      const s = await stat(file);
+      if (s.isDirectory()) {
+        if (!path.endsWith('/')) {
+          res.writeHead(301, { location: `${path}/` });
+          res.end();
+          return;
+        }
+        file = join(file, 'index.html');
+        await stat(file);
+      }
+      return send(200, file, path);
+    } catch {
+      return notFound();
+    }
+    async function notFound() {
+      try {
+        await stat(join(root, '404.html'));
+        return send(404, join(root, '404.html'), url.pathname);
+      } catch {
+        return send(404, null, url.pathname);
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (p: string) => `${origin}${b}${p.replace(/^\//, '')}`,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,46 @@
+// LCP and CLS of pages served from a local server, measured in Chromium with PerformanceObserver.
+import type { Browser } from 'playwright-core';
+
+export interface Vitals {
+  path: string;
+  lcpMs: number;
+  cls: number;
+}
+
+export async function measureVitals(browser: Browser, url: (path: string) => string, paths: string[], runs = 3): Promise<Vitals[]> {
+  const out: Vitals[] = [];
+  for (const path of paths) {
+    const lcps: number[] = [];
+    const clss: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // A fresh context per run: nothing cached, like a first visit.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(() => {
+        const w = window as unknown as { __lcp: number; __cls: number };
+        w.__lcp = 0;
+        w.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__lcp = e.startTime;
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!e.hadRecentInput) w.__cls += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(url(path), { waitUntil: 'load' });
+      await page.waitForTimeout(300);
+      const v = await page.evaluate(() => {
+        const w = window as unknown as { __lcp: number; __cls: number };
+        return { lcp: w.__lcp, cls: w.__cls };
+      });
+      lcps.push(v.lcp);
+      clss.push(v.cls);
+      await context.close();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    out.push({ path, lcpMs: Math.round(median(lcps)), cls: Number(median(clss).toFixed(4)) });
+  }
+  return out;
+}
