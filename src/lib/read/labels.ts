@@ -67,8 +67,13 @@ export function columnAnswerSets(survey: SurveyDefinition): Map<string, string> 
     for (const column of Object.keys(block.items)) out.set(column, block.answers);
   }
   for (const column of Object.keys(survey.tjenester.ways)) out.set(column, survey.tjenester.answers);
-  for (const column of survey.required) {
-    const set = survey.itemAnswers[column];
+  // The competence inputs are rule inputs even when a hand-written definition leaves out
+  // `required`/`itemAnswers`: the obstacle item uses the kompetanse block's answer set.
+  const k = survey.kompetanse;
+  if (k?.hinder && k.hinderAnswers) out.set(k.hinder, k.hinderAnswers);
+  if (k?.rekruttert && survey.answerSets.jaNei) out.set(k.rekruttert, 'jaNei');
+  for (const column of survey.required ?? []) {
+    const set = survey.itemAnswers?.[column];
     if (set) out.set(column, set);
   }
   for (const [column, def] of Object.entries(survey.optional ?? {})) {
@@ -86,7 +91,9 @@ export function requiredColumns(survey: SurveyDefinition): string[] {
   for (const column of Object.keys(survey.gates)) add(column);
   for (const block of Object.values(survey.simple)) for (const column of Object.keys(block.items)) add(column);
   for (const column of Object.keys(survey.tjenester.ways)) add(column);
-  for (const column of survey.required) add(column);
+  if (survey.kompetanse?.hinder) add(survey.kompetanse.hinder);
+  if (survey.kompetanse?.rekruttert) add(survey.kompetanse.rekruttert);
+  for (const column of survey.required ?? []) add(column);
   return out;
 }
 

@@ -1,0 +1,102 @@
+// Acceptance probes of the reader in process (fast): the export quirks data-format.md lists, each
+// on a small file built here, compared with the canonical answers it was built from.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResponses } from '../../src/lib/read/responses';
+import type { SurveyDefinition } from '../../src/lib/types';
+import { encodeCp1252 } from './generate';
+import { base, firstN, with_ } from './fixture';
+import { columnLabels, FUNKSJON_ITEMS, requiredColumns, type Form } from './oracle';
+import { ROOT } from './run';
+
+const survey = (form: Form): SurveyDefinition => JSON.parse(readFileSync(join(ROOT, `data/surveys/${form}.json`), 'utf8'));
+
+function read(text: string | Buffer, form: Form = '2021', s: SurveyDefinition = survey(form)) {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return readResponses(bytes, { file: 'svar.csv', survey: s });
+}
+
+/** A small 2021/2018 file from canonical rows with a line-level transform. */
+function csv(form: Form, rows: Record<string, string | null>[], opts: { delimiter?: string; eol?: string; header?: (h: string) => string; extra?: string[] } = {}) {
+  const d = opts.delimiter ?? ',';
+  const cols = [...requiredColumns(form), ...(opts.extra ?? [])];
+  const q = (v: string) => (v.includes(d) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [cols.map(opts.header ?? ((h) => h)).join(d), ...rows.map((r) => cols.map((c) => q(r[c] ?? '')).join(d))];
+  return lines.join(opts.eol ?? '\n') + (opts.eol ?? '\n');
+}
+
+describe('reader probes', () => {
+  it('BOM + quoted, upper-case, padded header names; trailing blank lines; `;`-only line', () => {
+    const text = '\uFEFF' + csv('2021', [base('2021', '0301')], { header: (h) => `" ${h.toUpperCase()} "` }) + ',,,,\n\n  \n';
+    const r = read(text);
+    expect(r.ok && r.rows.map((x) => x.kommunenummer)).toEqual(['0301']);
+  });
+
+  it('CR-only line ends and CRLF give the same rows as LF', () => {
+    const rows = [base('2021', '0301'), with_(base('2021', '1101'), { kommentar: 'a\r\nb' })];
+    const lf = read(csv('2021', rows, { extra: ['kommentar'] }));
+    const crlf = read(csv('2021', rows, { eol: '\r\n', extra: ['kommentar'] }));
+    const cr = read(csv('2021', rows, { eol: '\r', extra: ['kommentar'] }));
+    expect(lf.ok && crlf.ok && cr.ok).toBe(true);
+    if (lf.ok && crlf.ok && cr.ok) {
+      expect(crlf.rows).toEqual(lf.rows);
+      expect(cr.rows).toEqual(lf.rows);
+      expect(JSON.stringify(lf.rows)).not.toContain('a\r\nb');
+    }
+  });
+
+  it('kommunenummer keeps its leading zero, padded or quoted; 301 is rejected with a hint', () => {
+    const ok = read(csv('2021', [base('2021', ' 0301 '), base('2021', '0101')]));
+    expect(ok.ok && ok.rows.map((x) => x.kommunenummer)).toEqual(['0301', '0101']);
+    const bad = read(csv('2021', [base('2021', '301')]));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems[0]).toMatchObject({ line: 2, column: 'kommunenummer', value: '301' });
+      expect(bad.problems[0].message).toContain('0301');
+    }
+  });
+
+  it('UTF-8 without BOM that has æøå, and Windows-1252 with the same text, read the same', () => {
+    const rows = [with_(firstN(base('2021', '0301'), FUNKSJON_ITEMS, 3, 'For det meste eksterne leverandører'), { hinder_kompetanse: 'I svært stor grad' })];
+    const text = csv('2021', rows, { delimiter: ';', eol: '\r\n' });
+    const a = read(text);
+    const b = read(encodeCp1252(text));
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) {
+      expect(b.rows).toEqual(a.rows);
+      expect(a.rows[0][FUNKSJON_ITEMS[0]]).toBe('For det meste eksterne leverandører');
+    }
+  });
+
+  it('labels: case, surrounding whitespace and no-break spaces are ignored; the 2018 labels belong to the 2018 form', () => {
+    const r2018 = read(csv('2018', [with_(firstN(base('2018', '0301'), FUNKSJON_ITEMS, 2, '  UTELUKKENDE INTERNE\u00a0'), { rekruttert: ' ja ' })]), '2018');
+    expect(r2018.ok && r2018.rows[0][FUNKSJON_ITEMS[0]]).toBe('Utelukkende interne');
+    expect(r2018.ok && r2018.rows[0].rekruttert).toBe('Ja');
+    // A 2021 label in a 2018 file is an unknown answer for that form.
+    const mixed = read(csv('2018', [firstN(base('2018', '0301'), FUNKSJON_ITEMS, 1, 'Omtrent likt fordelt')]), '2018');
+    expect(mixed.ok).toBe(false);
+  });
+
+  it('the 2018 form reads rekrutteringsvansker where present and does not need it', () => {
+    const cols = columnLabels('2018');
+    expect(cols.rekrutteringsvansker).toEqual(['Ja', 'Nei']);
+    const without = read(csv('2018', [base('2018', '0301')]), '2018');
+    expect(without.ok).toBe(true);
+    const withIt = read(csv('2018', [with_(base('2018', '0301'), { rekrutteringsvansker: 'Ja' })], { extra: ['rekrutteringsvansker'] }), '2018');
+    expect(withIt.ok && withIt.rows[0].rekrutteringsvansker).toBe('Ja');
+  });
+
+  it('a hand-written definition without `required`/`itemAnswers` still requires and reads the competence inputs', () => {
+    const s = survey('2021') as unknown as Record<string, unknown>;
+    delete s.required;
+    delete s.itemAnswers;
+    const def = s as unknown as SurveyDefinition;
+    const ok = read(csv('2021', [with_(base('2021', '0301'), { hinder_kompetanse: 'i svært stor grad', rekruttert: 'JA' })]), '2021', def);
+    expect(ok.ok && [ok.rows[0].hinder_kompetanse, ok.rows[0].rekruttert]).toEqual(['I svært stor grad', 'Ja']);
+    const cols = requiredColumns('2021').filter((c) => c !== 'rekruttert');
+    const missing = readResponses(Buffer.from(`${cols.join(',')}\n${cols.map((c) => (c === 'kommunenummer' ? '0301' : '')).join(',')}\n`), { file: 'x.csv', survey: def });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems[0].message).toContain('rekruttert');
+  });
+});
