@@ -122,6 +122,23 @@ describe('the generated datasets cover what they should', () => {
     }
   });
 
+  it('together the datasets hit every count 0…max of every block and all 25 cells of each two-axis rule', () => {
+    const all = cases.flatMap((c) => oracleTable(c.rows, c.form, null));
+    const max: Record<string, number> = { strategi_antall: 14, prosjekt_antall: 10, sky_antall: 15, innkjop_antall: 8, interne_antall: 12 };
+    for (const [col, m] of Object.entries(max)) {
+      const seen = new Set(all.map((r) => r[col as (typeof CONTRACT_COLUMNS)[number]]));
+      for (let n = 0; n <= m; n++) expect(seen.has(n), `${col}=${n}`).toBe(true);
+    }
+    // Service points: every reachable sum (0–14 except 13).
+    const poeng = new Set(all.map((r) => r.tjenester_poeng));
+    for (let n = 0; n <= 14; n++) if (n !== 13) expect(poeng.has(n), `tjenester_poeng=${n}`).toBe(true);
+    expect(poeng.has(13)).toBe(false);
+    for (const [a, b] of [['strategi_score', 'prosjekt_score'], ['sky_score', 'innkjop_score'], ['bruk', 'tjenester_score']] as const) {
+      const cells = new Set(all.filter((r) => r[a] !== null && r[b] !== null).map((r) => `${r[a]},${r[b]}`));
+      for (let i = 0; i <= 4; i++) for (let j = 0; j <= 4; j++) expect(cells.has(`${i},${j}`), `${a}=${i}, ${b}=${j}`).toBe(true);
+    }
+  });
+
   it('the survey definitions agree with the spec on item lists and bins', () => {
     for (const form of ['2018', '2021'] as const) {
       const def = JSON.parse(readFileSync(join(ROOT, `data/surveys/${form}.json`), 'utf8'));
