@@ -1,3 +1,5 @@
+import { sep } from 'node:path';
+
 // Runs Astro's static build in-process. The site reads the artefacts from DIGIKOMMUNE_ARTEFACTS.
 // The inline config pins what the trust rules need regardless of astro.config.mjs:
 // external CSS and JS only (the CSP allows no inline script or style), a private cache dir
@@ -32,6 +34,13 @@ export const renderWithAstro: RenderSite = async (o) => {
   env.BASE_PATH = o.base;
   if (o.site) env.SITE_URL = o.site;
   env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Astro writes its server-side chunks into outDir only when outDir lies under the working
+  // directory (otherwise into <cwd>/.astro/, shared by concurrent builds), and those chunks must
+  // sit inside the project to resolve node_modules. So outDir must be inside siteRoot, and we
+  // work from siteRoot while Astro runs.
+  if (!o.outDir.startsWith(o.siteRoot + sep)) throw new Error(`Astros outDir må ligge i prosjektet (${o.siteRoot}), fikk ${o.outDir}`);
+  const previousCwd = process.cwd();
+  process.chdir(o.siteRoot);
   try {
     const { build } = await import('astro');
     await build({
@@ -46,6 +55,7 @@ export const renderWithAstro: RenderSite = async (o) => {
       vite: { build: { assetsInlineLimit: 0 }, logLevel: 'error' },
     });
   } finally {
+    process.chdir(previousCwd);
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete env[k];
       else env[k] = v;

@@ -30,7 +30,7 @@ export async function swapIntoPlace(fx: BuildEffects, built: string, out: string
 export async function removeStaleTemps(fx: BuildEffects, out: string, isAlive: (pid: number) => boolean = pidAlive): Promise<string[]> {
   const dir = dirname(out);
   if (!(await fx.exists(dir))) return [];
-  const pattern = new RegExp(`^\\.tmp-${escape(basename(out))}-(new|old|artefacts|astro-cache)-(\\d+)-[0-9a-f]+$`);
+  const pattern = new RegExp(`^\\.tmp-${escape(basename(out))}-(new|old|artefacts|cache|out)-(\\d+)-[0-9a-f]+$`);
   const removed: string[] = [];
   for (const name of await fx.readdir(dir)) {
     const m = pattern.exec(name);

@@ -57,9 +57,14 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
   const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmpArtefacts = siblingTemp(out, 'artefacts', unique);
   const tmpOut = siblingTemp(out, 'new', unique);
-  const tmpCache = siblingTemp(out, 'astro-cache', unique);
+  const siteRoot = resolve(root, options.siteRoot ?? '.');
+  const tmpCache = siblingTemp(join(siteRoot, 'astro'), 'cache', unique);
+  // Astro's own output stays inside the project (see astro.ts); it is moved beside `out` afterwards.
+  const astroOut = siblingTemp(join(siteRoot, 'astro'), 'out', unique);
 
-  for (const name of await removeStaleTemps(fx, out)) fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
+  for (const name of [...(await removeStaleTemps(fx, out)), ...(await removeStaleTemps(fx, join(siteRoot, 'astro')))]) {
+    fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
+  }
 
   try {
     // 1. Engine: every year's tables and maps, plus the multi-year tables, into the temp artefact dir.
@@ -79,16 +84,17 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
 
     // 2. Pages.
     fx.log(`Bygger sidene med Astro (base ${base}) …`);
-    await fx.mkdir(tmpOut);
+    await fx.mkdir(astroOut);
     await renderSite({
-      siteRoot: resolve(root, options.siteRoot ?? '.'),
+      siteRoot,
       artefactDir: tmpArtefacts,
-      outDir: tmpOut,
+      outDir: astroOut,
       base,
       site: options.site,
       cacheDir: tmpCache,
     });
-    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(tmpOut, leftover));
+    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
+    await fx.rename(astroOut, tmpOut);
     if (!(await fx.exists(join(tmpOut, 'index.html')))) {
       throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
     }
@@ -126,6 +132,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     return { out, engine, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
+    await fx.rm(astroOut);
     await fx.rm(tmpArtefacts);
     await fx.rm(tmpCache);
   }

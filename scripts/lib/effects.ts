@@ -1,5 +1,5 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 
 export interface BuildEffects {
   readFile(path: string): Promise<Uint8Array>;
@@ -22,7 +22,16 @@ export function nodeEffects(log: (message: string) => void = (m) => console.log(
     mkdir: async (path) => {
       await mkdir(path, { recursive: true });
     },
-    rename: (from, to) => rename(from, to),
+    rename: async (from, to) => {
+      try {
+        await rename(from, to);
+      } catch (e) {
+        // Across filesystems (a temp dir in the project, the output in /tmp): copy, then remove.
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+        await cp(from, to, { recursive: true, errorOnExist: true, force: false });
+        await rm(from, { recursive: true, force: true });
+      }
+    },
     rm: (path) => rm(path, { recursive: true, force: true }),
     exists: async (path) => {
       try {

@@ -26,6 +26,13 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** No temp dir of that build process is left in the project or the site root it rendered. */
+async function expectNoLeftovers(pid: number, siteRoot = ROOT) {
+  for (const dir of new Set([ROOT, siteRoot])) {
+    expect((await readdir(dir)).filter((n) => n.startsWith('.tmp-') && n.includes(`-${pid}-`))).toEqual([]);
+  }
+}
+
 async function expectUntouched() {
   const after = await treeHashes(out);
   expect([...after.keys()]).toEqual([...before.keys()]);
@@ -49,6 +56,7 @@ describe('atomic build', () => {
     const r = await runBuildCli(['--out', out, ...args]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/fx\.csv:\d+/);
+    await expectNoLeftovers(r.pid);
     expect(r.stderr).toMatch(/strategi/);
     expect(r.stderr).toMatch(/Kanskje/);
     noStack(r.stderr);
@@ -69,6 +77,7 @@ describe('atomic build', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Siden kastet en feil med vilje/);
     await expectUntouched();
+    await expectNoLeftovers(r.pid, join(ROOT, 'tests', 'build', 'fixtures', 'throwing-site'));
   }, BUILD_TIMEOUT);
 
   it('a missing reference directory: exits 1 saying how to get the data', async () => {

@@ -15,6 +15,7 @@ const INPUT_DIRS = ['src', 'scripts', 'data', 'public'];
 const INPUT_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 export interface RunResult {
+  pid: number;
   code: number;
   stdout: string;
   stderr: string;
@@ -48,7 +49,7 @@ export function runBuildCli(args: string[], env: Record<string, string | undefin
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolvePromise({ code: code ?? -1, stdout, stderr, ms: performance.now() - started });
+      resolvePromise({ pid: child.pid ?? -1, code: code ?? -1, stdout, stderr, ms: performance.now() - started });
     });
   });
 }
