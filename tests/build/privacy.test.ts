@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { runBuildCli } from '../helpers/site.ts';
-import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, SECRETS, writeFixture } from '../helpers/fixture.ts';
+import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, HOSTILE_LABELS, SECRETS, writeFixture } from '../helpers/fixture.ts';
 import { listFiles } from '../helpers/linkcheck.ts';
 import { checkLinks } from '../helpers/linkcheck.ts';
 import { kommuneSlug } from '../../src/lib/format/slug.ts';
@@ -78,6 +78,15 @@ describe('escaping', () => {
     }
   });
 
+  it('labels from the survey definition with markup render as text (forside, metode)', async () => {
+    const forside = parseHTML(await html('index.html')).document;
+    expect(forside.body.textContent).toContain(HOSTILE_LABELS.prioritering1);
+    expect([...forside.querySelectorAll('em')].filter((e) => e.textContent === 'lav').length).toBe(0);
+    const metode = parseHTML(await html('metode/index.html')).document;
+    expect(metode.body.textContent).toContain(HOSTILE_LABELS.strategiItem);
+    for (const s of metode.querySelectorAll('script')) expect(s.textContent ?? '').not.toContain('omr');
+  });
+
   it('fylke names with markup render as text', async () => {
     const fylkePages = files.filter((f) => /^fylke\/91-[^/]+\/index\.html$/.test(f));
     expect(fylkePages.length).toBe(1);
@@ -100,6 +109,7 @@ describe('escaping', () => {
       // Outside attribute values, `<script>` from data only ever appears escaped.
       const outsideAttributes = source.replace(/"[^"]*"/g, '""');
       expect(outsideAttributes, f).not.toContain('<script>alert(');
+      expect(outsideAttributes, f).not.toContain('<em>lav</em>');
     }
   });
 });

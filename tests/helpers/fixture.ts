@@ -32,6 +32,12 @@ export const FIXTURE_KOMMUNER: FixtureKommune[] = [
 /** In the boundary file but not in the register. */
 export const EXTRA_SHAPE = { kommunenummer: '9199', navn: 'Ekstraflate' };
 
+/** Labels from the survey definition carrying markup, quotes and ampersands (must render as text). */
+export const HOSTILE_LABELS = {
+  prioritering1: 'Grad én <em>lav</em> & "litt" \'strategi\'',
+  strategiItem: 'Område <script>alert("omr")</script> & co',
+};
+
 /** Values that must never appear in any byte of the built site. */
 export const SECRETS = {
   kommentar: 'HEMMELIG-KOMMENTAR-Zq81',
@@ -77,9 +83,11 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);
   };
-  const surveyText = await readFile(join(ROOT, 'data', 'surveys', '2021.json'), 'utf8');
-  const survey = JSON.parse(surveyText) as SurveyDefinition;
-  await put(join(data, 'surveys', '2021.json'), surveyText);
+  const survey = JSON.parse(await readFile(join(ROOT, 'data', 'surveys', '2021.json'), 'utf8')) as SurveyDefinition;
+  survey.grades.prioritering.labels[1] = HOSTILE_LABELS.prioritering1;
+  const firstItem = Object.keys(survey.simple.strategi.items)[0];
+  survey.simple.strategi.items[firstItem] = HOSTILE_LABELS.strategiItem;
+  await put(join(data, 'surveys', '2021.json'), JSON.stringify(survey, null, 1));
   await put(
     join(data, 'years', '2024.json'),
     JSON.stringify({ year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30' }),
