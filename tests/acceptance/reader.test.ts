@@ -33,6 +33,15 @@ describe('reader probes', () => {
     expect(r.ok && r.rows.map((x) => x.kommunenummer)).toEqual(['0301']);
   });
 
+  it('Excel\'s «sep=;» first line is honoured and line numbers still match the file', () => {
+    const body = csv('2021', [base('2021', '0301'), with_(base('2021', '1101'), { strategi: 'Tja' })], { delimiter: ';', eol: '\r\n' });
+    const r = read(encodeCp1252('sep=;\r\n' + body));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => [p.line, p.column, p.value])).toEqual([[4, 'strategi', 'Tja']]);
+    const ok = read('\uFEFFsep=;\n' + body.replace('Tja', 'Ja'));
+    expect(ok.ok && ok.rows.map((x) => x.kommunenummer)).toEqual(['0301', '1101']);
+  });
+
   it('CR-only line ends and CRLF give the same rows as LF', () => {
     const rows = [base('2021', '0301'), with_(base('2021', '1101'), { kommentar: 'a\r\nb' })];
     const lf = read(csv('2021', rows, { extra: ['kommentar'] }));

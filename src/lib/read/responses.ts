@@ -1,7 +1,7 @@
 // Survey export bytes → validated response rows, or every problem found (up to a cap).
 
 import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
-import { CsvSyntaxError, detectDelimiter, scanCsv } from './csv';
+import { CsvSyntaxError, detectDelimiter, scanCsv, type Delimiter } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
 import {
   columnAnswerSets,
@@ -68,6 +68,7 @@ const OTHER_UNIT_TYPES = new Set(['fylkeskommune', 'stat']);
 const KOMMUNENUMMER = /^[0-9]{4}$/;
 const SHORT_NUMBER = /^[0-9]{1,3}$/;
 const MAX_SHOWN = 60;
+const SEP_LINE = /^(\uFEFF?)"?sep=([;,])"?[ \t]*(?=\r|\n)/i;
 
 /** A nudge when an unknown answer looks like the file was decoded with the wrong encoding. */
 function encodingHint(raw: string): string {
@@ -165,7 +166,14 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   }
 
   const decoded = decodeBytes(bytes, options.encoding ?? 'auto');
-  const delimiter = detectDelimiter(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
+  // Excel's «sep=;» first line names the delimiter; blank it out (keeping the line break, so line
+  // numbers in problems still match the file) and use what it says.
+  let text = decoded.text;
+  const sep = SEP_LINE.exec(text);
+  if (sep) text = sep[1] + text.slice(sep[0].length);
+  const delimiter: Delimiter = sep
+    ? (sep[2] as Delimiter)
+    : detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
   let body: BodyReader | null = null;
   let headerSeen = false;
@@ -173,7 +181,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   try {
     // Rows are converted while the scan runs, so the field strings of a big file die young.
     scanCsv(
-      decoded.text,
+      text,
       (fields, line) => {
         if (!headerSeen) {
           headerSeen = true;
