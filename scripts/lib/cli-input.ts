@@ -24,7 +24,9 @@ export class CliInputError extends Error {
  * scripts in the package root and leaves the caller's directory in INIT_CWD.
  */
 export function userPath(p: string): string {
-  return resolve(process.env.INIT_CWD || process.cwd(), p);
+  // Only our own npm script's INIT_CWD: one inherited from an outer `npm test` names another directory.
+  const viaNpmRun = ['indicators', 'bins'].includes(process.env.npm_lifecycle_event ?? '');
+  return resolve((viaNpmRun && process.env.INIT_CWD) || process.cwd(), p);
 }
 
 export const ENCODINGS: readonly EncodingChoice[] = ['auto', 'utf-8', 'windows-1252'];

@@ -10,7 +10,7 @@ import {
   FUNKSJON_ITEMS, INNKJOP_ITEMS, oracleCsv, oracleTable, PROSJEKT_ITEMS, requiredColumns, SKY_ITEMS, strategiItems,
   WAYS_COMPLEX, WAYS_SIMPLE, type Answers,
 } from './oracle';
-import { indicators, pool, ROOT, snapshotDir, type RunResult } from './run';
+import { indicators, indicatorsIn, npmIn, pool, ROOT, snapshotDir, type RunResult } from './run';
 
 const REGISTER = join(ROOT, 'tests/fixtures/acceptance/register-edge.csv');
 const work = mkdtempSync(join(tmpdir(), 'digikommune-edge-'));
@@ -123,8 +123,17 @@ beforeAll(async () => {
     ['unknown-survey', ['--responses', file('edge.csv'), '--survey', '2019', '--out', out('unknown-survey')]],
     ['help', ['--help']],
   ];
-  const done = await pool(runs.map(([, args]) => () => indicators(args)));
+  const rel = ['--responses', 'edge.csv', '--survey', '2021', '--register', REGISTER, '--out'];
+  const done = await pool([
+    ...runs.map(([, args]) => () => indicators(args)),
+    // Relative paths are the caller's: `npm --prefix <repo> run indicators` from another directory,
+    // and tsx started directly in a directory while an outer `npm test` left INIT_CWD in the environment.
+    () => npmIn(work, [...rel, 'rel-npm-out']),
+    () => indicatorsIn(work, [...rel, 'rel-direct-out'], { INIT_CWD: ROOT, npm_lifecycle_event: 'test' }),
+  ]);
   runs.forEach(([name], i) => (results[name] = done[i]));
+  results['rel-npm'] = done[runs.length];
+  results['rel-direct'] = done[runs.length + 1];
 }, 120_000);
 
 describe('edge cases, decided per spec', () => {
@@ -148,6 +157,13 @@ describe('edge cases, decided per spec', () => {
     expect(results['edge-noreg'].code).toBe(0);
     const want = EXPECTED.filter((l) => !/^11(09|10),/.test(l)).join('\n') + '\n';
     expect(readFileSync(join(out('edge-noreg'), 'indicators.csv'), 'utf8')).toBe(want);
+  });
+
+  it('relative --responses/--out are resolved against the caller\'s directory', () => {
+    for (const name of ['rel-npm', 'rel-direct']) {
+      expect(results[name].stderr, name).toBe('');
+      expect(readFileSync(join(work, `${name}-out`, 'indicators.csv'), 'utf8')).toBe(EXPECTED.join('\n') + '\n');
+    }
   });
 
   it('free text with newlines never reaches any output', () => {

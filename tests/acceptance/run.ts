@@ -12,9 +12,9 @@ export interface RunResult {
   stderr: string;
 }
 
-function spawnRun(cmd: string, args: string[]): Promise<RunResult> {
+function spawnRun(cmd: string, args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b) => (stdout += b));
@@ -25,6 +25,14 @@ function spawnRun(cmd: string, args: string[]): Promise<RunResult> {
 
 /** `tsx scripts/indicators.ts …` (what `npm run indicators -- …` runs). */
 export const indicators = (args: string[]): Promise<RunResult> => spawnRun(TSX, [join(ROOT, 'scripts/indicators.ts'), ...args]);
+
+/** tsx started directly in `cwd`, with extra environment (e.g. what an outer npm script leaves behind). */
+export const indicatorsIn = (cwd: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> =>
+  spawnRun(TSX, [join(ROOT, 'scripts/indicators.ts'), ...args], cwd, env);
+
+/** `npm --prefix <repo> run indicators -- …` from another directory. */
+export const npmIn = (cwd: string, args: string[]): Promise<RunResult> =>
+  spawnRun('npm', ['--prefix', ROOT, 'run', '--silent', 'indicators', '--', ...args], cwd);
 
 /** The literal command of the acceptance checks. */
 export const npmIndicators = (args: string[]): Promise<RunResult> => spawnRun('npm', ['run', '--silent', 'indicators', '--', ...args]);
