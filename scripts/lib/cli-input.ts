@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types.ts';
 import { readResponses, formatProblems } from '../../src/lib/read/responses.ts';
 import type { EncodingChoice } from '../../src/lib/read/decode.ts';
-import { parseRegister } from '../../src/lib/reference/register.ts';
+import { readRegister } from '../../src/lib/read/register.ts';
 import { parseSurveyDefinition } from '../../src/lib/pipeline/survey.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -62,14 +62,11 @@ export function loadSurvey(arg: string): SurveyDefinition {
   return parsed.survey;
 }
 
+/** The reference format, read as forgivingly as an export (encoding, `;`, only kommunenummer required). */
 export function loadRegister(path: string): RegisterRow[] {
-  const text = new TextDecoder().decode(readBytes(path, 'kommuneregisteret'));
-  try {
-    return parseRegister(text, path);
-  } catch (e) {
-    const problems = (e as { problems?: Problem[] }).problems;
-    throw new CliInputError(problems ?? [{ file: path, message: (e as Error).message }]);
-  }
+  const result = readRegister(readBytes(path, 'kommuneregisteret'), path);
+  if (!result.ok) throw new CliInputError(result.problems);
+  return result.rows;
 }
 
 export interface LoadedResponses {

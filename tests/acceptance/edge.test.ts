@@ -105,6 +105,8 @@ beforeAll(async () => {
   const drop = new Set(['sky', 'hinder_kompetanse', 'rekruttert']);
   writeFileSync(file('missing.csv'), [header.filter((c) => !drop.has(c)).join(';'), header.filter((c) => !drop.has(c)).map((c) => (c === 'kommunenummer' ? '0301' : 'Nei')).join(';')].join('\r\n'));
   writeFileSync(file('empty.csv'), '');
+  // A user's own register: Windows-1252, `;`, CRLF, only number and name.
+  writeFileSync(file('register-own.csv'), encodeCp1252(['Kommunenummer;Kommunenavn', ...readFileSync(REGISTER, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(';'))].join('\r\n') + '\r\n'));
   writeFileSync(file('header-only.csv'), header.join(',') + '\n');
   // An existing --out with earlier results: a rejected run must leave it exactly as it was.
   mkdirSync(out('existing'));
@@ -114,6 +116,7 @@ beforeAll(async () => {
   const runs: [string, string[]][] = [
     ['edge', ['--responses', file('edge.csv'), '--survey', '2021', '--register', REGISTER, '--out', out('edge')]],
     ['edge-1252', ['--responses', file('edge-1252.csv'), '--survey', join(ROOT, 'data/surveys/2021.json'), '--register', REGISTER, '--out', out('edge-1252')]],
+    ['edge-ownreg', ['--responses', file('edge.csv'), '--survey', '2021', '--register', file('register-own.csv'), '--out', out('edge-ownreg')]],
     ['edge-noreg', ['--responses', file('edge.csv'), '--survey', '2021', '--out', out('edge-noreg')]],
     ['bad', ['--responses', file('bad.csv'), '--survey', '2021', '--register', REGISTER, '--out', out('bad')]],
     ['missing', ['--responses', file('missing.csv'), '--survey', '2021', '--out', out('existing')]],
@@ -151,6 +154,12 @@ describe('edge cases, decided per spec', () => {
     expect(readFileSync(file('edge-1252.csv')).includes(0xe6)).toBe(true); // «æ» (svært) as one byte
     expect(results['edge-1252'].stderr).toBe('');
     expect(readFileSync(join(out('edge-1252'), 'indicators.csv'), 'utf8')).toBe(EXPECTED.join('\n') + '\n');
+  });
+
+  it('a Windows-1252 `;` register with only kommunenummer and kommunenavn gives the same table', () => {
+    expect(readFileSync(file('register-own.csv')).includes(0xe5)).toBe(true); // «å» as one byte
+    expect(results['edge-ownreg'].stderr).toBe('');
+    expect(readFileSync(join(out('edge-ownreg'), 'indicators.csv'), 'utf8')).toBe(EXPECTED.join('\n') + '\n');
   });
 
   it('without --register: only the respondents (kommuner), all svart=1', () => {

@@ -109,3 +109,36 @@ describe('reader probes', () => {
     if (!missing.ok) expect(missing.problems[0].message).toContain('rekruttert');
   });
 });
+
+describe('--register files', () => {
+  it('the reference registers read exactly as the strict reference parser reads them', async () => {
+    const { parseRegister } = await import('../../src/lib/reference/register');
+    const { readRegister } = await import('../../src/lib/read/register');
+    for (const y of ['2018', '2020', '2024']) {
+      const path = `/work/shared/registers/kommuner-${y}.csv`;
+      const bytes = readFileSync(path);
+      const r = readRegister(bytes, path);
+      expect(r.ok && r.rows).toEqual(parseRegister(bytes.toString('utf8'), path));
+    }
+  });
+
+  it('a Windows-1252 `;` register with only some columns, population with spaces', async () => {
+    const { readRegister } = await import('../../src/lib/read/register');
+    const text = 'Kommunenummer;Kommunenavn;Innbyggere\r\n0301;Oslo;709 037\r\n1101;Eigersund;\r\n5001;Trondheim – Tråante;212\u00a0660\r\n';
+    const r = readRegister(encodeCp1252(text.replace('\u00a0', ' ')), 'reg.csv');
+    expect(r.ok && r.rows).toEqual([
+      { kommunenummer: '0301', kommunenavn: 'Oslo', fylkesnummer: '03', fylkesnavn: 'Fylke 03', innbyggere: 709037 },
+      { kommunenummer: '1101', kommunenavn: 'Eigersund', fylkesnummer: '11', fylkesnavn: 'Fylke 11', innbyggere: null },
+      { kommunenummer: '5001', kommunenavn: 'Trondheim – Tråante', fylkesnummer: '50', fylkesnavn: 'Fylke 50', innbyggere: 212660 },
+    ]);
+  });
+
+  it('bad registers: every bad line, with column and value; no kommunenummer column', async () => {
+    const { readRegister } = await import('../../src/lib/read/register');
+    const r = readRegister(Buffer.from('kommunenummer,fylkesnummer,innbyggere\n301,03,1\n0301,03,mange\n0302,04,1\n0303,03,5\n0303,03,5\n'), 'reg.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => [p.line, p.column, p.value])).toEqual([[2, 'kommunenummer', '301'], [3, 'innbyggere', 'mange'], [4, 'fylkesnummer', '04'], [6, 'kommunenummer', '0303']]);
+    const none = readRegister(Buffer.from('nr,navn\n0301,Oslo\n'), 'reg.csv');
+    expect(!none.ok && none.problems[0].message).toContain('kommunenummer');
+  });
+});

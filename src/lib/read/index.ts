@@ -6,3 +6,5 @@ export { normaliseLabel, labelMatcher, describeAnswerSet, columnAnswerSets, requ
 export type { LabelMatcher } from './labels';
 export { readResponses, readResponsesOrThrow, formatProblems, displayValue, InputError } from './responses';
 export type { ReadOptions, ReadResult, ReadSuccess, ReadFailure } from './responses';
+export { readRegister } from './register';
+export type { RegisterReadResult } from './register';
