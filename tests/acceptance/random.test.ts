@@ -205,22 +205,6 @@ describe.each(cases.map((c) => [c.name, c] as const))('CLI vs oracle: %s', (_nam
   });
 });
 
-describe('dialects give identical tables', () => {
-  it('the same answers as UTF-8/`,`, Windows-1252/`;`, and codes give the same indicators.csv', async () => {
-    const rows = utf8.rows.slice(0, 60);
-    const results = await pool([UTF8_BOM_COMMA, CP1252_SEMICOLON, CODES_COMMA].map((d, i) => async () => {
-      const file = join(work, `same-${i}.csv`);
-      writeFileSync(file, writeCsv(rows, fileColumns('2021'), '2021', d, 7 + i));
-      const out = join(work, `same-${i}-out`);
-      const r = await indicators(['--responses', file, '--survey', '2021', '--out', out]);
-      expect(r.stderr).toBe('');
-      return readFileSync(join(out, 'indicators.csv'), 'utf8');
-    }));
-    expect(results[1]).toBe(results[0]);
-    expect(results[2]).toBe(results[0]);
-    expect(results[0]).toBe(oracleCsv(oracleTable(rows, '2021', null)));
-  }, 60_000);
-});
 void cp;
 void cp2018;
 void codes2021;
