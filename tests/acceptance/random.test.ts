@@ -205,6 +205,73 @@ describe.each(cases.map((c) => [c.name, c] as const))('CLI vs oracle: %s', (_nam
   });
 });
 
+describe.each([utf8, cp, codes2018].map((c) => [c.name, c] as const))('distributions and item shares vs the oracle: %s', (_name, c) => {
+  interface Dist { indicator: string; group: string; groupKey: string; value: string; count: number; denominator: number; share: number | null; units: number }
+  interface Item { item: string; answer: string; count: number; denominator: number; share: number | null }
+  const SIZE = [0, 2000, 5000, 10000, 30000, 50000];
+
+  it('count, denominator (known values), share (null under 3) and ukjent per grade: nation, fylke, size class', () => {
+    const dist: Dist[] = JSON.parse(readFileSync(join(c.out, 'distributions.json'), 'utf8'));
+    const table = oracleTable(c.rows, c.form, c.register);
+    const pop = new Map<string, number | null>();
+    if (c.register && !c.registerPath) c.register.forEach((nr, i) => pop.set(nr, 500 + i * 397));
+    const groups: [string, (nr: string) => string | null][] = [['nasjon', () => 'norge'], ['fylke', (nr) => nr.slice(0, 2)]];
+    if (pop.size) groups.push(['storrelse', (nr) => String(SIZE.filter((t) => pop.get(nr)! >= t).length - 1)]);
+    let checked = 0;
+    for (const [kind, keyOf] of groups) {
+      const got = dist.filter((d) => d.group === kind);
+      const keys = [...new Set(table.map((r) => keyOf(r.kommunenummer as string)))];
+      const gotKeys = [...new Set(got.map((d) => d.groupKey))];
+      expect(gotKeys.length, kind).toBe(keys.length);
+      for (const ind of ['prioritering', 'bruk', 'aktivitet', 'kompetanse', 'strategi_score', 'tjenester_score'] as const) {
+        for (const key of keys) {
+          const members = table.filter((r) => keyOf(r.kommunenummer as string) === key);
+          const known = members.filter((r) => r[ind] !== null);
+          const values = ind === 'kompetanse' ? ['A', 'B', 'C', 'D'] : ['0', '1', '2', '3', '4'];
+          // Size-class keys are the engine's own names: match the group by its members' count per value.
+          const candidates = kind === 'storrelse' ? gotKeys : [key];
+          const match = candidates.find((k) => values.every((v) => got.find((d) => d.indicator === ind && d.groupKey === k && d.value === v)?.count === known.filter((r) => String(r[ind]) === v).length)
+            && got.find((d) => d.indicator === ind && d.groupKey === k && d.value === 'ukjent')?.count === members.length - known.length);
+          expect(match, `${ind} ${kind} ${key}`).toBeDefined();
+          for (const v of values) {
+            const d = got.find((x) => x.indicator === ind && x.groupKey === match && x.value === v)!;
+            const n = known.filter((r) => String(r[ind]) === v).length;
+            expect(d.denominator).toBe(known.length);
+            expect(d.units).toBe(members.length);
+            if (known.length < 3) expect(d.share).toBeNull();
+            else expect(d.share!).toBeCloseTo(n / known.length, 5);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('item shares among the units the report uses: gate populations for areas and ways, all respondents otherwise', () => {
+    const items: Item[] = JSON.parse(readFileSync(join(c.out, 'items.json'), 'utf8'));
+    const resp = c.rows.filter((r) => !r.enhetstype || r.enhetstype.toLowerCase() === 'kommune');
+    const labels = columnLabels(c.form);
+    const blocks: [string[], string | null][] = [
+      [strategiItems(c.form), 'strategi'], [PROSJEKT_ITEMS, 'prosjekter'], [SKY_ITEMS, 'sky'],
+      [[...WAYS_SIMPLE, ...WAYS_COMPLEX], 'tilbyr_tjenester'], [INNKJOP_ITEMS, null], [FUNKSJON_ITEMS, null],
+      [['strategi', 'prosjekter', 'sky', 'tilbyr_tjenester', 'hinder_kompetanse', 'rekruttert'], null],
+    ];
+    for (const [cols, gate] of blocks) {
+      const popn = gate ? resp.filter((r) => r[gate] === 'Ja') : resp;
+      for (const col of cols) {
+        for (const answer of labels[col]) {
+          const got = items.find((i) => i.item === col && i.answer === answer);
+          const n = popn.filter((r) => r[col] === answer).length;
+          expect(got, `${col} ${answer}`).toBeDefined();
+          expect([got!.count, got!.denominator], `${col} ${answer}`).toEqual([n, popn.length]);
+          expect(got!.share!).toBeCloseTo(n / popn.length, 5);
+        }
+      }
+    }
+  });
+});
+
 void cp;
 void cp2018;
 void codes2021;
