@@ -272,6 +272,27 @@ describe.each([utf8, cp, codes2018].map((c) => [c.name, c] as const))('distribut
   });
 });
 
+describe('2018: rekrutteringsvansker beside the kompetanse category', () => {
+  it('indicators.json carries the answer for kommuner that tried to recruit; non-respondents have none', () => {
+    const json: { kommunenummer: string; svart: number; rekruttert: number | null; rekrutteringsvansker: number | null }[] =
+      JSON.parse(readFileSync(join(codes2018.out, 'indicators.json'), 'utf8'));
+    const byNr = new Map(codes2018.rows.filter((r) => !r.enhetstype || r.enhetstype.toLowerCase() === 'kommune').map((r) => [r.kommunenummer, r]));
+    let tried = 0;
+    for (const k of json) {
+      const a = byNr.get(k.kommunenummer);
+      if (!a) {
+        expect(k.svart).toBe(0);
+        expect(k.rekrutteringsvansker).toBeNull();
+        continue;
+      }
+      if (a.rekruttert !== 'Ja') continue;
+      tried++;
+      expect(k.rekrutteringsvansker, k.kommunenummer).toBe(a.rekrutteringsvansker === 'Ja' ? 1 : a.rekrutteringsvansker === 'Nei' ? 0 : null);
+    }
+    expect(tried).toBeGreaterThan(50);
+  });
+});
+
 void cp;
 void cp2018;
 void codes2021;
