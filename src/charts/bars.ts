@@ -23,18 +23,21 @@ export interface BarsOptions extends FigureText {
   /** Upper end of the value axis; default the largest value. */
   max?: number;
   width?: number;
+  /** Text size in the SVG's own units. The page shows the SVG at its width or narrower, so
+   * width and fontSize together decide the size a reader sees (≥ 12 px wanted on a phone). */
+  fontSize?: number;
 }
-
-const FONT_SIZE = 12;
-const HEADING = 18;
-const HEADING_LINE = 15;
-const BAR = 14;
-const BAR_GAP = 4;
-const GROUP_GAP = 8;
-const CHAR_WIDTH = 7; // rough width of a 12-px character, for margins only
 
 export function renderBars(options: BarsOptions): string {
   const width = options.width ?? 640;
+  const FONT_SIZE = options.fontSize ?? 12;
+  const k = FONT_SIZE / 12;
+  const HEADING = 18 * k;
+  const HEADING_LINE = 15 * k;
+  const BAR = 14 * k;
+  const BAR_GAP = 4 * k;
+  const GROUP_GAP = 8 * k;
+  const CHAR_WIDTH = 7 * k; // rough width of a character, for margins only
   const hasPrefix = options.groups.some((g) => g.bars.some((b) => b.prefix));
   const left = hasPrefix
     ? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => (b.prefix ?? '').length))) * CHAR_WIDTH + 8
@@ -51,7 +54,7 @@ export function renderBars(options: BarsOptions): string {
   let y = 2;
   for (const group of options.groups) {
     // No font metrics at build time: wrap long labels by an average character width.
-    const lines = wrap(group.heading, Math.floor(width / (CHAR_WIDTH - 0.4)));
+    const lines = wrap(group.heading, Math.floor(width / (CHAR_WIDTH - 0.4 * k)));
     lines.forEach((line, i) => labels.push({ x: 0, y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
     for (const bar of group.bars) {

@@ -23,6 +23,7 @@ export interface GroupedBarsOptions {
   /** group key → year → value; share in 0–1 drawn, `text` printed after the bar. */
   values: Record<string, Record<number, { share: number | null; text: string }>>;
   width?: number;
+  fontSize?: number;
 }
 
 export function yearColour(index: number, count: number): { fill: string; text: string } {
@@ -31,56 +32,63 @@ export function yearColour(index: number, count: number): { fill: string; text: 
   return { fill: YEAR_COLOURS[j], text: YEAR_TEXT[j] };
 }
 
-/** One block per group (grade, strategy area), one horizontal bar per year, shares on a 0–100 % axis. */
+/**
+ * One block per group (grade, strategy area): the group's label on its own line(s), then one
+ * horizontal bar per year with the year before it and the value after it, on a 0–100 % axis.
+ * Labels above the bars rather than beside them keep the figure narrow, so it is not scaled down
+ * (and its text not shrunk) on a phone.
+ */
 export function renderGroupedBars(o: GroupedBarsOptions): string {
   const id = safeId(o.idPrefix);
-  const width = o.width ?? 640;
-  const labelW = 200;
-  const valueW = 120;
-  const barMax = width - labelW - valueW;
-  const barH = 16;
-  const gap = 3;
-  const groupGap = 12;
-  const labelChars = Math.floor(labelW / 6.3);
-  let y = 18;
+  const width = o.width ?? 370;
+  const font = o.fontSize ?? 13;
+  const k = font / 12;
+  const charW = 6.8 * k; // rough average character width, for layout only
+  const yearW = Math.round(Math.max(...o.years.map((y) => String(y).length)) * charW + 8);
+  const texts = o.groups.flatMap((g) => o.years.map((y) => o.values[g.key]?.[y]?.text ?? 'ikke spurt'));
+  const valueW = Math.round(Math.max(...texts.map((t) => t.length), 4) * charW + 8);
+  const barMax = width - yearW - valueW;
+  const barH = Math.round(14 * k);
+  const gap = Math.round(3 * k);
+  const lineH = Math.round(15 * k);
+  const groupGap = Math.round(10 * k);
+  const labelChars = Math.floor(width / charW);
+  const top = Math.round(18 * k);
+  let y = top;
   let body = '';
-  // Axis: 0, 25, 50, 75, 100 %.
-  let axis = '';
-  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = labelW + t * barMax;
-    axis += `<text x="${num(x)}" y="11" text-anchor="middle" font-size="10" fill="#4a4a4a">${Math.round(t * 100)} %</text>`;
-  }
-  const gridTop = y;
+  const blocks: [number, number][] = []; // y ranges of the bars: grid lines stay out of the labels
   for (const g of o.groups) {
-    const blockH = o.years.length * (barH + gap) - gap;
-    const lines = wrap(g.label, labelChars).slice(0, 3);
-    const ly = y + blockH / 2 - ((lines.length - 1) * 12) / 2 + 4;
-    body += `<text x="${labelW - 8}" y="${num(ly)}" text-anchor="end" font-size="11.5">${lines
-      .map((l, i) => `<tspan x="${labelW - 8}"${i ? ' dy="12"' : ''}>${esc(l)}</tspan>`).join('')}</text>`;
+    const lines = wrap(g.label, labelChars);
+    body += `<text x="0" y="${num(y + lineH - 4 * k)}">${lines
+      .map((l, i) => `<tspan x="0"${i ? ` dy="${lineH}"` : ''}>${esc(l)}</tspan>`).join('')}</text>`;
+    y += lines.length * lineH + 2;
+    blocks.push([y - 2, y + o.years.length * (barH + gap) - gap + 2]);
     o.years.forEach((year, i) => {
       const v = o.values[g.key]?.[year];
       const c = yearColour(i, o.years.length);
-      const by = y + i * (barH + gap);
       const w = v && v.share !== null ? Math.max(0, Math.min(1, v.share)) * barMax : 0;
-      body += `<g>`;
-      body += `<rect x="${labelW}" y="${by}" width="${num(w)}" height="${barH}" fill="${c.fill}" stroke="#4a4a4a" stroke-width=".5"/>`;
-      // The year inside the bar when it fits, so the colour is never the only key.
-      if (w >= 34) body += `<text x="${labelW + 4}" y="${by + 12}" font-size="10.5" fill="${c.text}">${year}</text>`;
-      const after = w >= 34 ? (v ? v.text : 'ikke spurt') : `${year}: ${v ? v.text : 'ikke spurt'}`;
-      body += `<text x="${num(labelW + w + 5)}" y="${by + 12}" font-size="10.5">${esc(after)}</text>`;
-      body += `</g>`;
+      body += `<text x="0" y="${num(y + barH - 3 * k)}" fill="#4a4a4a">${year}</text>`;
+      body += `<rect x="${yearW}" y="${y}" width="${num(w)}" height="${barH}" fill="${c.fill}" stroke="#4a4a4a" stroke-width=".5"/>`;
+      // White halo: the value text may cross a grid line.
+      body += `<text x="${num(yearW + w + 5)}" y="${num(y + barH - 3 * k)}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(v ? v.text : 'ikke spurt')}</text>`;
+      y += barH + gap;
     });
-    y += blockH + groupGap;
+    y += groupGap;
   }
-  const height = y + 2;
-  const grid = [0.25, 0.5, 0.75, 1]
-    .map((t) => `<line x1="${num(labelW + t * barMax)}" x2="${num(labelW + t * barMax)}" y1="${gridTop - 4}" y2="${height - groupGap}" stroke="#d9d9d9"/>`)
+  const height = Math.ceil(y);
+  let axis = '';
+  for (const t of [0, 0.5, 1]) {
+    const x = yearW + t * barMax;
+    axis += `<text x="${num(x)}" y="${num(top - 6)}" text-anchor="${t === 0 ? 'start' : t === 1 ? 'end' : 'middle'}" fill="#4a4a4a">${Math.round(t * 100)} %</text>`;
+  }
+  const grid = blocks.flatMap(([y1, y2]) => [0, 0.25, 0.5, 0.75, 1]
+    .map((t) => `<line x1="${num(yearW + t * barMax)}" x2="${num(yearW + t * barMax)}" y1="${num(y1)}" y2="${num(y2)}" stroke="${t === 0 ? '#1a1a1a' : '#d9d9d9'}"/>`))
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ${FONT}>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" font-size="${font}" ${FONT}>` +
     `<title id="${id}-title">${esc(o.title)}</title><desc id="${id}-desc">${esc(o.description)}</desc>` +
-    `<g aria-hidden="true">${axis}${grid}<line x1="${labelW}" x2="${labelW}" y1="${gridTop - 4}" y2="${height - groupGap}" stroke="#1a1a1a"/></g>` +
-    `<g>${body}</g></svg>`
+    `<g aria-hidden="true">${grid}${axis}</g>` +
+    `<g fill="#1a1a1a">${body}</g></svg>`
   );
 }
 
@@ -124,6 +132,8 @@ export interface ChangeMapOptions {
   idPrefix: string;
   /** The current register: only these shapes are drawn and counted. */
   register: readonly string[];
+  /** Legend inside the SVG (default); false when the page gives an HTML legend that stays legible on a phone. */
+  legend?: boolean;
 }
 
 export function renderChangeMap(o: ChangeMapOptions): string {
@@ -153,7 +163,7 @@ export function renderChangeMap(o: ChangeMapOptions): string {
     `<defs>${changePatterns(id)}</defs>` +
     `<g stroke="#6b6b6b" stroke-width=".3" stroke-linejoin="round">${links}</g>` +
     (geometry.fylkeBorders ? `<path d="${geometry.fylkeBorders}" fill="none" stroke="#1a1a1a" stroke-width=".8" pointer-events="none" aria-hidden="true"/>` : '') +
-    `<g transform="translate(${lx},${ly})" font-size="12" fill="#1a1a1a" aria-hidden="true">${legend}</g>` +
+    (o.legend === false ? '' : `<g transform="translate(${lx},${ly})" font-size="12" fill="#1a1a1a" aria-hidden="true">${legend}</g>`) +
     `</svg>`
   );
 }
@@ -179,11 +189,11 @@ export interface KommuneGradesOptions {
 /** Small multiples: one panel per theme, years on x, grade 0–4 on y, a point and its number per year. */
 export function renderKommuneGrades(o: KommuneGradesOptions): string {
   const id = safeId(o.idPrefix);
-  const panelW = 200;
-  const panelH = 134;
-  const left = 26;
+  const panelW = 176; // two panels ≈ 364 px: shown unscaled on a 390-px phone, so text stays ≥ 12 px
+  const panelH = 140;
+  const left = 22;
   const top = 30;
-  const bottom = 20;
+  const bottom = 24;
   const plotW = panelW - left - 16;
   const plotH = panelH - top - bottom;
   const x = (i: number) => left + (o.years.length === 1 ? plotW / 2 : (i * plotW) / (o.years.length - 1));
@@ -191,13 +201,13 @@ export function renderKommuneGrades(o: KommuneGradesOptions): string {
   let out = '';
   o.series.forEach((s, si) => {
     const ox = si * (panelW + 12);
-    let panel = `<text x="0" y="12" font-size="12" font-weight="600">${esc(s.label)}</text>`;
+    let panel = `<text x="0" y="12" font-size="13" font-weight="600">${esc(s.label)}</text>`;
     for (let g = 0; g <= 4; g++) {
       panel += `<line x1="${left}" x2="${left + plotW}" y1="${num(y(g))}" y2="${num(y(g))}" stroke="#e0e0e0"/>` +
-        `<text x="${left - 6}" y="${num(y(g) + 3.5)}" font-size="10" text-anchor="end" fill="#4a4a4a">${g}</text>`;
+        `<text x="${left - 6}" y="${num(y(g) + 3.5)}" font-size="13" text-anchor="end" fill="#4a4a4a">${g}</text>`;
     }
     o.years.forEach((year, i) => {
-      panel += `<text x="${num(x(i))}" y="${panelH - 4}" font-size="10" text-anchor="middle" fill="#4a4a4a">${year}</text>`;
+      panel += `<text x="${num(x(i))}" y="${panelH - 4}" font-size="13" text-anchor="middle" fill="#4a4a4a">${year}</text>`;
     });
     const pts = o.years.map((year, i) => ({ i, p: s.points.find((p) => p.year === year) }));
     for (let j = 1; j < pts.length; j++) {
@@ -210,7 +220,7 @@ export function renderKommuneGrades(o: KommuneGradesOptions): string {
     for (const { i, p } of pts) {
       if (!p) continue;
       if (p.grade === null) {
-        panel += `<text x="${num(x(i))}" y="${num(top + plotH / 2)}" font-size="10" text-anchor="middle">..</text>`;
+        panel += `<text x="${num(x(i))}" y="${num(top + plotH / 2)}" font-size="13" text-anchor="middle">..</text>`;
         continue;
       }
       panel += `<circle cx="${num(x(i))}" cy="${num(y(p.grade))}" r="4.5" fill="${p.comparable ? '#08519c' : '#fff'}" stroke="#08519c" stroke-width="2"/>`;

@@ -11,7 +11,11 @@ export interface GradeBarsOptions extends FigureText {
   rows: DistributionRow[];
   labels: readonly string[]; // grade labels 0–4
   width?: number;
+  fontSize?: number;
   unitNoun?: string; // default «kommuner»
+  /** Heading of the unknown bar; default «Ukjent – svarte ikke». Say so when it also holds
+   * respondents with a missing answer. */
+  unknownLabel?: string;
 }
 
 export const GRADE_VALUES = ['0', '1', '2', '3', '4'] as const;
@@ -26,7 +30,7 @@ export function countFor(rows: DistributionRow[], value: string): DistributionRo
   return rows.find((r) => r.value === value);
 }
 
-export function gradeBarsDescription(rows: DistributionRow[], labels: readonly string[], unitNoun = 'kommuner'): string {
+export function gradeBarsDescription(rows: DistributionRow[], labels: readonly string[], unitNoun = 'kommuner', unknownLabel = NOT_ANSWERED): string {
   const parts = GRADE_VALUES.map((v, g) => {
     const row = countFor(rows, v);
     const count = row?.count ?? 0;
@@ -34,7 +38,7 @@ export function gradeBarsDescription(rows: DistributionRow[], labels: readonly s
     return `Grad ${g} – ${labels[g]}: ${formatNumber(count)} ${unitNoun}${share === null ? '' : ` (${formatPercent(share)})`}.`;
   });
   const unknown = countFor(rows, 'ukjent')?.count ?? 0;
-  parts.push(`${NOT_ANSWERED}: ${formatNumber(unknown)} ${unitNoun}.`);
+  parts.push(`${unknownLabel}: ${formatNumber(unknown)} ${unitNoun}.`);
   return parts.join(' ');
 }
 
@@ -52,14 +56,15 @@ export function renderGradeBars(options: GradeBarsOptions): string {
   });
   const unknown = countFor(rows, 'ukjent')?.count ?? 0;
   groups.push({
-    heading: NOT_ANSWERED,
+    heading: options.unknownLabel ?? NOT_ANSWERED,
     bars: [{ value: unknown, fill: `url(#${unknownPatternId(options.idPrefix)})`, text: formatNumber(unknown) }],
   });
   return renderBars({
     groups,
     width: options.width,
+    fontSize: options.fontSize,
     title: options.title,
-    description: `${options.description} ${gradeBarsDescription(rows, labels, options.unitNoun)}`.trim(),
+    description: `${options.description} ${gradeBarsDescription(rows, labels, options.unitNoun, options.unknownLabel)}`.trim(),
     idPrefix: options.idPrefix,
   });
 }

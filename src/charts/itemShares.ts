@@ -19,6 +19,7 @@ export interface ItemSharesOptions extends FigureText {
   /** 'share': largest first (by the last series); 'input': keep the given order. Default 'input'. */
   order?: 'share' | 'input';
   width?: number;
+  fontSize?: number;
 }
 
 /** ItemShareRow[] of one block and one answer → ItemShare[] (the figure's input). */
@@ -68,6 +69,7 @@ export function renderItemShares(options: ItemSharesOptions): string {
     groups: barGroups,
     max: 100,
     width: options.width,
+    fontSize: options.fontSize,
     title: options.title,
     description: `${options.description} ${itemSharesDescription(options.items)}`.trim(),
     idPrefix: options.idPrefix,

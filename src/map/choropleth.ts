@@ -21,6 +21,9 @@ export interface ChoroplethOptions {
   register: readonly string[];
   /** Why a kommune's value is unknown, per kommune; default «svarte ikke». */
   unknownReasons?: Record<string, string>;
+  /** Draw the legend inside the SVG (default). A page that scales the map down to a phone's
+   * width should set false and give an HTML legend, which keeps its text size. */
+  legend?: boolean;
 }
 
 export interface FylkeMapOptions extends ChoroplethOptions {
@@ -150,10 +153,12 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
     links += `<a href="${esc(options.hrefFor(kn))}" aria-label="${esc(label)}"><path fill="${gradeFill(isGrade(value) ? value : null, patternId)}" d="${shape.d}"/></a>`;
   }
 
-  const block = legend(options, shapes.map((s) => s.kommunenummer), missing, k === 1 ? patternId : legendPatternId);
+  const block = options.legend === false
+    ? { svg: '', width: 0, height: 0 }
+    : legend(options, shapes.map((s) => s.kommunenummer), missing, k === 1 ? patternId : legendPatternId);
   // Bottom-right corner is empty on a map of Norway; elsewhere the legend goes below the map.
   const inside: BBox = [frame.width - block.width - 4, frame.height - block.height - 4, frame.width - 4, frame.height - 4];
-  const fits = inside[0] >= 0 && inside[1] >= 0 &&
+  const fits = options.legend === false || inside[0] >= 0 && inside[1] >= 0 &&
     shapes.every((s) => !overlaps(screenBBox(s.bbox, frame), [inside[0] - 4, inside[1] - 4, inside[2], inside[3]]));
   const legendX = fits ? inside[0] : 4;
   const legendY = fits ? inside[1] : frame.height + 8;
@@ -170,12 +175,12 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${frame.width} ${height}" width="${frame.width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
     `<title id="${id}-title">${esc(options.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +
-    `<defs>${unknownPattern(patternId, k)}${k === 1 ? '' : unknownPattern(legendPatternId)}</defs>` +
+    `<defs>${unknownPattern(patternId, k)}${k === 1 || !block.svg ? '' : unknownPattern(legendPatternId)}</defs>` +
     `<g${transform}>` +
     `<g stroke="${SHAPE_STROKE}" stroke-width="${num1000(0.3 / k)}" stroke-linejoin="round">${links}</g>` +
     (borders ? `<path d="${borders}" fill="none" stroke="#1a1a1a" stroke-width="${num1000(0.8 / k)}" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>` : '') +
     `</g>` +
-    `<g transform="translate(${num(legendX)},${num(legendY)})">${block.svg}</g>` +
+    (block.svg ? `<g transform="translate(${num(legendX)},${num(legendY)})">${block.svg}</g>` : '') +
     `</svg>`
   );
 }

@@ -6,6 +6,7 @@ import { GRADE_COLORS, UNKNOWN_HATCH } from '../map/palette';
 import { renderGradeBars } from '../charts/gradeBars';
 import { kommuner, mapGeometry, survey } from './data';
 import { kommunePath } from './urls';
+import { unknownReason } from './unknown';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -37,13 +38,16 @@ function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: strin
   const values: Record<string, number | null> = {};
   const names: Record<string, string> = {};
   const hrefs: Record<string, string> = {};
+  const unknownReasons: Record<string, string> = {};
   for (const k of kommuner(year)) {
     if (fylkesnummer && k.fylkesnummer !== fylkesnummer) continue;
     values[k.kommunenummer] = k[indicator];
     names[k.kommunenummer] = k.kommunenavn;
     hrefs[k.kommunenummer] = kommunePath(k, year);
+    if (k[indicator] === null) unknownReasons[k.kommunenummer] = unknownReason(k, indicator);
   }
-  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values) };
+  // The legend is HTML beside the map (GradeLegend): inside the SVG it shrinks with the map.
+  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend: false };
 }
 
 /** National choropleth of one grade; null when the year has no boundary file. */
@@ -56,7 +60,7 @@ export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: s
     ...gradeInputs(year, indicator),
     labels: def.labels,
     title: `${def.title} ${year}`,
-    description: `Kart over kommunene farget etter grad i ${def.title.toLowerCase()} (0–4). Skravert: ukjent (svarte ikke). Hver kommune er en lenke til kommunens side.`,
+    description: `Kart over kommunene farget etter grad i ${def.title.toLowerCase()} (0–4). Skravert: ukjent (svarte ikke eller mangler svar). Hver kommune er en lenke til kommunens side.`,
     idPrefix,
   }));
 }
@@ -87,10 +91,16 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
 }
 
 /** Bars of one grade distribution (nation, fylke or size class) from src/charts/gradeBars. */
-export function gradeBarsSvg(rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string): string | null {
+export function gradeBarsSvg(rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string, unknownLabel?: string): string | null {
   if (rows.length === 0) return null;
-  return stripStyle(renderGradeBars({ rows, labels, title, description, idPrefix, width: 540 }));
+  return stripStyle(renderGradeBars({ rows, labels, title, description, idPrefix, unknownLabel, ...CHART_SIZE }));
 }
+
+/**
+ * Bar charts are drawn this narrow so their text stays ≥ 12 px where it is shown: at full size
+ * on a desktop, and scaled to a 358-px column on a 390-px phone (13 × 358 / 370 ≈ 12.6 px).
+ */
+export const CHART_SIZE = { width: 370, fontSize: 13 } as const;
 
 export interface BarDatum { label: string; short: string; count: number; share: number | null; colour: string; highlight?: boolean }
 

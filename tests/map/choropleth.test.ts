@@ -86,6 +86,15 @@ describe('renderChoropleth', () => {
     expect(out).toContain('aria-label="Fjellbu: ukjent – svarte, men grad kan ikke beregnes"');
   });
 
+  test('legend: false leaves the legend to the page (it would shrink with the map on a phone)', () => {
+    const bare = parse(renderChoropleth({ ...options, legend: false }));
+    expect(bare.querySelectorAll('text')).toHaveLength(0);
+    expect(bare.querySelectorAll('a')).toHaveLength(doc.querySelectorAll('a').length);
+    expect(doc.querySelectorAll('text').length).toBeGreaterThan(0);
+    const fylke = parse(renderFylkeMap({ ...options, fylkesnummer: '01', legend: false }));
+    expect(fylke.querySelectorAll('text')).toHaveLength(0);
+  });
+
   test('same input, same bytes, and no inline styles (the CSP forbids them)', () => {
     expect(renderChoropleth(options)).toBe(svg);
     expect(svg).not.toMatch(/<style|\sstyle=/);

@@ -13,6 +13,15 @@ describe('size class (thresholds 2 000, 5 000, 10 000, 30 000, 50 000)', () => {
   });
   it('Norwegian labels', () => {
     expect(SIZE_CLASS_LABELS.u2000).toBe('Under 2 000');
-    expect(SIZE_CLASS_LABELS['50000+']).toBe('50 000 og over');
+    expect(SIZE_CLASS_LABELS['50000+']).toBe('50 000 eller flere');
+  });
+});
+
+describe('size class phrases read as Norwegian noun phrases', () => {
+  it('the top class ends with «eller flere», not «og over innbyggere»', async () => {
+    const { sizeClassPhrase } = await import('../../src/lib/rules/sizeClass.ts');
+    expect(sizeClassPhrase('50000+')).toBe('kommuner med 50 000 innbyggere eller flere');
+    expect(sizeClassPhrase('u2000')).toBe('kommuner med under 2 000 innbyggere');
+    expect(sizeClassPhrase('2000-4999')).toBe('kommuner med 2 000–4 999 innbyggere');
   });
 });

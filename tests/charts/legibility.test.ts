@@ -1,0 +1,69 @@
+// Charts are inline SVG scaled to their column: the text a reader sees is font-size × shown width
+// ÷ drawn width. On a 390-px phone the column is 358 px, so every chart the site draws must keep
+// font-size × min(1, 358 / width) ≥ 12.
+import { describe, expect, test } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { renderGradeBars } from '../../src/charts/gradeBars';
+import { renderItemShares } from '../../src/charts/itemShares';
+import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
+import { LABELS, NATION } from '../snapshots/inputs';
+
+const PHONE_COLUMN = 358;
+const SITE = { width: 370, fontSize: 13 }; // the site's CHART_SIZE
+
+function smallestShownText(svg: string): number {
+  const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
+  const root = doc.querySelector('svg')!;
+  const width = Number(root.getAttribute('width'));
+  const scale = Math.min(1, PHONE_COLUMN / width);
+  let min = Infinity;
+  for (const t of doc.querySelectorAll('text')) {
+    let el: Element | null = t;
+    let size = NaN;
+    while (el && Number.isNaN(size)) {
+      const attr = el.getAttribute('font-size');
+      if (attr) size = Number(attr);
+      el = el.parentElement;
+    }
+    expect(Number.isNaN(size), 'every text has a font size').toBe(false);
+    min = Math.min(min, size * scale);
+  }
+  return min;
+}
+
+describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
+  test('grade bars, with the unknown bar named by its cause', () => {
+    const svg = renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'l-gb', unknownLabel: 'Ukjent (svarte ikke eller mangler svar)', ...SITE });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+    expect(svg).toContain('Ukjent (svarte ikke eller');
+    expect(svg).not.toContain('Ukjent – svarte ikke');
+  });
+
+  test('the default 640-px grade bars would be too small: the check can fail', () => {
+    const svg = renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'l-gb2' });
+    expect(smallestShownText(svg)).toBeLessThan(12);
+  });
+
+  test('item shares', () => {
+    const svg = renderItemShares({ title: 'T', description: '', idPrefix: 'l-items', items: [{ label: 'Helse og omsorg i kommunen', share: 0.9 }, { label: 'Kultur', share: 0.3 }], ...SITE });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+  });
+
+  test('grouped bars per year, labels above the bars', () => {
+    const svg = renderGroupedBars({
+      title: 'T', description: '', idPrefix: 'l-gr', years: [2021, 2024],
+      groups: [{ key: '0', label: 'Grad 0: Har verken IKT-strategi på plass eller IKT-prosjekter i gang' }, { key: '1', label: 'Grad 1' }],
+      values: { 0: { 2021: { share: 0.081, text: '8,1 % (27)' }, 2024: { share: 0.044, text: '4,4 % (14)' } }, 1: { 2021: { share: 0.5, text: '50,0 % (3)' } } },
+    });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+    expect(svg).toContain('ikke spurt'); // a year without a value says so
+  });
+
+  test('one kommune’s grades per year', () => {
+    const svg = renderKommuneGrades({
+      title: 'T', description: '', idPrefix: 'l-kg', years: [2018, 2021, 2024],
+      series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
+    });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+  });
+});
