@@ -3,7 +3,7 @@
 // → downloads, manifest, _headers, _redirects → atomic swap into the output directory.
 // Any failure removes the temp directories and leaves the previous output untouched.
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { BuildEffects } from './effects.ts';
 import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic.ts';
 import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro.ts';
@@ -12,6 +12,7 @@ import { buildManifest } from './manifest.ts';
 import { runEngine, type EngineResult } from './engine.ts';
 import { prepareDownloads, publishDownloads } from './downloads.ts';
 import { generatedDate } from './generated.ts';
+import { InputError } from './errors.ts';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -62,6 +63,8 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
   // Astro's own output stays inside the project (see astro.ts); it is moved beside `out` afterwards.
   const astroOut = siblingTemp(join(siteRoot, 'astro'), 'out', unique);
 
+  await checkOutput(fx, out, [root, siteRoot, resolve(root, options.dataDir ?? 'data')]);
+  await fx.mkdir(dirname(out));
   for (const name of [...(await removeStaleTemps(fx, out)), ...(await removeStaleTemps(fx, join(siteRoot, 'astro')))]) {
     fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
   }
@@ -135,6 +138,24 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     await fx.rm(astroOut);
     await fx.rm(tmpArtefacts);
     await fx.rm(tmpCache);
+  }
+}
+
+/**
+ * The output directory is replaced wholesale, so it must not hold the project or its inputs, and
+ * an existing directory is only replaced when it is empty or looks like an earlier build.
+ */
+async function checkOutput(fx: BuildEffects, out: string, protectedDirs: string[]): Promise<void> {
+  for (const dir of protectedDirs) {
+    if (dir === out || dir.startsWith(out + sep)) {
+      throw new InputError(`--out ${out} ville erstatte ${dir}; velg en egen katalog for nettstedet (f.eks. dist)`);
+    }
+  }
+  if (!(await fx.exists(out))) return;
+  const names = await fx.readdir(out);
+  const earlierBuild = names.length === 0 || (await fx.exists(join(out, 'data', 'manifest.json'))) || (names.includes('index.html') && names.includes('_astro'));
+  if (!earlierBuild) {
+    throw new InputError(`--out ${out} finnes og ser ikke ut som et tidligere bygg av nettstedet; den erstattes ikke. Velg en annen katalog eller tøm den.`);
   }
 }
 

@@ -89,9 +89,27 @@ describe('atomic build', () => {
     await expectUntouched();
   }, BUILD_TIMEOUT);
 
-  it('rebuilding the good input after the failures gives the same bytes again', async () => {
+  it('never replaces a directory that is not an earlier build, nor the project itself', async () => {
+    const { mkdir, writeFile, readFile } = await import('node:fs/promises');
+    const foreign = join(tmp, 'mine');
+    await mkdir(foreign, { recursive: true });
+    await writeFile(join(foreign, 'notes.txt'), 'mine');
+    const r = await runBuildCli(['--out', foreign, ...goodArgs]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ser ikke ut som et tidligere bygg/);
+    expect(await readFile(join(foreign, 'notes.txt'), 'utf8')).toBe('mine');
+    const self = await runBuildCli(['--out', ROOT, ...goodArgs]);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toMatch(/ville erstatte/);
+  }, BUILD_TIMEOUT);
+
+  it('a good build after the failures replaces the output and leaves nothing behind', async () => {
     const r = await runBuildCli(['--out', out, ...goodArgs]);
     expect(r.code, r.stderr).toBe(0);
-    await expectUntouched();
+    const after = await treeHashes(out);
+    expect(after.has('index.html')).toBe(true);
+    expect(after.has('data/manifest.json')).toBe(true);
+    expect((await readdir(tmp)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    await expectNoLeftovers(r.pid);
   }, BUILD_TIMEOUT);
 });

@@ -84,16 +84,15 @@ export async function inputHash(args: string[], extraDirs: string[] = []): Promi
 const inFlight = new Map<string, Promise<string>>();
 
 /**
- * A site built with `args` (besides --out), reused while no input changed. Throws with the build's
- * output when the build fails.
+ * A site built with `args` (besides --out), reused while no input changed (one build per input
+ * hash, also within a run). Throws with the build's output when the build fails.
  */
-export function cachedSite(name: string, args: string[] = [], extraDirs: string[] = []): Promise<string> {
-  const key = `${name}\0${args.join('\0')}`;
-  let p = inFlight.get(key);
+export async function cachedSite(name: string, args: string[] = [], extraDirs: string[] = []): Promise<string> {
+  const hash = await inputHash(args, extraDirs);
+  const out = join(CACHE, `${name}-${hash}`);
+  let p = inFlight.get(out);
   if (!p) {
     p = (async () => {
-      const hash = await inputHash(args, extraDirs);
-      const out = join(CACHE, `${name}-${hash}`);
       if (existsSync(join(out, 'index.html'))) return out;
       await mkdir(CACHE, { recursive: true });
       // Drop stale builds of this site, but not recent ones another test run may still be reading.
@@ -106,7 +105,7 @@ export function cachedSite(name: string, args: string[] = [], extraDirs: string[
       if (r.code !== 0) throw new Error(`build of ${name} failed (exit ${r.code})\n${r.stdout}\n${r.stderr}`);
       return out;
     })();
-    inFlight.set(key, p);
+    inFlight.set(out, p);
   }
   return p;
 }
