@@ -28,7 +28,8 @@ export function toKommuneIndicators(
       fylkesnavn: reg.fylkesnavn,
       innbyggere: reg.innbyggere,
       storrelse: sizeClass(reg.innbyggere),
-      rekrutteringsvansker: ind.svart === 1 ? (vansker.get(ind.kommunenummer) ?? null) : null,
+      // A follow-up of «rekruttert»: ignored unless the kommune tried to recruit (the spec's gate rule).
+      rekrutteringsvansker: ind.svart === 1 && ind.rekruttert === 1 ? (vansker.get(ind.kommunenummer) ?? null) : null,
     });
   }
   return out.sort((a, b) => (a.kommunenummer < b.kommunenummer ? -1 : a.kommunenummer > b.kommunenummer ? 1 : 0));
