@@ -66,6 +66,23 @@ describe('the demo site', () => {
     expect(missing).toEqual([]);
   });
 
+  it('canonical and OpenGraph URLs of every page point to that page on the site URL', async () => {
+    const forside = await readFile(join(site, 'index.html'), 'utf8');
+    const siteUrl = /<link rel="canonical" href="([^"]+)"/.exec(forside)?.[1];
+    expect(siteUrl).toMatch(/^https?:\/\//);
+    const withSite = await checkLinks(site, { base: '/', siteUrls: [siteUrl!] });
+    expect(show(withSite)).toEqual([]);
+    const wrong: string[] = [];
+    for (const file of [...report.files].filter((f) => f.endsWith('index.html'))) {
+      const html = await readFile(join(site, file), 'utf8');
+      if (/http-equiv="refresh"/i.test(html)) continue; // redirect pages point to their target
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      const expected = new URL(file.replace(/index\.html$/, ''), siteUrl).href;
+      if (canonical !== expected) wrong.push(`${file}: ${canonical}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
   it('every _redirects line leads from a path without a page to an existing page', async () => {
     const lines = (await readFile(join(site, '_redirects'), 'utf8')).trim().split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
