@@ -142,3 +142,25 @@ describe('--register files', () => {
     expect(!none.ok && none.problems[0].message).toContain('kommunenummer');
   });
 });
+
+describe('encoding detection', () => {
+  it('a UTF-8 export with one stray Windows-1252 byte in a comment stays UTF-8; the comment is dropped', () => {
+    // Ten kommuner whose answers hold «æ» and «ø» (as most real files do), one comment with a stray byte.
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      with_(firstN(base('2021', `03${String(i + 1).padStart(2, '0')}`), FUNKSJON_ITEMS, 2, 'For det meste eksterne leverandører'), { hinder_kompetanse: 'I svært stor grad' }));
+    rows[0].kommentar = 'PLACEHOLDER';
+    const text = Buffer.from(csv('2021', rows, { delimiter: ';', extra: ['kommentar'] }), 'utf8');
+    const at = text.indexOf('PLACEHOLDER');
+    const bytes = Buffer.concat([text.subarray(0, at), Buffer.from([0x47, 0xe5, 0x20, 0x21]), text.subarray(at + 'PLACEHOLDER'.length)]);
+    const r = read(bytes);
+    expect(r.ok && r.encoding).toBe('utf-8');
+    expect(r.ok && r.rows.map((x) => x.hinder_kompetanse)).toEqual(rows.map(() => 'I svært stor grad'));
+  });
+
+  it('a real Windows-1252 file is still read as Windows-1252', () => {
+    const text = csv('2021', [with_(base('2021', '0301'), { hinder_kompetanse: 'I svært stor grad' })], { delimiter: ';', eol: '\r\n' });
+    const r = read(encodeCp1252(text));
+    expect(r.ok && r.encoding).toBe('windows-1252');
+    expect(r.ok && r.rows[0].hinder_kompetanse).toBe('I svært stor grad');
+  });
+});

@@ -56,6 +56,26 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingChoice = 'auto'
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    if (mostlyUtf8(lenient)) return { text: lenient, encoding: 'utf-8', bom: false };
     return { text: decodeCp1252(bytes), encoding: 'windows-1252', bom: false };
   }
+}
+
+/**
+ * A UTF-8 export with a few stray bytes (a comment pasted from an old system) is still UTF-8:
+ * its labels hold many valid non-ASCII characters («svært», «leverandører»), while a real
+ * Windows-1252 file has no valid multi-byte sequences at all (0xE6 0xF8 0xE5 followed by ASCII).
+ */
+function mostlyUtf8(text: string): boolean {
+  let bad = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+    if (++bad >= 64) return false;
+  }
+  let good = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f && c !== 0xfffd && ++good > 8 * bad) return true;
+  }
+  return false;
 }
