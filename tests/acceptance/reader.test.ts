@@ -164,3 +164,22 @@ describe('encoding detection', () => {
     expect(r.ok && r.rows[0].hinder_kompetanse).toBe('I svært stor grad');
   });
 });
+
+describe('spelling variants of real exports', () => {
+  it('spacing around «,» and «/» in labels does not matter', () => {
+    const a = with_(firstN(base('2021', '0301'), FUNKSJON_ITEMS, 2, 'Bare / kun interne medarbeidere'), { innkjop_planlegging: 'Ja,helt', innkjop_mottak_tilbud: 'ja ,  delvis' });
+    const r = read(csv('2021', [a], { delimiter: ';' }));
+    expect(r.ok && [r.rows[0][FUNKSJON_ITEMS[0]], r.rows[0].innkjop_planlegging, r.rows[0].innkjop_mottak_tilbud])
+      .toEqual(['Bare/kun interne medarbeidere', 'Ja, helt', 'Ja, delvis']);
+  });
+
+  it('NA / NaN / «.» / «..» (R, pandas, SSB) read as no answer; a real unknown label is still rejected', () => {
+    const a = with_(base('2021', '0301'), { strategi: 'NA', sky: 'NaN', hinder_kompetanse: '..', rekruttert: '.', tjeneste_apen_innsyn: 'n/a' });
+    const r = read(csv('2021', [a]));
+    expect(r.ok && [r.rows[0].strategi, r.rows[0].sky, r.rows[0].hinder_kompetanse, r.rows[0].rekruttert, r.rows[0].tjeneste_apen_innsyn]).toEqual([null, null, null, null, null]);
+    const bad = read(csv('2021', [with_(base('2021', '0301'), { strategi: 'Jaa' })]));
+    expect(bad.ok).toBe(false);
+    const nr = read(csv('2021', [base('2021', 'NA')]));
+    expect(nr.ok).toBe(false);
+  });
+});

@@ -4,8 +4,21 @@ import type { SurveyDefinition } from '../types';
 
 /** Trim, collapse inner whitespace (incl. no-break spaces), NFC (macOS exports decompose å), case-fold. */
 export function normaliseLabel(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return value
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    // «Ja,helt» / «Bare / kun interne»: spacing around the label's own punctuation varies between exports.
+    .replace(/ ?, ?/g, ', ')
+    .replace(/ ?\/ ?/g, '/');
 }
+
+/**
+ * What statistics tools write for «no answer»: R's NA, pandas' NaN, SSB's «.» and «..». They read
+ * as blank (no answer) rather than as an unknown label that would reject the whole file.
+ */
+const MISSING_MARKERS = new Set(['na', 'nan', 'n/a', '.', '..']);
 
 const UNKNOWN = '\u0000unknown';
 
@@ -40,7 +53,7 @@ export function labelMatcher(survey: SurveyDefinition, answerSet: string): Label
     const hit = cache.get(raw);
     if (hit !== undefined) return hit === UNKNOWN ? undefined : hit;
     const key = normaliseLabel(raw);
-    const result = key === '' ? null : lookup.get(key);
+    const result = key === '' || (MISSING_MARKERS.has(key) && !lookup.has(key)) ? null : lookup.get(key);
     // Bound the cache: garbage input could otherwise grow it with every distinct bad value.
     if (cache.size < 1000) cache.set(raw, result === undefined ? UNKNOWN : result);
     return result;
