@@ -196,7 +196,8 @@ export function renderKommuneGrades(o: KommuneGradesOptions): string {
   const bottom = 24;
   const plotW = panelW - left - 16;
   const plotH = panelH - top - bottom;
-  const x = (i: number) => left + (o.years.length === 1 ? plotW / 2 : (i * plotW) / (o.years.length - 1));
+  const inset = 12; // keeps the first and last point clear of the tick labels and the panel edge
+  const x = (i: number) => left + inset + (o.years.length === 1 ? (plotW - 2 * inset) / 2 : (i * (plotW - 2 * inset)) / (o.years.length - 1));
   const y = (g: number) => top + plotH - (g / 4) * plotH;
   let out = '';
   o.series.forEach((s, si) => {

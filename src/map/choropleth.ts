@@ -234,6 +234,8 @@ export function renderFylkeMap(options: FylkeMapOptions): string {
   return drawChoropleth({ ...options, register }, shapes, frame, null, missingFromMap(geometry, register));
 }
 
+const LOCATOR_MARGIN = 0.06;
+
 /** Small «where is it» map: the country lightly, the fylke shaded, the kommune dark and ringed. */
 export function renderLocatorMap(options: LocatorMapOptions): string {
   const { geometry, kommunenummer, fylkesnummer, width = 120 } = options;
@@ -244,8 +246,10 @@ export function renderLocatorMap(options: LocatorMapOptions): string {
   const title = shape
     ? `Kart: ${name} markert${options.fylkesnavn ? ` i ${options.fylkesnavn}` : ''} på Norgeskartet`
     : `Kart: ${name} mangler i kartgrunnlaget`;
-  const height = Math.round((geometry.height * width) / geometry.width);
-  const unit = geometry.width / width; // frame units per rendered pixel
+  // A margin so the ring around a coastal kommune (Utsira, Røst) is not cut off at the frame edge.
+  const unit = (geometry.width * (1 + 2 * LOCATOR_MARGIN)) / width; // frame units per rendered pixel
+  const pad = geometry.width * LOCATOR_MARGIN;
+  const height = Math.round(((geometry.height + 2 * pad) * width) / (geometry.width + 2 * pad));
 
   let marker = '';
   if (shape) {
@@ -254,7 +258,7 @@ export function renderLocatorMap(options: LocatorMapOptions): string {
     marker = `<circle cx="${num((x0 + x1) / 2)}" cy="${num((y0 + y1) / 2)}" r="${num(r)}" fill="none" stroke="#b30000" stroke-width="${num(1.5 * unit)}"/>`;
   }
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-locator" viewBox="0 0 ${geometry.width} ${geometry.height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-locator" viewBox="${num(-pad)} ${num(-pad)} ${num(geometry.width + 2 * pad)} ${num(geometry.height + 2 * pad)}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">` +
     `<title id="${id}-title">${esc(title)}</title>` +
     `<path d="${geometry.outline}" fill="#e3e3e3" stroke="#8a8a8a" stroke-width="${num(0.5 * unit)}" stroke-linejoin="round"/>` +
     (fylke ? `<path d="${fylke.d}" fill="#b5b5b5"/>` : '') +
