@@ -13,6 +13,7 @@ import { runEngine, type EngineResult } from './engine.ts';
 import { prepareDownloads, publishDownloads } from './downloads.ts';
 import { generatedDate } from './generated.ts';
 import { InputError } from './errors.ts';
+import { isTextOutput, makeScanner, type Secret } from './privacy.ts';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -123,7 +124,10 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     const redirects = await readRedirects(fx, tmpArtefacts);
     await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile(redirects, base));
 
-    // 4. Publish.
+    // 4. Privacy guard: no value of a never-published column may be in any file.
+    await guardPrivacy(fx, tmpOut, engine.secrets);
+
+    // 5. Publish.
     await swapIntoPlace(fx, tmpOut, out, unique);
     if (options.artefactsOut) {
       const keep = resolve(root, options.artefactsOut);
@@ -138,6 +142,29 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     await fx.rm(astroOut);
     await fx.rm(tmpArtefacts);
     await fx.rm(tmpCache);
+  }
+}
+
+export class PrivacyLeakError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrivacyLeakError';
+  }
+}
+
+async function guardPrivacy(fx: BuildEffects, dir: string, secrets: Secret[]): Promise<void> {
+  const scan = makeScanner(secrets);
+  if (secrets.length === 0) return;
+  const decoder = new TextDecoder();
+  for (const file of await fx.listFiles(dir)) {
+    if (!isTextOutput(file)) continue;
+    const hit = scan(decoder.decode(await fx.readFile(join(dir, file))));
+    if (hit) {
+      // Name where the value came from, never the value itself.
+      throw new PrivacyLeakError(
+        `Personvernvakt: en verdi fra kolonnen «${hit.column}» (${hit.file}:${hit.line}), som aldri skal publiseres, står i ${file}. Ingenting er publisert.`,
+      );
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
+import { listFiles } from './sitefiles.ts';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 
 export interface BuildEffects {
@@ -12,6 +13,8 @@ export interface BuildEffects {
   exists(path: string): Promise<boolean>;
   /** Names in the directory, sorted (stable order is part of reproducibility). */
   readdir(path: string): Promise<string[]>;
+  /** Every file below `dir`, relative with '/' separators, sorted. */
+  listFiles(dir: string): Promise<string[]>;
   log(message: string): void;
 }
 
@@ -42,6 +45,7 @@ export function nodeEffects(log: (message: string) => void = (m) => console.log(
       }
     },
     readdir: async (path) => (await readdir(path)).sort(),
+    listFiles: (dir) => listFiles(dir),
     log,
   };
 }

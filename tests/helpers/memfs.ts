@@ -71,6 +71,7 @@ export function memFs(initial: Record<string, string> = {}): MemFs {
       for (const k of [...files.keys(), ...dirs]) if (k.startsWith(`${p}/`)) names.add(k.slice(p.length + 1).split('/')[0]);
       return [...names].sort();
     },
+    listFiles: async (dir) => [...files.keys()].filter((k) => k.startsWith(`${dir}/`)).map((k) => k.slice(dir.length + 1)).sort(),
     log: (m) => logs.push(m),
   };
 }
