@@ -104,10 +104,16 @@ export interface Dialect {
   labels: 'canonical' | 'messy' | 'codes';
   /** End the file with an extra empty line. */
   trailingBlankLine?: boolean;
+  /** How a blank is written (R writes NA unquoted). */
+  na?: string;
+  /** R's row names: a first column with an empty header and 1, 2, 3 … */
+  rowNames?: boolean;
 }
 
 export const UTF8_BOM_COMMA: Dialect = { delimiter: ',', eol: '\n', bom: true, encoding: 'utf-8', quoteAll: false, labels: 'canonical' };
 export const CP1252_SEMICOLON: Dialect = { delimiter: ';', eol: '\r\n', bom: false, encoding: 'windows-1252', quoteAll: true, labels: 'messy', trailingBlankLine: true };
+/** R's write.csv2(fileEncoding = 'cp1252'): `;`, everything quoted, NA for blanks, row names. */
+export const R_CSV2: Dialect = { delimiter: ';', eol: '\n', bom: false, encoding: 'windows-1252', quoteAll: true, labels: 'canonical', na: 'NA', rowNames: true };
 export const CODES_COMMA: Dialect = { delimiter: ',', eol: '\r\n', bom: false, encoding: 'utf-8', quoteAll: false, labels: 'codes' };
 
 const CP1252_EXTRA: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94 };
@@ -134,6 +140,7 @@ export function writeCsv(rows: Answers[], columns: string[], form: Form, d: Dial
   const r = rng(seed);
   const labels = columnLabels(form);
   const cell = (col: string, v: string | null): string => {
+    if (v === null && d.na !== undefined) return d.na;
     let s = v ?? '';
     if (v !== null && labels[col]) {
       if (d.labels === 'codes') s = String(labels[col].indexOf(v) + 1);
@@ -143,8 +150,8 @@ export function writeCsv(rows: Answers[], columns: string[], form: Form, d: Dial
     const needs = d.quoteAll || s.includes(d.delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') || /^\s|\s$/.test(s);
     return needs ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const header = columns.map((c) => (d.quoteAll ? `"${c}"` : c)).join(d.delimiter);
-  const lines = [header, ...rows.map((row) => columns.map((c) => cell(c, row[c] ?? null)).join(d.delimiter))];
+  const header = (d.rowNames ? [d.quoteAll ? '""' : ''] : []).concat(columns.map((c) => (d.quoteAll ? `"${c}"` : c))).join(d.delimiter);
+  const lines = [header, ...rows.map((row, i) => (d.rowNames ? [`"${i + 1}"`] : []).concat(columns.map((c) => cell(c, row[c] ?? null))).join(d.delimiter))];
   const text = (d.bom ? '\uFEFF' : '') + lines.join(d.eol) + d.eol + (d.trailingBlankLine ? d.eol : '');
   return d.encoding === 'windows-1252' ? encodeCp1252(text) : Buffer.from(text, 'utf8');
 }

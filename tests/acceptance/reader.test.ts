@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResponses } from '../../src/lib/read/responses';
 import type { SurveyDefinition } from '../../src/lib/types';
-import { encodeCp1252 } from './generate';
+import { CODES_COMMA, CP1252_SEMICOLON, encodeCp1252, fileColumns, R_CSV2, randomAnswers, randomNumbers, rng, UTF8_BOM_COMMA, writeCsv } from './generate';
 import { base, firstN, with_ } from './fixture';
 import { columnLabels, FUNKSJON_ITEMS, requiredColumns, type Form } from './oracle';
 import { ROOT } from './run';
@@ -181,5 +181,25 @@ describe('spelling variants of real exports', () => {
     expect(bad.ok).toBe(false);
     const nr = read(csv('2021', [base('2021', 'NA')]));
     expect(nr.ok).toBe(false);
+  });
+});
+
+describe('round trip: every dialect reads back to the canonical answers it was written from', () => {
+  it.each([
+    ['UTF-8 BOM ,', UTF8_BOM_COMMA], ['Windows-1252 ; quoted, messy labels', CP1252_SEMICOLON], ['numeric codes', CODES_COMMA], ["R's write.csv2 (NA, row names)", R_CSV2],
+  ] as const)('%s', (_name, dialect) => {
+    for (const form of ['2018', '2021'] as const) {
+      const r0 = rng(form === '2018' ? 21 : 22);
+      const rows = randomNumbers(r0, 80).map((nr) => randomAnswers(form, r0, nr));
+      const res = read(writeCsv(rows, fileColumns(form), form, dialect, 5), form);
+      expect(res.ok).toBe(true);
+      if (!res.ok) return;
+      const kommuner = rows.filter((r) => !r.enhetstype || r.enhetstype.toLowerCase() === 'kommune');
+      expect(res.rows.map((x) => x.kommunenummer)).toEqual(kommuner.map((x) => x.kommunenummer));
+      const cols = Object.keys(columnLabels(form));
+      res.rows.forEach((got, i) => {
+        for (const c of cols) expect(got[c] ?? null, `${form} ${got.kommunenummer} ${c}`).toBe(kommuner[i][c] ?? null);
+      });
+    }
   });
 });

@@ -18,7 +18,7 @@ export function normaliseLabel(value: string): string {
  * What statistics tools write for «no answer»: R's NA, pandas' NaN, SSB's «.» and «..». They read
  * as blank (no answer) rather than as an unknown label that would reject the whole file.
  */
-const MISSING_MARKERS = new Set(['na', 'nan', 'n/a', '.', '..']);
+export const MISSING_MARKERS: ReadonlySet<string> = new Set(['na', 'nan', 'n/a', '.', '..']);
 
 const UNKNOWN = '\u0000unknown';
 

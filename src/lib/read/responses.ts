@@ -7,6 +7,7 @@ import {
   columnAnswerSets,
   describeAnswerSet,
   labelMatcher,
+  MISSING_MARKERS,
   neverPublishedTest,
   normaliseLabel,
   requiredColumns,
@@ -346,7 +347,7 @@ class BodyReader {
         this.otherUnits++;
         return;
       }
-      if (!KOMMUNE_TYPES.has(type)) {
+      if (!KOMMUNE_TYPES.has(type) && !MISSING_MARKERS.has(type)) {
         problems.report(() => ({
           line,
           column: 'enhetstype',
