@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CODES_COMMA, CP1252_SEMICOLON, fileColumns, otherUnit, randomAnswers, randomNumbers, registerCsv, rng, UTF8_BOM_COMMA,
+  CODES_COMMA, CP1252_SEMICOLON, fileColumns, R_CSV2, otherUnit, randomAnswers, randomNumbers, registerCsv, rng, UTF8_BOM_COMMA,
   writeCsv, type Dialect,
 } from './generate';
 import {
@@ -77,6 +77,13 @@ const codes2021Numbers = randomNumbers(rng(5), 180);
 const codes2021 = addCase({
   name: 'codes-2021', form: '2021', dialect: CODES_COMMA, register: codes2021Numbers, survey: '2021',
   rows: dataset('2021', 15, codes2021Numbers.slice(30)),
+});
+
+// R's write.csv2 with fileEncoding cp1252: everything quoted, NA for blanks, a row-name column.
+const rNumbers = randomNumbers(rng(6), 150);
+addCase({
+  name: 'r-csv2-2021', form: '2021', dialect: R_CSV2, register: rNumbers, survey: '2021',
+  rows: dataset('2021', 16, rNumbers.slice(0, 130)),
 });
 
 beforeAll(async () => {
