@@ -26,9 +26,12 @@ export interface GroupedBarsOptions {
   fontSize?: number;
 }
 
+/** Years spread over the ramp (two years: light and dark) so neighbouring bars differ clearly. */
 export function yearColour(index: number, count: number): { fill: string; text: string } {
-  const i = YEAR_COLOURS.length - count + index;
-  const j = Math.max(0, Math.min(YEAR_COLOURS.length - 1, i));
+  const last = YEAR_COLOURS.length - 1;
+  const i = count <= 1 ? last : count >= YEAR_COLOURS.length ? last - (count - 1 - index)
+    : 1 + Math.round((index * (last - 1)) / (count - 1));
+  const j = Math.max(0, Math.min(last, i));
   return { fill: YEAR_COLOURS[j], text: YEAR_TEXT[j] };
 }
 
