@@ -7,6 +7,7 @@ import { renderGradeBars } from '../charts/gradeBars';
 import { kommuner, mapGeometry, survey } from './data';
 import { kommunePath } from './urls';
 import { unknownReason } from './unknown';
+import { formatNumber, formatPercent } from '../lib/format/number';
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -107,14 +108,16 @@ export interface BarDatum { label: string; short: string; count: number; share: 
 /** Plain horizontal bars with counts, for the unordered kompetanse categories. */
 export function barsSvg(data: BarDatum[], title: string, idPrefix: string): string {
   const max = Math.max(1, ...data.map((d) => d.count));
-  const rowH = 26, labelW = 70, barW = 260, h = data.length * rowH + 4;
+  // Count and share after the bar, as in the grade bars; the unknown row has a count only.
+  const text = (d: BarDatum) => (d.share === null ? formatNumber(d.count) : `${formatNumber(d.count)} (${formatPercent(d.share)})`);
+  const rowH = 26, labelW = 60, textW = 100, barW = CHART_SIZE.width - labelW - textW, h = data.length * rowH + 4;
   const rows = data.map((d, i) => {
     const w = Math.round((d.count / max) * barW);
     const y = i * rowH + 2;
-    return `<text x="${labelW - 6}" y="${y + 17}" text-anchor="end" font-size="13">${escapeXml(d.short)}</text>`
+    return `<text x="${labelW - 6}" y="${y + 17}" text-anchor="end">${escapeXml(d.short)}</text>`
       + `<rect x="${labelW}" y="${y + 3}" width="${w}" height="18" fill="${d.colour}" stroke="${d.highlight ? '#c24e00' : UNKNOWN_HATCH}" stroke-width="${d.highlight ? 2 : 0.5}"/>`
-      + `<text x="${labelW + w + 6}" y="${y + 17}" font-size="13">${d.count}</text>`;
+      + `<text x="${labelW + w + 6}" y="${y + 17}">${escapeXml(text(d))}</text>`;
   });
-  const desc = data.map((d) => `${d.short}: ${d.count}`).join(', ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${labelW + barW + 50} ${h}" width="${labelW + barW + 50}" role="img" aria-labelledby="${idPrefix}-t ${idPrefix}-d" font-family="system-ui, sans-serif"><title id="${idPrefix}-t">${escapeXml(title)}</title><desc id="${idPrefix}-d">${escapeXml(desc)}</desc>${rows.join('')}</svg>`;
+  const desc = data.map((d) => `${d.short === d.label ? d.short : `${d.short} – ${d.label}`}: ${text(d)}`).join('. ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_SIZE.width} ${h}" width="${CHART_SIZE.width}" role="img" aria-labelledby="${idPrefix}-t ${idPrefix}-d" font-family="system-ui, sans-serif" font-size="${CHART_SIZE.fontSize}"><title id="${idPrefix}-t">${escapeXml(title)}</title><desc id="${idPrefix}-d">${escapeXml(desc)}.</desc>${rows.join('')}</svg>`;
 }

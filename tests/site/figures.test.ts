@@ -31,4 +31,14 @@ describe('barsSvg', () => {
     expect(svg).not.toContain('<b>');
     expect(svg).not.toContain('style');
   });
+
+  it('prints count and Norwegian share after each bar, count only where the share is unknown', () => {
+    const svg = barsSvg([
+      { label: 'Mest interne', short: 'A', count: 137, share: 0.4363, colour: '#111111' },
+      { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eeeeee' },
+    ], 'T', 'k2');
+    expect(svg).toContain('>137 (43,6\u00A0%)</text>');
+    expect(svg).toContain('>43</text>');
+    expect(svg).toContain('A – Mest interne: 137 (43,6\u00A0%)');
+  });
 });
