@@ -45,10 +45,14 @@ describe('reproducible build', () => {
     temps.push(tmp);
     const { writeFixture } = await import('../helpers/fixture.ts');
     const args = await writeFixture(tmp);
-    const r = await runBuildCli(['--out', join(tmp, 'site'), ...args], { SOURCE_DATE_EPOCH: '1700000000' });
+    const r = await runBuildCli(['--out', join(tmp, 'site'), '--artefacts', join(tmp, 'artefacts'), ...args], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.code, r.stderr).toBe(0);
     const m2 = JSON.parse(await readFile(join(tmp, 'site', 'data', 'manifest.json'), 'utf8'));
     expect(m2.generated).toBe('2023-11-14');
+    // --artefacts keeps what the pages were built from, with the same date.
+    const siteJson = JSON.parse(await readFile(join(tmp, 'artefacts', 'site.json'), 'utf8'));
+    expect(siteJson.generated).toBe('2023-11-14');
+    expect(siteJson.years.map((y: { year: number }) => y.year)).toEqual([2024]);
   }, BUILD_TIMEOUT);
 });
 
