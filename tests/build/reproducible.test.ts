@@ -69,6 +69,24 @@ describe('portable output', () => {
     expect(hits).toEqual([]);
   }, BUILD_TIMEOUT);
 
+  it('the clock leaves no trace: today’s date appears in no file', async () => {
+    const site = await demoSite();
+    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const now = new Date();
+    const months = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+    const iso = now.toISOString().slice(0, 10);
+    const norwegian = `${now.getUTCDate()}. ${months[now.getUTCMonth()]} ${now.getUTCFullYear()}`;
+    const dotted = `${String(now.getUTCDate()).padStart(2, '0')}.${String(now.getUTCMonth() + 1).padStart(2, '0')}.${now.getUTCFullYear()}`;
+    const dataYears = new Set(['2021', '2024']);
+    if (dataYears.has(String(now.getUTCFullYear()))) return; // the data's own dates could coincide
+    const hits: string[] = [];
+    for (const f of await listFiles(site)) {
+      const text = (await readFile(join(site, f))).toString('utf8');
+      for (const n of [iso, norwegian, dotted]) if (text.includes(n)) hits.push(`${f}: ${n}`);
+    }
+    expect(hits).toEqual([]);
+  }, BUILD_TIMEOUT);
+
   it('everything under _astro/ (long-cached as immutable) has a content hash in its name', async () => {
     const site = await demoSite();
     const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
