@@ -7,7 +7,7 @@ import type { KommuneIndicators, SurveyDefinition } from '../lib/types';
 export const UNKNOWN_MIXED = 'Ukjent (svarte ikke eller mangler svar)';
 export const UNKNOWN_NOT_ANSWERED = 'Ukjent – svarte ikke';
 export const UNKNOWN_MISSING = 'Ukjent – mangler svar på et portspørsmål';
-export const UNKNOWN_MISSING_KOMPETANSE = 'Ukjent – mangler svar om kompetansehinder';
+export const UNKNOWN_MISSING_KOMPETANSE = 'Ukjent – kompetansehinder ikke oppgitt';
 
 export type UnknownIndicator = 'prioritering' | 'aktivitet' | 'bruk' | 'kompetanse';
 
@@ -16,7 +16,7 @@ type Row = Pick<KommuneIndicators, 'svart' | UnknownIndicator>;
 /** The short reason a kommune's value is unknown, in lower case for «Kommune: ukjent – …». */
 export function unknownReason(k: Row, indicator: UnknownIndicator): string {
   if (k.svart !== 1) return 'svarte ikke';
-  return indicator === 'kompetanse' ? 'mangler svar om kompetansehinder' : 'mangler svar på et portspørsmål';
+  return indicator === 'kompetanse' ? 'kompetansehinder ikke oppgitt' : 'mangler svar på et portspørsmål';
 }
 
 /** The label of one kommune's unknown value. */

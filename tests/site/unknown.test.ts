@@ -54,3 +54,9 @@ describe('unknown values: did not answer vs. missing answer', () => {
     expect(missingAnswers(row({ svart: 0, prioritering: null, strategi_antall: null }), 'prioritering', survey)).toEqual([]);
   });
 });
+
+test('kompetanse unknown for a respondent: the hinder was not stated (blank, «Vet ikke» or «Ikke relevant»)', () => {
+  const k = row({ kompetanse: null, kompetansehinder: null });
+  expect(unknownLabel(k, 'kompetanse')).toBe('Ukjent – kompetansehinder ikke oppgitt');
+  expect(unknownReason(k, 'kompetanse')).toBe('kompetansehinder ikke oppgitt');
+});
