@@ -40,10 +40,10 @@ export function unknownSplit(rows: readonly Row[], indicator: UnknownIndicator):
 }
 
 /** «2 svarte ikke, 1 mangler svar» – the words behind an unknown count; '' when none. */
-export function unknownSplitText(split: UnknownSplit): string {
+export function unknownSplitText(split: UnknownSplit, indicator?: UnknownIndicator): string {
   const parts: string[] = [];
   if (split.notAnswered > 0) parts.push(`${split.notAnswered} svarte ikke`);
-  if (split.missing > 0) parts.push(`${split.missing} mangler svar`);
+  if (split.missing > 0) parts.push(`${split.missing} ${indicator === 'kompetanse' ? 'oppga ikke kompetansehinder' : 'mangler svar'}`);
   return parts.join(', ');
 }
 

@@ -60,3 +60,7 @@ test('kompetanse unknown for a respondent: the hinder was not stated (blank, «V
   expect(unknownLabel(k, 'kompetanse')).toBe('Ukjent – kompetansehinder ikke oppgitt');
   expect(unknownReason(k, 'kompetanse')).toBe('kompetansehinder ikke oppgitt');
 });
+
+test('kompetanse: the split names the missing hinder', () => {
+  expect(unknownSplitText({ notAnswered: 3, missing: 2 }, 'kompetanse')).toBe('3 svarte ikke, 2 oppga ikke kompetansehinder');
+});
