@@ -29,10 +29,10 @@ export const DISTRIBUTION_CODEBOOK: Record<string, string> = {
   group: 'Gruppetype: nasjon, fylke eller storrelse',
   groupKey: 'Gruppe: norge, fylkesnummer eller størrelsesklasse',
   groupLabel: 'Gruppens navn',
-  value: 'Verdi (0–4, A–D, liten/middels/stor) eller ukjent',
+  value: 'Verdi (0–4, A–D, liten/middels/stor) eller ukjent (svarte ikke, eller svarte men mangler svar)',
   count: 'Antall kommuner med verdien',
   denominator: 'Antall kommuner i gruppen med kjent verdi',
-  share: 'Andel = count / denominator; tom for ukjent og for grupper med færre enn 3',
+  share: 'Andel = count / denominator; tom for ukjent og for grupper med færre enn 3 kjente svar',
   units: 'Alle kommuner i gruppen i registeret',
 };
 
