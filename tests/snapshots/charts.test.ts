@@ -3,6 +3,7 @@ import { renderGradeBars } from '../../src/charts/gradeBars';
 import { renderComparison } from '../../src/charts/comparison';
 import { renderItemShares } from '../../src/charts/itemShares';
 import { renderKommuneOverTime, renderNationalOverTime } from '../../src/charts/overTime';
+import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
 import { compareSnapshot } from './snapshot';
 import { FYLKE, LABELS, NATION, NATION_EARLIER, TINY } from './inputs';
 
@@ -61,6 +62,24 @@ describe('chart snapshots', () => {
     expectSnapshot('chart-national-over-time', renderNationalOverTime({
       title: 'Prioritering per år', description: 'Andel per grad.', idPrefix: 'snap-not',
       years: [{ label: '2021', rows: NATION_EARLIER }, { label: '2024', rows: NATION }],
+    }));
+  });
+
+  test('grouped bars per year (development page, site size)', () => {
+    expectSnapshot('chart-grouped-bars', renderGroupedBars({
+      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp', years: [2021, 2024],
+      groups: [{ key: '0', label: 'Grad 0: Har verken IKT-strategi på plass eller IKT-prosjekter i gang' }, { key: '4', label: 'Grad 4: Både omfattende IKT-strategi og IKT-prosjekter' }],
+      values: { 0: { 2021: { share: 0.081, text: '8,1 % (27)' }, 2024: { share: 0.044, text: '4,4 % (14)' } }, 4: { 2021: { share: 0.274, text: '27,4 % (91)' } } },
+    }));
+  });
+
+  test('one kommune’s grades per year', () => {
+    expectSnapshot('chart-kommune-grades', renderKommuneGrades({
+      title: 'Bergli: grad per år', description: 'Grad per år.', idPrefix: 'snap-kg', years: [2021, 2024],
+      series: [
+        { label: 'Digital prioritering', points: [{ year: 2021, grade: 1, comparable: false }, { year: 2024, grade: 4, comparable: true }] },
+        { label: 'Digital aktivitet', points: [{ year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
+      ],
     }));
   });
 });
