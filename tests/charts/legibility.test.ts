@@ -7,9 +7,10 @@ import { renderGradeBars } from '../../src/charts/gradeBars';
 import { renderItemShares } from '../../src/charts/itemShares';
 import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
 import { LABELS, NATION } from '../snapshots/inputs';
+import { barsSvg, CHART_SIZE } from '../../src/site/figures';
 
 const PHONE_COLUMN = 358;
-const SITE = { width: 370, fontSize: 13 }; // the site's CHART_SIZE
+const SITE = CHART_SIZE;
 
 function smallestShownText(svg: string): number {
   const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
@@ -64,6 +65,11 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
       title: 'T', description: '', idPrefix: 'l-kg', years: [2018, 2021, 2024],
       series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
     });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+  });
+
+  test('kompetanse bars (site-drawn)', () => {
+    const svg = barsSvg([{ label: 'A', short: 'A', count: 137, share: 0.436, colour: '#111' }, { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eee' }], 'T', 'l-k');
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
 });
