@@ -71,10 +71,19 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     const input = error instanceof InputError || (error instanceof Error && /^(InputError|Reference\w*Error)$/.test(error.name));
-    console.error(`\nBygget feilet${input ? ' (feil i inndata)' : ''}; forrige versjon av ${args.out} er urørt.\n${describeFailure(error)}`);
+    const where = pageOf(error);
+    console.error(`\nBygget feilet${input ? ' (feil i inndata)' : ''}; forrige versjon av ${args.out} er urørt.\n${describeFailure(error)}${where ? `\n(i ${where})` : ''}`);
     if (!input && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
     return 1;
   }
+}
+
+/** Astro tags a render error with the page module it came from. */
+function pageOf(error: unknown): string | null {
+  if (!error || typeof error !== 'object') return null;
+  const e = error as { id?: unknown; loc?: { file?: unknown }; componentName?: unknown };
+  const file = typeof e.loc?.file === 'string' ? e.loc.file : typeof e.id === 'string' ? e.id : null;
+  return file ? file.replace(`${root}/`, '') : null;
 }
 
 process.exitCode = await main();

@@ -76,6 +76,7 @@ describe('atomic build', () => {
     const r = await runBuildCli(['--out', out, ...goodArgs, '--site-root', join(ROOT, 'tests', 'build', 'fixtures', 'throwing-site')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Siden kastet en feil med vilje/);
+    expect(r.stderr).toMatch(/index\.astro/); // names the page
     await expectUntouched();
     await expectNoLeftovers(r.pid, join(ROOT, 'tests', 'build', 'fixtures', 'throwing-site'));
   }, BUILD_TIMEOUT);
