@@ -70,6 +70,9 @@ function isBlank(fields: string[], quoted: boolean): boolean {
  * blanks around the quotes), which is how most exports quote. Returns null for anything else so
  * the character parser handles it, including its exact error positions.
  */
+const closesField = (piece: string, opensToo: boolean): boolean =>
+  piece.length >= (opensToo ? 2 : 1) && piece.charCodeAt(piece.length - 1) === QUOTE;
+
 function splitSimpleQuoted(lineText: string, delimiter: string): string[] | null {
   const pieces = lineText.split(delimiter);
   const out: string[] = [];
@@ -80,11 +83,15 @@ function splitSimpleQuoted(lineText: string, delimiter: string): string[] | null
       continue;
     }
     if (piece.charCodeAt(0) !== QUOTE) return null;
-    // The delimiter was inside the quotes: glue pieces back until one ends the field.
-    while (piece.length < 2 || piece.charCodeAt(piece.length - 1) !== QUOTE) {
-      if (++p >= pieces.length) return null;
-      piece += delimiter + pieces[p];
+    // The delimiter was inside the quotes: find the piece that ends the field, then glue once.
+    // (Testing the end of a growing concatenation flattens it every time: quadratic on a
+    // megabyte line of delimiters behind a stray quote.)
+    let q = p;
+    while (!closesField(pieces[q], q === p)) {
+      if (++q >= pieces.length) return null;
     }
+    if (q > p) piece = pieces.slice(p, q + 1).join(delimiter);
+    p = q;
     if (piece.indexOf('"', 1) !== piece.length - 1) return null;
     out.push(piece.slice(1, -1));
   }
