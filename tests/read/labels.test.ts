@@ -61,14 +61,14 @@ describe('columnAnswerSets and requiredColumns', () => {
 
   it('covers gates, every simple item, tjenester ways, required extras and optional columns', () => {
     expect(sets.get('strategi')).toBe('jaNeiVetIkke');
-    expect(sets.get('tilbyr_tjenester')).toBe('jaNei');
+    expect(sets.get('tilbyr_tjenester')).toBe('jaNeiVetIkke');
     expect(sets.get('strategi_omr_felleslosninger')).toBe('omraade');
     expect(sets.get('sky_omr_backup')).toBe('jaNeiVetIkke');
     expect(sets.get('innkjop_mottak_faktura')).toBe('innkjop');
     expect(sets.get('funksjon_sikkerhetstesting')).toBe('funksjon');
     expect(sets.get('tjeneste_selvaktivert')).toBe('tjeneste');
     expect(sets.get('hinder_kompetanse')).toBe('grad');
-    expect(sets.get('rekruttert')).toBe('jaNei');
+    expect(sets.get('rekruttert')).toBe('jaNeiVetIkke');
     expect(sets.get('hinder_ledelse')).toBe('grad');
     expect(sets.get('rekrutteringsvansker')).toBe('jaNei');
     // 4 gates + 14 + 10 + 15 + 8 + 12 items + 4 ways + 2 required + 16 optional

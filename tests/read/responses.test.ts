@@ -293,8 +293,8 @@ describe('readResponses: rejections name file, line, column, value and what is a
   });
 
   it('rejects a label valid in another answer set', () => {
-    const problems = failed(read(withCell(2, 'tilbyr_tjenester', 'Vet ikke'))).problems;
-    expect(problems[0]).toMatchObject({ line: 2, column: 'tilbyr_tjenester', value: 'Vet ikke' });
+    const problems = failed(read(withCell(2, 'tilbyr_tjenester', 'Ikke relevant'))).problems;
+    expect(problems[0]).toMatchObject({ line: 2, column: 'tilbyr_tjenester', value: 'Ikke relevant' });
   });
 
   it('rejects a kommunenummer that lost its leading zero, suggesting the 4-digit form', () => {
