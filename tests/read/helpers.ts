@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { RegisterRow, SurveyDefinition } from '../../src/lib/types';
 import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels';
+import { prng as rng } from '../../src/lib/random';
 
 export const survey2021: SurveyDefinition = JSON.parse(
   readFileSync(new URL('../../data/surveys/2021.json', import.meta.url), 'utf8'),
@@ -15,17 +16,8 @@ export const kommuner: RegisterRow[] = [
   { kommunenummer: '1871', kommunenavn: 'Andøy', fylkesnummer: '18', fylkesnavn: 'Nordland', innbyggere: 4600 },
 ];
 
-/** Deterministic PRNG (mulberry32) so generated fixtures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so generated fixtures are the same on every run. */
+export { rng };
 
 /** Every required column plus the optional ones, in a stable order. */
 export function allColumns(survey = survey2021): string[] {

@@ -1,4 +1,5 @@
 // A tiny seeded PRNG so the demo data is byte-identical for the same seed on every machine.
+import { mulberry32Bits } from '../random.ts';
 
 /** FNV-1a over the UTF-16 code units, finished with a murmur3-style mix so nearby keys diverge. */
 export function hashKey(key: string): number {
@@ -24,16 +25,11 @@ export interface Rng {
   chance(p: number): boolean;
 }
 
-/** mulberry32: 32-bit state, good enough for synthetic data and trivially portable. */
+/** mulberry32 (see ../random.ts) with the draws the demo model needs. */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const bits = mulberry32Bits(seed);
+  // The half step keeps draws off 0 and 1, so log() in normal() stays finite.
+  const next = (): number => (bits() + 0.5) / 4294967296;
   return {
     next,
     // Box–Muller; one value per call keeps the stream position independent of earlier calls' branches.

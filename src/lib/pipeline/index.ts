@@ -6,5 +6,6 @@ export { computeYear, writeArtefacts, artefactFiles, indicatorsCsv, indicatorsEx
 export { binsReport, suggestBins, evenSplit, median, type BinsReportRow } from './bins.ts';
 export { formatCsv, formatCsvColumns, type CsvOptions, type Cell } from './csv.ts';
 export { SIMPLE_KEYS, SIMPLE_OUTPUT, ruleInputColumns } from './columns.ts';
-export { syntheticRows, prng } from './synthetic.ts';
+export { syntheticRows } from './synthetic.ts';
+export { prng } from '../random.ts';
 export { checkSurveyDefinition, parseSurveyDefinition } from './survey.ts';

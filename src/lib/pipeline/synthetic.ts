@@ -1,18 +1,7 @@
 // Seeded synthetic responses for benchmarks and property-style tests (never published as data).
 import type { ResponseRow, SurveyDefinition } from '../types.ts';
 import { ruleInputColumns } from './columns.ts';
-
-/** mulberry32: small, fast, deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../random.ts';
 
 function answerSetOf(survey: SurveyDefinition, column: string): string[] {
   if (survey.gates[column]) return survey.answerSets[survey.gates[column].answers];
