@@ -146,6 +146,28 @@ export function scanCsv(
     recordQuoted = false;
   };
 
+  // After a field that ends at k: step past the delimiter or the line end (closing the record).
+  // False when k holds anything else, which only a quoted field can leave behind.
+  const afterField = (k: number): boolean => {
+    if (k >= n) {
+      i = n;
+      return true;
+    }
+    const c = text.charCodeAt(k);
+    if (c === delim) {
+      i = k + 1;
+      if (i === n) fields.push('');
+      return true;
+    }
+    if (c !== LF && c !== CR) return false;
+    if (c === CR && k + 1 < n && text.charCodeAt(k + 1) === LF) k++;
+    endRecord();
+    line++;
+    lineStart = k + 1;
+    i = k + 1;
+    return true;
+  };
+
   while (!stop && i <= n) {
     if (i === n) {
       // End of text: flush the last record unless the text ended with a line break.
@@ -225,24 +247,7 @@ export function scanCsv(
         k++;
       }
       fields.push(value);
-      if (k >= n) {
-        i = n;
-        continue;
-      }
-      const c = text.charCodeAt(k);
-      if (c === delim) {
-        i = k + 1;
-        if (i === n) fields.push('');
-        continue;
-      }
-      if (c === LF || c === CR) {
-        if (c === CR && k + 1 < n && text.charCodeAt(k + 1) === LF) k++;
-        endRecord();
-        line++;
-        lineStart = k + 1;
-        i = k + 1;
-        continue;
-      }
+      if (afterField(k)) continue;
       // Report where the quote opened: a stray quote is the usual cause, and it sits there.
       const where = line === openLine ? `tegn ${k - lineStart + 1}` : `linje ${line}, tegn ${k - lineStart + 1}`;
       throw new CsvSyntaxError(
@@ -260,21 +265,7 @@ export function scanCsv(
       k++;
     }
     fields.push(text.slice(i, k));
-    if (k >= n) {
-      i = n;
-      continue;
-    }
-    const c = text.charCodeAt(k);
-    if (c === delim) {
-      i = k + 1;
-      if (i === n) fields.push('');
-      continue;
-    }
-    if (c === CR && k + 1 < n && text.charCodeAt(k + 1) === LF) k++;
-    endRecord();
-    line++;
-    lineStart = k + 1;
-    i = k + 1;
+    afterField(k);
   }
 
   return delimiter;
