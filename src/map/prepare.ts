@@ -104,10 +104,9 @@ export function rewindTopology(topology: Topology, objectNames: string[]): { top
   return { topology: { ...topology, objects }, reversed };
 }
 
-/** Collects projected rings and writes them as compact integer path data (relative segments). */
-class RingWriter {
-  private rings: [number, number][][] = [];
-  private current: [number, number][] | null = null;
+/** A d3-geo path context that rounds projected points to integers and drops repeated points. */
+abstract class PointCollector {
+  protected current: [number, number][] | null = null;
 
   moveTo(x: number, y: number): void {
     this.flush();
@@ -130,7 +129,14 @@ class RingWriter {
 
   beginPath(): void {}
 
-  private flush(): void {
+  protected abstract flush(): void;
+}
+
+/** Collects projected rings and writes them as compact integer path data (relative segments). */
+class RingWriter extends PointCollector {
+  private rings: [number, number][][] = [];
+
+  protected flush(): void {
     if (!this.current) return;
     const ring = this.current;
     this.current = null;
@@ -145,34 +151,13 @@ class RingWriter {
     this.flush();
     return { d: ringsToPath(this.rings, true), bbox: ringsBBox(this.rings), area: ringsArea(this.rings) };
   }
-
 }
 
 /** Open-path variant for meshes: every lineStart…lineEnd is a polyline, never closed. */
-class LineWriter {
+class LineWriter extends PointCollector {
   private lines: [number, number][][] = [];
-  private current: [number, number][] | null = null;
 
-  moveTo(x: number, y: number): void {
-    this.flush();
-    this.current = [[Math.round(x), Math.round(y)]];
-  }
-
-  lineTo(x: number, y: number): void {
-    const p: [number, number] = [Math.round(x), Math.round(y)];
-    const last = this.current![this.current!.length - 1];
-    if (last[0] !== p[0] || last[1] !== p[1]) this.current!.push(p);
-  }
-
-  closePath(): void {
-    this.flush();
-  }
-
-  arc(): void {}
-
-  beginPath(): void {}
-
-  private flush(): void {
+  protected flush(): void {
     if (this.current && this.current.length >= 2) this.lines.push(this.current);
     this.current = null;
   }
