@@ -14,7 +14,7 @@ import type { BuildEffects } from './effects.ts';
 import { decodeText } from './effects.ts';
 import { InputError } from './errors.ts';
 import { sha256 } from './hash.ts';
-import type { ManifestInput } from './manifest.ts';
+import type { ManifestInput, ManifestYear } from './manifest.ts';
 import { generatedDate } from './generated.ts';
 import type { Secret } from './privacy.ts';
 import { decodeBytes } from '../../src/lib/read/decode.ts';
@@ -31,15 +31,8 @@ export interface EngineOptions {
   download: boolean;
 }
 
-export interface EngineYear {
-  year: number;
-  survey: string;
-  structure: string;
-  synthetic: boolean;
-  dataDate: string;
-  units: number;
-  respondents: number;
-}
+/** A year as the manifest records it, before the site build adds its published files. */
+export type EngineYear = Omit<ManifestYear, 'files'>;
 
 export interface MapCoverage {
   /** Kommuner of the register with no shape in the boundary file: listed, not drawn. */
