@@ -1,5 +1,5 @@
 // LCP and CLS of pages served from a local server, measured in Chromium with PerformanceObserver.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export interface Vitals {
   path: string;
@@ -15,26 +15,11 @@ export async function measureVitals(browser: Browser, url: (path: string) => str
     for (let i = 0; i < runs; i++) {
       // A fresh context per run: nothing cached, like a first visit.
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addInitScript(() => {
-        const w = window as unknown as { __lcp: number; __cls: number };
-        w.__lcp = 0;
-        w.__cls = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__lcp = e.startTime;
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-            if (!e.hadRecentInput) w.__cls += e.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await observeVitals(context);
       const page = await context.newPage();
       await page.goto(url(path), { waitUntil: 'load' });
       await page.waitForTimeout(300);
-      const v = await page.evaluate(() => {
-        const w = window as unknown as { __lcp: number; __cls: number };
-        return { lcp: w.__lcp, cls: w.__cls };
-      });
+      const v = await readVitals(page);
       lcps.push(v.lcp);
       clss.push(v.cls);
       await context.close();
@@ -43,4 +28,29 @@ export async function measureVitals(browser: Browser, url: (path: string) => str
     out.push({ path, lcpMs: Math.round(median(lcps)), cls: Number(median(clss).toFixed(4)) });
   }
   return out;
+}
+
+/** Starts LCP and CLS observers in every page the context opens, before any page script runs. */
+export async function observeVitals(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    w.__lcp = 0;
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!e.hadRecentInput) w.__cls += e.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** LCP (ms, unrounded) and CLS seen so far on a page of a context passed to observeVitals. */
+export async function readVitals(page: Page): Promise<{ lcp: number; cls: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    return { lcp: w.__lcp, cls: w.__cls };
+  });
 }

@@ -10,6 +10,7 @@ import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { demoSite, ROOT } from '../helpers/site.ts';
 import { publishedIndicators, surveyDef, yearEntries } from '../helpers/demo.ts';
 import { kommuneSlug } from '../../src/lib/format/slug.ts';
+import { observeVitals, readVitals } from '../../scripts/lib/vitals.ts';
 import type { KommuneIndicators, SurveyDefinition } from '../../src/lib/types.ts';
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
@@ -226,27 +227,15 @@ describe('trust in the browser', () => {
 
   it('measures LCP and CLS of the forside and a kommune page', async () => {
     const context = await newContext();
-    await context.addInitScript(() => {
-      const w = window as unknown as { __lcp: number; __cls: number };
-      w.__lcp = 0;
-      w.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__lcp = e.startTime;
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__cls += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await observeVitals(context);
     const page = await context.newPage();
     const k = respondent();
     const results: Record<string, { lcp: number; cls: number }> = {};
     for (const [name, path] of [['forside', '/'], ['kommune', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`]]) {
       await visit(page, path);
       await page.waitForTimeout(500);
-      results[name] = await page.evaluate(() => {
-        const w = window as unknown as { __lcp: number; __cls: number };
-        return { lcp: Math.round(w.__lcp), cls: Number(w.__cls.toFixed(4)) };
-      });
+      const v = await readVitals(page);
+      results[name] = { lcp: Math.round(v.lcp), cls: Number(v.cls.toFixed(4)) };
     }
     console.log(`LCP/CLS (lokal server): ${JSON.stringify(results)} — mål: LCP < 1000 ms, CLS < 0,01`);
     for (const r of Object.values(results)) {
