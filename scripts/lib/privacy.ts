@@ -11,13 +11,6 @@ export interface Secret {
   line: number;
 }
 
-export interface Leak {
-  output: string; // file of the built site
-  column: string;
-  file: string;
-  line: number;
-}
-
 /** Values shorter than this (normalised) are too common to tell a leak from chance (e.g. «Ja»). */
 export const MIN_SECRET_LENGTH = 8;
 

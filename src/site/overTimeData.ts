@@ -25,12 +25,6 @@ export function overTimeSummary(): OverTimeSummary | null {
   return read<OverTimeSummary | null>(OVERTIME_FILES.summary, null);
 }
 
-/** True when at least two survey years can be compared. */
-export function hasComparison(): boolean {
-  const s = overTimeSummary();
-  return !!s && s.fromYear !== null && s.toYear !== null;
-}
-
 export function yearDistribution(): YearDistributionRow[] {
   return read<YearDistributionRow[]>(OVERTIME_FILES.distribution, []);
 }

@@ -115,8 +115,3 @@ export function formatRegister(rows: RegisterRow[]): string {
     sorted.map((r) => [r.kommunenummer, r.kommunenavn, r.fylkesnummer, r.fylkesnavn, r.innbyggere]),
   );
 }
-
-/** Register rows by kommunenummer. */
-export function registerIndex(rows: RegisterRow[]): Map<string, RegisterRow> {
-  return new Map(rows.map((r) => [r.kommunenummer, r]));
-}
