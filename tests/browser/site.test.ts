@@ -165,6 +165,26 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     return { forside: '/', kommune: `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, fylke: `/${fylke}`, metode: '/metode/', data: '/data/' };
   };
 
+  it('no id occurs twice on forside, a kommune page, a fylke page, utvikling, metode and data', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const duplicates: string[] = [];
+    let counted = 0;
+    for (const [name, path] of Object.entries({ ...(await pages()), utvikling: '/utvikling/' })) {
+      await visit(page, path);
+      const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+      counted += ids.length;
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id)) duplicates.push(`${name} ${path}: #${id}`);
+        seen.add(id);
+      }
+    }
+    expect(counted).toBeGreaterThan(20);
+    expect(duplicates).toEqual([]);
+    await context.close();
+  });
+
   it('finds no violation on forside, a kommune page, a fylke page, metode and data', async () => {
     const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // axe is injected by the test, not the site: let it past the site's CSP.
