@@ -64,3 +64,15 @@ describe('formatCount and percentValue', () => {
     expect(percentValue(null)).toBe('');
   });
 });
+
+describe('SSB symbols', () => {
+  it('the /metode/ list explains exactly the symbols the formatters print for unknown and zero', async () => {
+    const { SYMBOL_EXPLANATIONS } = await import('../../src/lib/format/symbols');
+    const printed = new Set([formatNumber(null), formatPercent(null), formatCount(null), formatCount(0)]);
+    expect(new Set(SYMBOL_EXPLANATIONS.map((s) => s.symbol))).toEqual(printed);
+    const unknown = SYMBOL_EXPLANATIONS.find((s) => s.symbol === '..');
+    expect(unknown?.text).toMatch(/^Tallgrunnlag mangler/);
+    // «.» is SSB's «lovlig umulig», «:» confidentiality: neither is how this site marks an unknown.
+    expect(SYMBOL_EXPLANATIONS.some((s) => s.symbol === '.' || s.symbol === ':')).toBe(false);
+  });
+});

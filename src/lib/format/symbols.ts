@@ -1,11 +1,11 @@
-// SSB's standard symbols for values that are not shown as numbers.
-export const UNAVAILABLE = '..'; // oppgave mangler / ikke tilgjengelig
-export const ANONYMISED = ':'; // vises ikke av personvernhensyn
-export const ZERO = '–'; // null, ingenting å rapportere (en dash, U+2013)
+// SSB's standard table symbols («Standardtegn i tabeller»), the ones this site prints. Others in
+// SSB's list are not used: «.» (lovlig umulig), «...» (oppgave mangler) and «:» (konfidensialitet;
+// tiny groups show their count without a share instead, see MIN_DENOMINATOR in number.ts).
+export const UNAVAILABLE = '..'; // tallgrunnlag mangler: the value is unknown
+export const ZERO = '–'; // null (SSB's dash, printed as an en dash U+2013)
 
+/** The symbol list on /metode/: only symbols the site actually prints, in SSB's wording. */
 export const SYMBOL_EXPLANATIONS: { symbol: string; text: string }[] = [
-  { symbol: UNAVAILABLE, text: 'Tall kan ikke forekomme eller er ikke tilgjengelig (for eksempel kommuner som ikke svarte)' },
-  { symbol: ANONYMISED, text: 'Anonymisert: tallet vises ikke fordi gruppen er for liten' },
-  { symbol: ZERO, text: 'Null: ingen enheter' },
+  { symbol: UNAVAILABLE, text: 'Tallgrunnlag mangler: verdien er ukjent, for eksempel fordi kommunen ikke svarte på undersøkelsen eller ikke på spørsmålene indikatoren bygger på' },
+  { symbol: ZERO, text: 'Null' },
 ];
-
