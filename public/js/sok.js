@@ -27,7 +27,7 @@ if (host && list) {
       if (hit) shown++;
     }
     for (const g of groups) g.hidden = !g.querySelector('li:not([hidden])');
-    status.textContent = q === '' ? '' : `${shown} kommuner passer`;
+    status.textContent = q === '' ? '' : `${shown} ${shown === 1 ? 'kommune passer' : 'kommuner passer'}`;
   });
   input.addEventListener('keydown', (e) => {
     if (e.key !== 'Enter') return;

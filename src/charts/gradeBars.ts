@@ -1,7 +1,7 @@
 // Distribution of one grade indicator in one group: grades 0–4 and «Ukjent», with counts
 // (the shape of SSB's Tabell 3.1 and 5.2).
 import type { DistributionRow } from '../lib/types';
-import { formatNumber, formatPercent, NOT_ANSWERED } from '../lib/format';
+import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../lib/format';
 import { GRADE_COLORS } from '../map/palette';
 import { renderBars, type BarGroup } from './bars';
 import { unknownPatternId, type FigureText } from './common';
@@ -12,7 +12,7 @@ export interface GradeBarsOptions extends FigureText {
   labels: readonly string[]; // grade labels 0–4
   width?: number;
   fontSize?: number;
-  unitNoun?: string; // default «kommuner»
+  unitNoun?: Noun | string; // default «kommune»/«kommuner»
   /** Heading of the unknown bar; default «Ukjent – svarte ikke». Say so when it also holds
    * respondents with a missing answer. */
   unknownLabel?: string;
@@ -30,15 +30,15 @@ export function countFor(rows: DistributionRow[], value: string): DistributionRo
   return rows.find((r) => r.value === value);
 }
 
-export function gradeBarsDescription(rows: DistributionRow[], labels: readonly string[], unitNoun = 'kommuner', unknownLabel = NOT_ANSWERED): string {
+export function gradeBarsDescription(rows: DistributionRow[], labels: readonly string[], unitNoun: Noun | string = KOMMUNE, unknownLabel = NOT_ANSWERED): string {
   const parts = GRADE_VALUES.map((v, g) => {
     const row = countFor(rows, v);
     const count = row?.count ?? 0;
     const share = row?.share ?? null;
-    return `Grad ${g} – ${labels[g]}: ${formatNumber(count)} ${unitNoun}${share === null ? '' : ` (${formatPercent(share)})`}.`;
+    return `Grad ${g} – ${labels[g]}: ${formatNumber(count)} ${nounFor(count, unitNoun)}${share === null ? '' : ` (${formatPercent(share)})`}.`;
   });
   const unknown = countFor(rows, 'ukjent')?.count ?? 0;
-  parts.push(`${unknownLabel}: ${formatNumber(unknown)} ${unitNoun}.`);
+  parts.push(`${unknownLabel}: ${formatNumber(unknown)} ${nounFor(unknown, unitNoun)}.`);
   return parts.join(' ');
 }
 

@@ -2,7 +2,7 @@
 // Segments always run 0 → 4 from the left, and a legend names them, so colour is not needed to read it.
 import * as Plot from '@observablehq/plot';
 import type { DistributionRow } from '../lib/types';
-import { formatNumber, formatPercent, MIN_DENOMINATOR } from '../lib/format';
+import { formatNumber, formatPercent, KOMMUNE, MIN_DENOMINATOR, nounFor, type Noun } from '../lib/format';
 import { GRADE_COLORS, GRADE_TEXT_COLORS, SHAPE_STROKE } from '../map/palette';
 import { renderPlot, type FigureText } from './common';
 import { wrap } from '../map/svg';
@@ -17,7 +17,7 @@ export interface StackedOptions extends FigureText {
   bars: StackedBar[];
   /** Grade outlined on every bar (a kommune's own grade in the comparison chart). */
   highlight?: { grade: number; text: string } | null;
-  unitNoun?: string;
+  unitNoun?: Noun | string;
   width?: number;
 }
 
@@ -38,14 +38,14 @@ export function gradeShares(rows: DistributionRow[]): { counts: number[]; known:
   return { counts, known, unknown, shares: known >= MIN_DENOMINATOR ? counts.map((c) => c / known) : null };
 }
 
-export function stackedDescription(bars: StackedBar[], unitNoun = 'kommuner'): string {
+export function stackedDescription(bars: StackedBar[], unitNoun: Noun | string = KOMMUNE): string {
   return bars
     .map((bar) => {
       const { counts, known, unknown, shares } = gradeShares(bar.rows);
       const values = shares
         ? shares.map((s, g) => `grad ${g}: ${formatPercent(s)}`).join(', ')
         : counts.map((c, g) => `grad ${g}: ${formatNumber(c)}`).join(', ');
-      return `${bar.label}: ${values} (${formatNumber(known)} ${unitNoun} med kjent verdi, ${formatNumber(unknown)} ukjent).`;
+      return `${bar.label}: ${values} (${formatNumber(known)} ${nounFor(known, unitNoun)} med kjent verdi, ${formatNumber(unknown)} ukjent).`;
     })
     .join(' ');
 }
@@ -69,7 +69,7 @@ interface Label {
 
 export function renderStackedGrades(options: StackedOptions): string {
   const width = options.width ?? 640;
-  const unitNoun = options.unitNoun ?? 'kommuner';
+  const unitNoun = options.unitNoun ?? KOMMUNE;
   const px = (percent: number) => 1 + (percent / 100) * (width - 2);
   const highlight = options.highlight ?? null;
   // Laid out in pixels and drawn with identity scales in three marks (boxes, left-aligned and
@@ -81,7 +81,7 @@ export function renderStackedGrades(options: StackedOptions): string {
   let y = 2;
   for (const bar of options.bars) {
     const { known, unknown, shares } = gradeShares(bar.rows);
-    const heading = `${bar.label} – ${formatNumber(known)} ${unitNoun} med kjent verdi${unknown ? `, ${formatNumber(unknown)} ukjent` : ''}`;
+    const heading = `${bar.label} – ${formatNumber(known)} ${nounFor(known, unitNoun)} med kjent verdi${unknown ? `, ${formatNumber(unknown)} ukjent` : ''}`;
     const lines = wrap(heading, Math.floor(width / CHAR_WIDTH));
     lines.forEach((line, i) => left.push({ x: 0, y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line, fill: TEXT }));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
@@ -99,7 +99,7 @@ export function renderStackedGrades(options: StackedOptions): string {
         }
       });
     } else {
-      left.push({ x: 4, y: y + BAR / 2, text: `For få ${unitNoun} med kjent verdi til å vise andeler`, fill: TEXT });
+      left.push({ x: 4, y: y + BAR / 2, text: `For få ${nounFor(0, unitNoun)} med kjent verdi til å vise andeler`, fill: TEXT });
     }
     y += BAR + GAP;
   }

@@ -68,6 +68,14 @@ describe('renderGradeBars', () => {
     expect(gradeBarsDescription(NATION, LABELS, 'enheter')).toContain('12 enheter');
   });
 
+  test('the description says «1 kommune», not «1 kommuner»', () => {
+    const one = NATION.map((r) => (r.value === '2' ? { ...r, count: 1 } : r));
+    const desc = gradeBarsDescription(one, LABELS);
+    expect(desc).toMatch(new RegExp(`Grad 2 – [^:]+: 1 kommune[ .]`));
+    expect(desc).not.toContain(' 1 kommuner');
+    expect(desc).toContain('Ukjent – svarte ikke: 66 kommuner.');
+  });
+
   test('accessible and byte-stable', () => expectAccessibleStable(svg, 'gb', render));
 
   test('refuses rows from two distributions', () => {

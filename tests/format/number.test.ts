@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber, formatPercent, formatShare, percentValue } from '../../src/lib/format/number';
+import { formatCount, formatCountNoun, formatNumber, formatPercent, formatShare, nounFor, percentValue } from '../../src/lib/format/number';
 
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
@@ -74,5 +74,24 @@ describe('SSB symbols', () => {
     expect(unknown?.text).toMatch(/^Tallgrunnlag mangler/);
     // «.» is SSB's «lovlig umulig», «:» confidentiality: neither is how this site marks an unknown.
     expect(SYMBOL_EXPLANATIONS.some((s) => s.symbol === '.' || s.symbol === ':')).toBe(false);
+  });
+});
+
+describe('singular and plural nouns', () => {
+  it('formatShare agrees the noun with the denominator: singular only for exactly one', () => {
+    expect(formatShare(1, 1)).toBe('1 av 1 kommune');
+    expect(formatShare(0, 1)).toBe('0 av 1 kommune');
+    expect(formatShare(1, 2)).toBe('1 av 2 kommuner');
+    expect(formatShare(0, 0)).toBe('0 av 0 kommuner');
+    expect(formatShare(1, 1, { one: 'kommune i Oslo', other: 'kommuner i Oslo' })).toBe('1 av 1 kommune i Oslo');
+    expect(formatShare(1, 1, 'områder')).toBe('1 av 1 områder');
+  });
+  it('formatCountNoun and nounFor', () => {
+    expect(formatCountNoun(1)).toBe('1 kommune');
+    expect(formatCountNoun(0)).toBe('0 kommuner');
+    expect(formatCountNoun(356)).toBe('356 kommuner');
+    expect(formatCountNoun(1, { one: 'område', other: 'områder' })).toBe('1 område');
+    expect(nounFor(2, { one: 'svar', other: 'svar' })).toBe('svar');
+    expect(nounFor(1, 'kommuner')).toBe('kommuner');
   });
 });

@@ -24,12 +24,28 @@ export function formatPercent(share: number | null | undefined, decimals = 1): s
 /** Groups with fewer known answers than this show counts but no share (spec: comparison groups). */
 export const MIN_DENOMINATOR = 3;
 
+/** A noun's singular and plural: «1 kommune», «2 kommuner», «0 kommuner». */
+export interface Noun { one: string; other: string }
+export const KOMMUNE: Noun = { one: 'kommune', other: 'kommuner' };
+
+/** The form of `noun` that goes with `n`; a plain string is used as it is. */
+export function nounFor(n: number, noun: Noun | string): string {
+  return typeof noun === 'string' ? noun : n === 1 ? noun.one : noun.other;
+}
+
+/** «1 kommune», «12 kommuner». */
+export function formatCountNoun(n: number, noun: Noun = KOMMUNE): string {
+  return `${formatNumber(n)} ${nounFor(n, noun)}`;
+}
+
 /**
- * «41 av 98 kommuner (41,8 %)». Below MIN_DENOMINATOR the share is left out so tiny groups are
- * not over-read; with a zero denominator only the count is given.
+ * «41 av 98 kommuner (41,8 %)», «1 av 1 kommune». The noun agrees with the denominator. Below
+ * MIN_DENOMINATOR the share is left out so tiny groups are not over-read; with a zero denominator
+ * only the count is given.
  */
-export function formatShare(count: number, denominator: number, noun = 'kommuner'): string {
-  const base = `${formatNumber(count)} av ${formatNumber(denominator)}${noun ? ' ' + noun : ''}`;
+export function formatShare(count: number, denominator: number, noun: Noun | string = KOMMUNE): string {
+  const word = nounFor(denominator, noun);
+  const base = `${formatNumber(count)} av ${formatNumber(denominator)}${word ? ' ' + word : ''}`;
   if (denominator < MIN_DENOMINATOR) return base;
   return `${base} (${formatPercent(count / denominator)})`;
 }
