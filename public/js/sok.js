@@ -6,7 +6,7 @@ if (host && list) {
     .replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a');
   const label = document.createElement('label');
   label.className = 'search-field';
-  label.textContent = 'Filtrer kommunelisten';
+  label.textContent = 'Filtrer kommunelisten (navn eller kommunenummer)';
   const input = document.createElement('input');
   input.type = 'search';
   input.autocomplete = 'off';
@@ -16,13 +16,15 @@ if (host && list) {
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
   host.append(label, status);
-  const items = [...list.querySelectorAll('li')].map((li) => ({ li, text: fold(li.textContent || '') }));
+  const items = [...list.querySelectorAll('li')].map((li) => ({ li, text: fold(li.textContent || ''), nr: li.dataset.kommunenummer || '' }));
   const groups = [...list.querySelectorAll('[data-fylke]')];
   input.addEventListener('input', () => {
     const q = fold(input.value.trim());
     let shown = 0;
-    for (const { li, text } of items) {
-      const hit = q === '' || text.includes(q);
+    // Digits alone search the kommunenummer («0301» or «03» finds Oslo); anything else the name.
+    const byNumber = /^\d+$/.test(q);
+    for (const { li, text, nr } of items) {
+      const hit = q === '' || (byNumber ? nr.startsWith(q) : text.includes(q));
       li.hidden = !hit;
       if (hit) shown++;
     }

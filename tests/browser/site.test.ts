@@ -115,6 +115,28 @@ describe('forside and kommune pages', () => {
   });
 });
 
+describe('kommune search', () => {
+  it('finds a kommune by its kommunenummer and says «1 kommune passer»', async () => {
+    const k = respondent();
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    const field = page.locator('[data-kommunesok] input');
+    await field.fill(k.kommunenummer);
+    const visible = page.locator('#kommuneliste li:not([hidden])');
+    await expect(visible.count()).resolves.toBe(1);
+    await expect(visible.first().textContent()).resolves.toBe(k.kommunenavn);
+    await expect(page.locator('[data-kommunesok] [role="status"]').textContent()).resolves.toBe('1 kommune passer');
+    const prefix = rows.map((r) => r.kommunenummer.slice(0, 2)).find((p, _, all) => all.filter((q) => q === p).length > 1)!;
+    await field.fill(prefix);
+    const inFylke = await visible.count();
+    expect(inFylke).toBe(rows.filter((r) => r.kommunenummer.startsWith(prefix)).length);
+    expect(inFylke).toBeGreaterThan(1);
+    await expect(page.locator('[data-kommunesok] [role="status"]').textContent()).resolves.toBe(`${inFylke} kommuner passer`);
+    await context.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('forside, kommune list and kommune page are complete', async () => {
     const context = await newContext({ javaScriptEnabled: false });
