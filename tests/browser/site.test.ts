@@ -115,6 +115,27 @@ describe('forside and kommune pages', () => {
   });
 });
 
+describe('fylke page', () => {
+  it('opens with the zoomed maps, before the long kommune table', async () => {
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const fylke = /href="\/(fylke\/\d{2}-[a-z0-9-]+\/)"/.exec(index)?.[1];
+    if (!fylke) throw new Error('the forside links no fylke page');
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/${fylke}`);
+    const order = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const firstH2 = main.querySelector('h2')?.id ?? null;
+      const map = main.querySelector('svg a[href*="/kommune/"]');
+      const table = main.querySelector('table');
+      const mapFirst = !!map && !!table && !!(map.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return { firstH2, mapFirst };
+    });
+    expect(order).toEqual({ firstH2: 'kart', mapFirst: true });
+    await context.close();
+  });
+});
+
 describe('kommune search', () => {
   it('finds a kommune by its kommunenummer and says «1 kommune passer»', async () => {
     const k = respondent();
