@@ -271,6 +271,35 @@ describe('overTime artefacts', () => {
     expect(JSON.parse(files[OVERTIME_FILES.redirects])).toHaveLength(5);
   });
 
+  it('publishes fordeling, endringer and strategiområder as CSV and Excel CSV too, one row per JSON row', () => {
+    const result = overTime({ years: [year2021, year2024], links: [link2020to2024] });
+    const files = overTimeArtefacts(result);
+    const lines = (text: string) => text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const strategyRows = result.strategy.areas.reduce((n, a) => n + a.years.length, 0);
+    expect(result.distribution.length * result.changes.length).toBeGreaterThan(0);
+    for (const [csv, excel, n] of [
+      [OVERTIME_FILES.distributionCsv, OVERTIME_FILES.distributionExcel, result.distribution.length],
+      [OVERTIME_FILES.changesCsv, OVERTIME_FILES.changesExcel, result.changes.length],
+      [OVERTIME_FILES.strategyCsv, OVERTIME_FILES.strategyExcel, strategyRows],
+    ] as const) {
+      expect(lines(files[csv])).toHaveLength(n + 1);
+      expect(files[csv].startsWith('\uFEFF')).toBe(false);
+      expect(files[excel].startsWith('\uFEFF')).toBe(true);
+      expect(files[excel]).toContain('\r\n');
+      expect(lines(files[excel])).toHaveLength(n + 1);
+      expect(lines(files[excel])[0].split(';').length).toBe(lines(files[csv])[0].split(',').length);
+    }
+    const oslo = result.changes.find((r) => r.kommunenummer === '0301')!;
+    const header = lines(files[OVERTIME_FILES.changesCsv])[0].split(',');
+    const row = lines(files[OVERTIME_FILES.changesCsv]).find((l) => l.startsWith('0301,'))!.split(',');
+    expect(row[header.indexOf('prioritering_til')]).toBe(String(oslo.prioritering.to ?? ''));
+    expect(row[header.indexOf('aktivitet_endring')]).toBe(oslo.aktivitet.change);
+    // The Excel variant writes shares with a decimal comma.
+    const shared = result.distribution.find((r) => r.share !== null && !Number.isInteger(r.share))!;
+    expect(files[OVERTIME_FILES.distributionExcel]).toContain(String(shared.share).replace('.', ','));
+    expect(files[OVERTIME_FILES.distributionCsv]).toContain(String(shared.share));
+  });
+
   it('is deterministic whatever order the years come in', () => {
     const a = overTimeArtefacts(overTime({ years: [year2021, year2024], links: [link2020to2024] }));
     const b = overTimeArtefacts(overTime({ years: [year2024, year2021], links: [link2020to2024] }));

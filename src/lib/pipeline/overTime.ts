@@ -8,6 +8,7 @@ import { longTable, longTableCsv, longTableExcelCsv, type LongRow } from './over
 import { allHistories, kommuneHistory, type KommuneHistory } from './overTime/history';
 import { changeCounts, changes, movers, type ChangeCount, type ChangeRow, type Movers } from './overTime/changes';
 import { nationalDistribution, strategyAreas, type StrategyAreas, type YearDistributionRow } from './overTime/national';
+import { changesTable, distributionTable, strategyTable, tableCsv, tableExcelCsv } from './overTime/tableCsv';
 import { redirects, redirectsFile, defaultKommunePath, type KommunePathFn, type Redirect } from './overTime/redirects';
 
 export * from './overTime/chain';
@@ -94,8 +95,14 @@ export function overTime(input: OverTimeInput): OverTimeResult {
 export const OVERTIME_FILES = {
   summary: 'utvikling/oversikt.json',
   distribution: 'utvikling/fordeling.json',
+  distributionCsv: 'utvikling/fordeling.csv',
+  distributionExcel: 'utvikling/fordeling-excel.csv',
   strategy: 'utvikling/strategiomrader.json',
+  strategyCsv: 'utvikling/strategiomrader.csv',
+  strategyExcel: 'utvikling/strategiomrader-excel.csv',
   changes: 'utvikling/endringer.json',
+  changesCsv: 'utvikling/endringer.csv',
+  changesExcel: 'utvikling/endringer-excel.csv',
   histories: 'utvikling/historikk.json',
   longCsv: 'utvikling/kommuner-over-tid.csv',
   longExcel: 'utvikling/kommuner-over-tid-excel.csv',
@@ -110,11 +117,20 @@ const json = (v: unknown) => JSON.stringify(v, null, 1) + '\n';
  * here: it needs the site's base path, see `redirectsFile(result.redirects, base)`.
  */
 export function overTimeArtefacts(result: OverTimeResult): Record<string, string> {
+  const distribution = distributionTable(result.distribution);
+  const strategy = strategyTable(result.strategy);
+  const changes = changesTable(result.changes);
   return {
     [OVERTIME_FILES.summary]: json(result.summary),
     [OVERTIME_FILES.distribution]: json(result.distribution),
+    [OVERTIME_FILES.distributionCsv]: tableCsv(distribution),
+    [OVERTIME_FILES.distributionExcel]: tableExcelCsv(distribution),
     [OVERTIME_FILES.strategy]: json(result.strategy),
+    [OVERTIME_FILES.strategyCsv]: tableCsv(strategy),
+    [OVERTIME_FILES.strategyExcel]: tableExcelCsv(strategy),
     [OVERTIME_FILES.changes]: json(result.changes),
+    [OVERTIME_FILES.changesCsv]: tableCsv(changes),
+    [OVERTIME_FILES.changesExcel]: tableExcelCsv(changes),
     [OVERTIME_FILES.histories]: json(result.histories),
     [OVERTIME_FILES.longCsv]: longTableCsv(result.long),
     [OVERTIME_FILES.longExcel]: longTableExcelCsv(result.long),
