@@ -172,7 +172,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
       respondents,
     };
     years.push(y);
-    summaries.push({ ...y });
+    summaries.push({ ...y, ...(entry.surveyName ? { surveyName: entry.surveyName } : {}) });
     overTimeYears.push({ year: entry.year, structure: entry.structure, indicators: computed.indicators, survey: survey.def, items: computed.items });
   }
 

@@ -92,6 +92,8 @@ export interface YearEntry {
   synthetic: boolean;
   dataDate: string; // ISO date used as the "generated" date: never the clock
   note?: string;
+  /** The survey's public name that year (SSB renamed it in 2022); falls back to the definition's title. */
+  surveyName?: string;
 }
 
 export interface BoundaryFileRef {
@@ -233,4 +235,6 @@ export interface YearSummary {
   dataDate: string;
   units: number; // kommuner in the register
   respondents: number;
+  /** From the year entry: the survey's public name that year. */
+  surveyName?: string;
 }

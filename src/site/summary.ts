@@ -10,8 +10,8 @@ export function surveyName(s: Pick<SurveyDefinition, 'title'>): string {
 
 type Row = Pick<KommuneIndicators, 'kommunenavn' | 'svart' | 'prioritering' | 'aktivitet'>;
 
-export function kommuneSummaryText(s: Pick<SurveyDefinition, 'title' | 'grades'>, k: Row, year: number, synthetic: boolean): string {
-  const name = surveyName(s);
+/** `name`: the survey's public name that year (see surveyNameOf in source.ts); defaults to the definition's title. */
+export function kommuneSummaryText(s: Pick<SurveyDefinition, 'title' | 'grades'>, k: Row, year: number, synthetic: boolean, name = surveyName(s)): string {
   if (k.svart !== 1) {
     return `${k.kommunenavn} svarte ikke på ${synthetic ? `undersøkelsen i ${year} (demodata, ikke SSBs tall)` : `SSBs undersøkelse «${name}» ${year}`}, så gradene er ukjente.`;
   }
