@@ -1,6 +1,7 @@
 // npm run bins -- --responses <file> --survey <form>: median of each count among the units with a
 // non-zero count, and the bins SSB's median rule suggests for this data, beside the bins in force.
 import { parseArgs } from 'node:util';
+import { parseArgsMessage } from './lib/cli-args.ts';
 import { binsReport, computeIndicators } from '../src/lib/pipeline/index.ts';
 import { binRanges } from '../src/lib/rules/bins.ts';
 import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
       },
     }));
   } catch (e) {
-    process.stderr.write(`Feil: ${(e as Error).message}\nSe «npm run bins -- --help».\n`);
+    process.stderr.write(`Feil: ${parseArgsMessage(e)}\nSe «npm run bins -- --help».\n`);
     process.exit(2);
   }
   if (values.help) {

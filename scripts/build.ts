@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseArgsMessage } from './lib/cli-args.ts';
 import { nodeEffects } from './lib/effects.ts';
 import { runBuild } from './lib/build.ts';
 import { describeFailure, InputError } from './lib/errors.ts';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
       allowPositionals: false,
     }).values;
   } catch (e) {
-    console.error(`${(e as Error).message}\n${usage()}`);
+    console.error(`Feil: ${parseArgsMessage(e)}\n${usage()}`);
     return 2;
   }
   if (args.help) {

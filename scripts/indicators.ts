@@ -2,6 +2,7 @@
 // Reads and checks everything first, computes in memory, then writes into a temporary directory
 // beside --out and moves the files into place only when all succeeded: a bad input writes nothing.
 import { parseArgs } from 'node:util';
+import { parseArgsMessage } from './lib/cli-args.ts';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { computeYear, writeArtefacts } from '../src/lib/pipeline/index.ts';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<void> {
       },
     }));
   } catch (e) {
-    usage((e as Error).message);
+    usage(parseArgsMessage(e));
   }
   if (values.help) {
     process.stdout.write(HELP);
