@@ -3,10 +3,9 @@
 // than Plot so the output carries no inline <style> (the site's CSP forbids it), every shape has an
 // accessible name, and bytes are stable. Colour never carries meaning alone: bars print their year
 // and value, change classes have a pattern and a legend label, and a table sits beside each figure.
-import { esc, num, safeId, wrap } from '../map/svg';
+import { FONT, esc, mapSvgOpen, num, safeId, shapeLinks, wrap } from '../map/svg';
 import type { MapGeometry } from '../map/prepare';
 
-const FONT = 'font-family="system-ui, sans-serif"';
 
 // ------------------------------------------------------------------ grouped bars
 
@@ -147,12 +146,12 @@ export function renderChangeMap(o: ChangeMapOptions): string {
   const counts: Record<ChangeKey, number> = { opp: 0, samme: 0, ned: 0, ikke_sammenlignbar: 0 };
   for (const k of o.register) counts[o.changes[k] ?? 'ikke_sammenlignbar']++;
 
-  let links = '';
-  for (const s of shapes) {
-    const key = o.changes[s.kommunenummer] ?? 'ikke_sammenlignbar';
-    links += `<a href="${esc(o.hrefFor(s.kommunenummer))}" aria-label="${esc(o.names[s.kommunenummer] ?? s.kommunenummer)}">` +
-      `<path fill="${changeFill(id, key)}" d="${s.d}"/></a>`;
-  }
+  const links = shapeLinks(
+    shapes,
+    o.hrefFor,
+    (k) => o.names[k] ?? k,
+    (k) => changeFill(id, o.changes[k] ?? 'ikke_sammenlignbar'),
+  );
   // Legend in the empty lower-right corner of Norway's frame.
   const keys: ChangeKey[] = ['opp', 'samme', 'ned', 'ikke_sammenlignbar'];
   const lx = Math.max(4, geometry.width - 200);
@@ -161,8 +160,7 @@ export function renderChangeMap(o: ChangeMapOptions): string {
     `<rect x="0" y="${i * 22}" width="16" height="16" fill="${changeFill(id, k)}" stroke="#4a4a4a" stroke-width=".8"/>` +
     `<text x="22" y="${i * 22 + 12.5}">${esc(`${o.labels[k]} (${counts[k]})`)}</text>`).join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${geometry.width} ${geometry.height}" width="${geometry.width}" height="${geometry.height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
-    `<title id="${id}-title">${esc(o.title)}</title><desc id="${id}-desc">${esc(o.description)}</desc>` +
+    mapSvgOpen(id, geometry.width, geometry.height, o.title, o.description) +
     `<defs>${changePatterns(id)}</defs>` +
     `<g stroke="#6b6b6b" stroke-width=".3" stroke-linejoin="round">${links}</g>` +
     (geometry.fylkeBorders ? `<path d="${geometry.fylkeBorders}" fill="none" stroke="#1a1a1a" stroke-width=".8" pointer-events="none" aria-hidden="true"/>` : '') +

@@ -4,7 +4,7 @@
 // keyed on the class «dk-map» (see MAP_CSS).
 import type { BBox, KommuneShape, MapGeometry } from './prepare';
 import { GRADE_COLORS, SHAPE_STROKE, gradeFill, unknownPattern } from './palette';
-import { esc, num, safeId, wrap } from './svg';
+import { esc, mapSvgOpen, num, safeId, shapeLinks, wrap } from './svg';
 
 export interface ChoroplethOptions {
   geometry: MapGeometry;
@@ -49,7 +49,6 @@ export const MAP_CSS =
   '.dk-map a:hover path, .dk-map a:focus path { stroke: #000; stroke-width: 1.5px; vector-effect: non-scaling-stroke; }';
 
 const DEFAULT_UNKNOWN_REASON = 'svarte ikke';
-const FONT = 'font-family="system-ui, sans-serif"';
 const LEGEND_WIDTH = 236;
 const LINE_HEIGHT = 13;
 const SWATCH = 14;
@@ -145,13 +144,15 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
   const reasons = options.unknownReasons ?? {};
   const k = frame.scale;
 
-  let links = '';
-  for (const shape of shapes) {
-    const kn = shape.kommunenummer;
-    const value = options.values[kn];
-    const label = kommuneAccessibleName(options.names[kn] ?? kn, value, options.labels, reasons[kn]);
-    links += `<a href="${esc(options.hrefFor(kn))}" aria-label="${esc(label)}"><path fill="${gradeFill(isGrade(value) ? value : null, patternId)}" d="${shape.d}"/></a>`;
-  }
+  const links = shapeLinks(
+    shapes,
+    options.hrefFor,
+    (kn) => kommuneAccessibleName(options.names[kn] ?? kn, options.values[kn], options.labels, reasons[kn]),
+    (kn) => {
+      const value = options.values[kn];
+      return gradeFill(isGrade(value) ? value : null, patternId);
+    },
+  );
 
   const block = options.legend === false
     ? { svg: '', width: 0, height: 0 }
@@ -173,8 +174,7 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
     : options.description;
 
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${frame.width} ${height}" width="${frame.width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
-    `<title id="${id}-title">${esc(options.title)}</title><desc id="${id}-desc">${esc(desc)}</desc>` +
+    mapSvgOpen(id, frame.width, height, options.title, desc) +
     `<defs>${unknownPattern(patternId, k)}${k === 1 || !block.svg ? '' : unknownPattern(legendPatternId)}</defs>` +
     `<g${transform}>` +
     `<g stroke="${SHAPE_STROKE}" stroke-width="${num1000(0.3 / k)}" stroke-linejoin="round">${links}</g>` +

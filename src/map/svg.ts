@@ -35,3 +35,30 @@ export function safeId(prefix: string): string {
   const cleaned = prefix.replace(/[^A-Za-z0-9_-]/g, '-');
   return /^[A-Za-z]/.test(cleaned) ? cleaned : `m-${cleaned}`;
 }
+
+export const FONT = 'font-family="system-ui, sans-serif"';
+
+/**
+ * Opening of a kommune map's <svg>: a named group (the shapes inside are links), with its title
+ * and description. Shared by the grade choropleths and the change maps so both read the same way.
+ */
+export function mapSvgOpen(id: string, width: number, height: number, title: string, description: string): string {
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +
+    `<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(description)}</desc>`
+  );
+}
+
+/** Every kommune shape as a link to its page, named for screen readers (the name carries the value). */
+export function shapeLinks(
+  shapes: readonly { kommunenummer: string; d: string }[],
+  href: (kommunenummer: string) => string,
+  label: (kommunenummer: string) => string,
+  fill: (kommunenummer: string) => string,
+): string {
+  let links = '';
+  for (const { kommunenummer, d } of shapes) {
+    links += `<a href="${esc(href(kommunenummer))}" aria-label="${esc(label(kommunenummer))}"><path fill="${fill(kommunenummer)}" d="${d}"/></a>`;
+  }
+  return links;
+}
