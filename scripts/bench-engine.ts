@@ -7,12 +7,12 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../src/lib/types.ts';
-import { computeIndicators, computeYear, artefactFiles, syntheticRows } from '../src/lib/pipeline/index.ts';
-import { readResponses } from '../src/lib/read/responses.ts';
-import { parseRegister } from '../src/lib/reference/register.ts';
-import { resolveReference, REFERENCE_ENV } from '../src/lib/reference/resolve.ts';
-import { ROOT } from './lib/cli-input.ts';
+import type { RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../src/lib/types';
+import { computeIndicators, computeYear, artefactFiles, syntheticRows } from '../src/lib/pipeline/index';
+import { readResponses } from '../src/lib/read/responses';
+import { parseRegister } from '../src/lib/reference/register';
+import { resolveReference, REFERENCE_ENV } from '../src/lib/reference/resolve';
+import { ROOT } from './lib/cli-input';
 
 export const TARGET = { rows: 100_000, ms: 2000, mb: 500 };
 const SYNTHETIC_SEED = 20240101;

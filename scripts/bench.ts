@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSite, report } from './bench-site.ts';
-import { describeFailure } from './lib/errors.ts';
+import { benchSite, report } from './bench-site';
+import { describeFailure } from './lib/errors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

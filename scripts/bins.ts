@@ -1,10 +1,10 @@
 // npm run bins -- --responses <file> --survey <form>: median of each count among the units with a
 // non-zero count, and the bins SSB's median rule suggests for this data, beside the bins in force.
 import { parseArgs } from 'node:util';
-import { parseArgsMessage } from './lib/cli-args.ts';
-import { binsReport, computeIndicators } from '../src/lib/pipeline/index.ts';
-import { binRanges } from '../src/lib/rules/bins.ts';
-import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
+import { parseArgsMessage } from './lib/cli-args';
+import { binsReport, computeIndicators } from '../src/lib/pipeline/index';
+import { binRanges } from '../src/lib/rules/bins';
+import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input';
 
 const HELP = `Viser medianen for hver telling og grensene SSBs medianregel foreslår, ved siden av grensene som gjelder.
 

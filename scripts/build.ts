@@ -4,10 +4,10 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseArgsMessage } from './lib/cli-args.ts';
-import { nodeEffects } from './lib/effects.ts';
-import { runBuild } from './lib/build.ts';
-import { describeFailure, InputError } from './lib/errors.ts';
+import { parseArgsMessage } from './lib/cli-args';
+import { nodeEffects } from './lib/effects';
+import { runBuild } from './lib/build';
+import { describeFailure, InputError } from './lib/errors';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -3,9 +3,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateDemoCsv, planDemoWaves, type DemoYearInput } from '../src/lib/demo/index.ts';
-import { loadStructure, PROJECT_ROOT, type ReferenceOptions } from '../src/lib/reference/node.ts';
-import type { SurveyDefinition, YearEntry } from '../src/lib/types.ts';
+import { generateDemoCsv, planDemoWaves, type DemoYearInput } from '../src/lib/demo/index';
+import { loadStructure, PROJECT_ROOT, type ReferenceOptions } from '../src/lib/reference/node';
+import type { SurveyDefinition, YearEntry } from '../src/lib/types';
 
 export interface DemoFile {
   year: number;

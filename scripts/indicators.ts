@@ -2,11 +2,11 @@
 // Reads and checks everything first, computes in memory, then writes into a temporary directory
 // beside --out and moves the files into place only when all succeeded: a bad input writes nothing.
 import { parseArgs } from 'node:util';
-import { parseArgsMessage } from './lib/cli-args.ts';
+import { parseArgsMessage } from './lib/cli-args';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { computeYear, writeArtefacts } from '../src/lib/pipeline/index.ts';
-import { CliInputError, ENCODINGS, userPath, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input.ts';
+import { computeYear, writeArtefacts } from '../src/lib/pipeline/index';
+import { CliInputError, ENCODINGS, userPath, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input';
 
 const HELP = `Beregner SSBs indikatorer for digitalisering i kommunene fra én årgangs svarfil.
 

@@ -2,7 +2,7 @@
 // the new one renamed into place, then the old one removed. Renames on one filesystem are atomic,
 // so a reader (or a failed build) never sees a half-written site.
 import { dirname, basename, join } from 'node:path';
-import type { BuildEffects } from './effects.ts';
+import type { BuildEffects } from './effects';
 
 /** A temp path beside `out` (same filesystem, so rename is atomic). Hidden, matches `.tmp*` in .gitignore. */
 export function siblingTemp(out: string, tag: string, unique: string): string {

@@ -4,16 +4,16 @@
 // Any failure removes the temp directories and leaves the previous output untouched.
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { BuildEffects } from './effects.ts';
-import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic.ts';
-import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro.ts';
-import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers.ts';
-import { buildManifest } from './manifest.ts';
-import { runEngine, type EngineResult } from './engine.ts';
-import { prepareDownloads, publishDownloads } from './downloads.ts';
-import { generatedDate } from './generated.ts';
-import { InputError } from './errors.ts';
-import { isTextOutput, makeScanner, type Secret } from './privacy.ts';
+import type { BuildEffects } from './effects';
+import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic';
+import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro';
+import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers';
+import { buildManifest } from './manifest';
+import { runEngine, type EngineResult } from './engine';
+import { prepareDownloads, publishDownloads } from './downloads';
+import { generatedDate } from './generated';
+import { InputError } from './errors';
+import { isTextOutput, makeScanner, type Secret } from './privacy';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */

@@ -3,11 +3,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types.ts';
-import { readResponses, formatProblems } from '../../src/lib/read/responses.ts';
-import type { EncodingChoice } from '../../src/lib/read/decode.ts';
-import { readRegister } from '../../src/lib/read/register.ts';
-import { parseSurveyDefinition } from '../../src/lib/pipeline/survey.ts';
+import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types';
+import { readResponses, formatProblems } from '../../src/lib/read/responses';
+import type { EncodingChoice } from '../../src/lib/read/decode';
+import { readRegister } from '../../src/lib/read/register';
+import { parseSurveyDefinition } from '../../src/lib/pipeline/survey';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SURVEY_DIR = join(ROOT, 'data', 'surveys');

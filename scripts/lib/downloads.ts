@@ -3,11 +3,11 @@
 // the artefact dir before the pages are built (so /data/ can list them with sizes), and copied into
 // the output afterwards.
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/read/csv.ts';
-import { INDICATOR_COLUMNS } from '../../src/lib/types.ts';
-import type { BuildEffects } from './effects.ts';
-import { decodeText } from './effects.ts';
-import { sha256 } from './hash.ts';
+import { toCsv } from '../../src/lib/read/csv';
+import { INDICATOR_COLUMNS } from '../../src/lib/types';
+import type { BuildEffects } from './effects';
+import { decodeText } from './effects';
+import { sha256 } from './hash';
 
 export interface DownloadFile {
   file: string; // file name inside data/<year>/ (or data/utvikling/)

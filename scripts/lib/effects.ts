@@ -1,5 +1,5 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
-import { listFiles } from './sitefiles.ts';
+import { listFiles } from './sitefiles';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 
 export interface BuildEffects {

@@ -2,25 +2,25 @@
 // written as artefacts (the site's only input). Reading and computing are the pure modules of
 // src/lib; this file only wires them to the effects and collects what the manifest must record.
 import { join, relative } from 'node:path';
-import type { Problem, RegisterRow, StructureEntry, SurveyDefinition, YearEntry, YearSummary } from '../../src/lib/types.ts';
-import { readResponses } from '../../src/lib/read/responses.ts';
-import { parseRegister } from '../../src/lib/reference/register.ts';
-import { parseCorrespondence } from '../../src/lib/reference/correspondence.ts';
-import { REFERENCE_ENV } from '../../src/lib/reference/resolve.ts';
-import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare.ts';
-import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime.ts';
-import { computeYear, writeArtefacts } from '../../src/lib/pipeline/artefacts.ts';
-import type { BuildEffects } from './effects.ts';
-import { decodeText } from './effects.ts';
-import { InputError } from './errors.ts';
-import { sha256 } from './hash.ts';
-import type { ManifestInput, ManifestYear } from './manifest.ts';
-import { generatedDate } from './generated.ts';
-import type { Secret } from './privacy.ts';
-import { decodeBytes } from '../../src/lib/read/decode.ts';
-import { parseCsv } from '../../src/lib/read/csv.ts';
-import { neverPublishedTest } from '../../src/lib/read/labels.ts';
-import { ensureReferenceDir } from './reference.ts';
+import type { Problem, RegisterRow, StructureEntry, SurveyDefinition, YearEntry, YearSummary } from '../../src/lib/types';
+import { readResponses } from '../../src/lib/read/responses';
+import { parseRegister } from '../../src/lib/reference/register';
+import { parseCorrespondence } from '../../src/lib/reference/correspondence';
+import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
+import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare';
+import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime';
+import { computeYear, writeArtefacts } from '../../src/lib/pipeline/artefacts';
+import type { BuildEffects } from './effects';
+import { decodeText } from './effects';
+import { InputError } from './errors';
+import { sha256 } from './hash';
+import type { ManifestInput, ManifestYear } from './manifest';
+import { generatedDate } from './generated';
+import type { Secret } from './privacy';
+import { decodeBytes } from '../../src/lib/read/decode';
+import { parseCsv } from '../../src/lib/read/csv';
+import { neverPublishedTest } from '../../src/lib/read/labels';
+import { ensureReferenceDir } from './reference';
 
 export interface EngineOptions {
   root: string;

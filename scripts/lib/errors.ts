@@ -1,5 +1,5 @@
 // Input errors are the user's to fix: they print as a list of problems, never as a stack trace.
-import type { Problem } from '../../src/lib/types.ts';
+import type { Problem } from '../../src/lib/types';
 
 export class InputError extends Error {
   readonly problems: Problem[];

@@ -1,10 +1,10 @@
 // Where the build reads reference data from (C's resolver), downloading into the git-ignored
 // cache when nothing is found so `npm ci && npm run build` works on a clean clone with network.
 import { existsSync } from 'node:fs';
-import { SOURCE_LABEL, howToGetReference } from '../../src/lib/reference/resolve.ts';
-import { ensureReference, requireReferenceDir } from '../../src/lib/reference/node.ts';
-import type { BuildEffects } from './effects.ts';
-import { InputError } from './errors.ts';
+import { SOURCE_LABEL, howToGetReference } from '../../src/lib/reference/resolve';
+import { ensureReference, requireReferenceDir } from '../../src/lib/reference/node';
+import type { BuildEffects } from './effects';
+import { InputError } from './errors';
 
 export interface ReferenceChoice {
   option: string | null;

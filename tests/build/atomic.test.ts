@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBuildCli, ROOT } from '../helpers/site.ts';
-import { writeFixture } from '../helpers/fixture.ts';
-import { treeHashes } from '../helpers/tree.ts';
+import { runBuildCli, ROOT } from '../helpers/site';
+import { writeFixture } from '../helpers/fixture';
+import { treeHashes } from '../helpers/tree';
 
 let tmp: string;
 let out: string;

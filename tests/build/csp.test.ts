@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { demoSite } from '../helpers/site.ts';
-import { listFiles } from '../../scripts/lib/sitefiles.ts';
-import { CONTENT_SECURITY_POLICY } from '../../scripts/lib/headers.ts';
+import { demoSite } from '../helpers/site';
+import { listFiles } from '../../scripts/lib/sitefiles';
+import { CONTENT_SECURITY_POLICY } from '../../scripts/lib/headers';
 
 let site: string;
 let pages: string[];

@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeScanner, normalise } from '../../scripts/lib/privacy.ts';
-import { runBuild, PrivacyLeakError } from '../../scripts/lib/build.ts';
-import { nodeEffects } from '../../scripts/lib/effects.ts';
-import type { RenderSite } from '../../scripts/lib/astro.ts';
-import { SECRETS, writeFixture } from '../helpers/fixture.ts';
-import { ROOT } from '../helpers/site.ts';
-import { treeHashes } from '../helpers/tree.ts';
+import { makeScanner, normalise } from '../../scripts/lib/privacy';
+import { runBuild, PrivacyLeakError } from '../../scripts/lib/build';
+import { nodeEffects } from '../../scripts/lib/effects';
+import type { RenderSite } from '../../scripts/lib/astro';
+import { SECRETS, writeFixture } from '../helpers/fixture';
+import { ROOT } from '../helpers/site';
+import { treeHashes } from '../helpers/tree';
 
 describe('scanner', () => {
   const scan = makeScanner([

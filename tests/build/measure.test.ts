@@ -1,7 +1,7 @@
 // The site benchmark's measuring: pages with the CSS/JS they load, inline SVG size, blocking JS.
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import { largestSvg, pageWeight } from '../../scripts/lib/measure.ts';
+import { largestSvg, pageWeight } from '../../scripts/lib/measure';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

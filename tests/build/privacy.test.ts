@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { runBuildCli } from '../helpers/site.ts';
-import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, HOSTILE_LABELS, SECRETS, writeFixture } from '../helpers/fixture.ts';
-import { listFiles } from '../helpers/linkcheck.ts';
-import { checkLinks } from '../helpers/linkcheck.ts';
-import { kommuneSlug } from '../../src/lib/format/slug.ts';
+import { runBuildCli } from '../helpers/site';
+import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, HOSTILE_LABELS, SECRETS, writeFixture } from '../helpers/fixture';
+import { listFiles } from '../helpers/linkcheck';
+import { checkLinks } from '../helpers/linkcheck';
+import { kommuneSlug } from '../../src/lib/format/slug';
 
 let tmp: string;
 let site: string;

@@ -1,14 +1,14 @@
 // The build's publishing pieces on their own: swap, headers, redirects, manifest, generated date,
 // downloads. The end-to-end behaviour is in the other files of tests/build.
 import { describe, expect, it } from 'vitest';
-import { memFs } from '../helpers/memfs.ts';
-import { removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic.ts';
-import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers.ts';
-import { buildManifest } from '../../scripts/lib/manifest.ts';
-import { generatedDate } from '../../scripts/lib/generated.ts';
-import { excelCsv, prepareDownloads, publishDownloads } from '../../scripts/lib/downloads.ts';
-import { describeFailure, InputError, formatProblem } from '../../scripts/lib/errors.ts';
-import { parseHeadersFile } from '../helpers/server.ts';
+import { memFs } from '../helpers/memfs';
+import { removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic';
+import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers';
+import { buildManifest } from '../../scripts/lib/manifest';
+import { generatedDate } from '../../scripts/lib/generated';
+import { excelCsv, prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { describeFailure, InputError, formatProblem } from '../../scripts/lib/errors';
+import { parseHeadersFile } from '../helpers/server';
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 

@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoSite, inputHash, ROOT, runBuildCli } from '../helpers/site.ts';
-import { treeHashes } from '../helpers/tree.ts';
+import { demoSite, inputHash, ROOT, runBuildCli } from '../helpers/site';
+import { treeHashes } from '../helpers/tree';
 
 const temps: string[] = [];
 const BUILD_TIMEOUT = 300_000; // these tests run whole builds
@@ -43,7 +43,7 @@ describe('reproducible build', () => {
     expect(manifest.generated).toBe(dates[dates.length - 1]);
     const tmp = await mkdtemp(join(tmpdir(), 'digikommune-epoch-'));
     temps.push(tmp);
-    const { writeFixture } = await import('../helpers/fixture.ts');
+    const { writeFixture } = await import('../helpers/fixture');
     const args = await writeFixture(tmp);
     const r = await runBuildCli(['--out', join(tmp, 'site'), '--artefacts', join(tmp, 'artefacts'), ...args], { SOURCE_DATE_EPOCH: '1700000000' });
     expect(r.code, r.stderr).toBe(0);
@@ -59,7 +59,7 @@ describe('reproducible build', () => {
 describe('portable output', () => {
   it('no file of the site mentions the machine: no absolute build paths, temp dirs or user names', async () => {
     const site = await demoSite();
-    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const { listFiles } = await import('../../scripts/lib/sitefiles');
     const needles = [ROOT, tmpdir(), '.tmp-', '/home/', 'file://'];
     const hits: string[] = [];
     for (const f of await listFiles(site)) {
@@ -71,7 +71,7 @@ describe('portable output', () => {
 
   it('the clock leaves no trace: today’s date appears in no file', async () => {
     const site = await demoSite();
-    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const { listFiles } = await import('../../scripts/lib/sitefiles');
     const now = new Date();
     const months = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
     const iso = now.toISOString().slice(0, 10);
@@ -89,7 +89,7 @@ describe('portable output', () => {
 
   it('everything under _astro/ (long-cached as immutable) has a content hash in its name', async () => {
     const site = await demoSite();
-    const { listFiles } = await import('../../scripts/lib/sitefiles.ts');
+    const { listFiles } = await import('../../scripts/lib/sitefiles');
     const assets = (await listFiles(site)).filter((f) => f.startsWith('_astro/'));
     expect(assets.length).toBeGreaterThan(0);
     expect(assets.filter((f) => !/\.[A-Za-z0-9_-]{8}\.(css|js|svg|png|woff2?)$/.test(f))).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from 'node:util';
-import { parseArgsMessage } from '../../scripts/lib/cli-args.ts';
+import { parseArgsMessage } from '../../scripts/lib/cli-args';
 
 const options = { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 function messageFor(args: string[]): string {

@@ -1,7 +1,7 @@
 // The committed demo files are exactly what `npm run demo` makes: nobody hand-edits them.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoFiles } from '../../scripts/demo.ts';
+import { demoFiles } from '../../scripts/demo';
 
 describe('committed demo data', () => {
   const files = demoFiles();

@@ -11,10 +11,10 @@ import {
   normInv,
   planDemoWaves,
   type DemoWave,
-} from '../../src/lib/demo/index.ts';
-import { parseCsv } from '../../src/lib/read/csv.ts';
-import { readResponses } from '../../src/lib/read/responses.ts';
-import type { CorrespondenceRow, RegisterRow, SurveyDefinition, YearEntry } from '../../src/lib/types.ts';
+} from '../../src/lib/demo/index';
+import { parseCsv } from '../../src/lib/read/csv';
+import { readResponses } from '../../src/lib/read/responses';
+import type { CorrespondenceRow, RegisterRow, SurveyDefinition, YearEntry } from '../../src/lib/types';
 
 const survey = JSON.parse(readFileSync(new URL('../../data/surveys/2021.json', import.meta.url), 'utf8')) as SurveyDefinition;
 

@@ -2,10 +2,10 @@
 // (spec/indicators.md, last section), grade shares near the 2018 tables, and progress 2021 → 2024.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateDemoRows, planDemoWaves, waveMaturity, type DemoWave, type PlannedWave } from '../../src/lib/demo/index.ts';
-import { computeIndicators, indicatorRows } from '../../src/lib/pipeline/indicators.ts';
-import { loadStructure } from '../../src/lib/reference/node.ts';
-import type { IndicatorRow, ResponseRow, SurveyDefinition, YearEntry } from '../../src/lib/types.ts';
+import { generateDemoRows, planDemoWaves, waveMaturity, type DemoWave, type PlannedWave } from '../../src/lib/demo/index';
+import { computeIndicators, indicatorRows } from '../../src/lib/pipeline/indicators';
+import { loadStructure } from '../../src/lib/reference/node';
+import type { IndicatorRow, ResponseRow, SurveyDefinition, YearEntry } from '../../src/lib/types';
 
 const json = <T>(p: string): T => JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8')) as T;
 const survey = json<SurveyDefinition>('../../data/surveys/2021.json');

@@ -1,1 +1,1 @@
-export { launchBrowser, CHROMIUM } from '../../scripts/lib/chromium.ts';
+export { launchBrowser, CHROMIUM } from '../../scripts/lib/chromium';

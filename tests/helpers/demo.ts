@@ -2,8 +2,8 @@
 // from the data definitions, so the tests do not restate what the code computes.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KommuneIndicators, SurveyDefinition, YearEntry } from '../../src/lib/types.ts';
-import { ROOT } from './site.ts';
+import type { KommuneIndicators, SurveyDefinition, YearEntry } from '../../src/lib/types';
+import { ROOT } from './site';
 
 export async function yearEntries(dataDir = join(ROOT, 'data')): Promise<YearEntry[]> {
   const { readdir } = await import('node:fs/promises');

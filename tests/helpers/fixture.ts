@@ -4,9 +4,9 @@
 // must never reach the site. Nothing here is derived from real reference data.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels.ts';
-import type { SurveyDefinition } from '../../src/lib/types.ts';
-import { ROOT } from './site.ts';
+import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels';
+import type { SurveyDefinition } from '../../src/lib/types';
+import { ROOT } from './site';
 
 export interface FixtureKommune {
   kommunenummer: string;

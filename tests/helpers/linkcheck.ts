@@ -2,7 +2,7 @@
 // xlink:href, meta refresh) to a file of the site, as a static host under `base` would.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles, pagePath } from '../../scripts/lib/sitefiles.ts';
+import { listFiles, pagePath } from '../../scripts/lib/sitefiles';
 
 export interface BrokenLink {
   page: string; // site path of the page, e.g. '/kommune/0301-oslo/'

@@ -1,6 +1,6 @@
 // An in-memory BuildEffects: a map of path → bytes, directories implied by their files (plus
 // explicit empty ones). Lets tests drive the build's publishing steps and inject failures.
-import type { BuildEffects } from '../../scripts/lib/effects.ts';
+import type { BuildEffects } from '../../scripts/lib/effects';
 
 export interface MemFs extends BuildEffects {
   files: Map<string, Uint8Array>;

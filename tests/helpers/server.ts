@@ -1,1 +1,1 @@
-export { serveStatic, parseHeadersFile, type StaticServer } from '../../scripts/lib/serve.ts';
+export { serveStatic, parseHeadersFile, type StaticServer } from '../../scripts/lib/serve';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listFiles } from './linkcheck.ts';
+import { listFiles } from './linkcheck';
 
 /** relative path → SHA-256 of every file under `root`. */
 export async function treeHashes(root: string): Promise<Map<string, string>> {

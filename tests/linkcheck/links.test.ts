@@ -2,12 +2,12 @@
 // link may be broken, and every kommune and fylke of each year's register has its page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkLinks, extractLinks, resolveFile, type LinkReport } from '../helpers/linkcheck.ts';
-import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site.ts';
-import { yearEntries } from '../helpers/demo.ts';
-import { fylkeSlug, kommuneSlug } from '../../src/lib/format/slug.ts';
-import { loadRegister, requireReferenceDir } from '../../src/lib/reference/node.ts';
-import type { StructureEntry } from '../../src/lib/types.ts';
+import { checkLinks, extractLinks, resolveFile, type LinkReport } from '../helpers/linkcheck';
+import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
+import { yearEntries } from '../helpers/demo';
+import { fylkeSlug, kommuneSlug } from '../../src/lib/format/slug';
+import { loadRegister, requireReferenceDir } from '../../src/lib/reference/node';
+import type { StructureEntry } from '../../src/lib/types';
 import { readFile } from 'node:fs/promises';
 
 const show = (r: LinkReport) => r.broken.slice(0, 20).map((b) => `${b.page} → ${b.link} (${b.reason})`);

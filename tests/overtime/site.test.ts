@@ -5,12 +5,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site.ts';
-import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node.ts';
-import { kommuneSlug } from '../../src/lib/format/slug.ts';
-import type { KommuneIndicators } from '../../src/lib/types.ts';
+import { launchBrowser } from '../helpers/browser';
+import { serveStatic, type StaticServer } from '../helpers/server';
+import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
+import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node';
+import { kommuneSlug } from '../../src/lib/format/slug';
+import type { KommuneIndicators } from '../../src/lib/types';
 
 const ref = requireReferenceDir();
 const correspondence = loadCorrespondence(ref, 'registers/endringer-2020-2024.csv');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeYear, writeArtefacts, formatCsv } from '../../src/lib/pipeline/index.ts';
-import { INDICATOR_COLUMNS } from '../../src/lib/types.ts';
-import { fixtureRegister, fixtureResponses, loadSurveyFile } from './helpers.ts';
+import { computeYear, writeArtefacts, formatCsv } from '../../src/lib/pipeline/index';
+import { INDICATOR_COLUMNS } from '../../src/lib/types';
+import { fixtureRegister, fixtureResponses, loadSurveyFile } from './helpers';
 
 const survey = loadSurveyFile('2021');
 const register = fixtureRegister();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binsReport, computeIndicators, evenSplit, median, suggestBins, syntheticRows } from '../../src/lib/pipeline/index.ts';
-import { loadSurveyFile } from './helpers.ts';
+import { binsReport, computeIndicators, evenSplit, median, suggestBins, syntheticRows } from '../../src/lib/pipeline/index';
+import { loadSurveyFile } from './helpers';
 
 describe('median rule for bins', () => {
   it('median of odd and even lists', () => {

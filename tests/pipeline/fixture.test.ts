@@ -2,9 +2,9 @@
 // fictional 14-kommune register. Every expected value below was worked out by hand from the rows
 // (counts of «Ja» etc. per block, then the spec's bins and composite rules), not from the code.
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, computeYear, indicatorRows } from '../../src/lib/pipeline/index.ts';
-import { INDICATOR_COLUMNS } from '../../src/lib/types.ts';
-import { fixtureRegister, fixtureResponses, loadSurveyFile } from './helpers.ts';
+import { computeIndicators, computeYear, indicatorRows } from '../../src/lib/pipeline/index';
+import { INDICATOR_COLUMNS } from '../../src/lib/types';
+import { fixtureRegister, fixtureResponses, loadSurveyFile } from './helpers';
 
 const survey = loadSurveyFile('2021');
 const register = fixtureRegister();

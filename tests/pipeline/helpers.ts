@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types.ts';
-import { readResponses } from '../../src/lib/read/responses.ts';
-import { parseRegister } from '../../src/lib/reference/register.ts';
+import type { RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types';
+import { readResponses } from '../../src/lib/read/responses';
+import { parseRegister } from '../../src/lib/reference/register';
 
 export const fixture = (name: string): URL => new URL(`../fixtures/pipeline/${name}`, import.meta.url);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicators, computeYear, artefactFiles, indicatorRows, syntheticRows } from '../../src/lib/pipeline/index.ts';
-import type { ResponseRow } from '../../src/lib/types.ts';
-import { blankRow, loadSurveyFile } from './helpers.ts';
+import { computeIndicators, computeYear, artefactFiles, indicatorRows, syntheticRows } from '../../src/lib/pipeline/index';
+import type { ResponseRow } from '../../src/lib/types';
+import { blankRow, loadSurveyFile } from './helpers';
 
 const survey = loadSurveyFile('2021');
 const strategyItems = Object.keys(survey.simple.strategi.items);
@@ -73,7 +73,7 @@ describe('determinism', () => {
   });
 
   it('agrees with a row-by-row evaluation of the rules on synthetic data', async () => {
-    const { countItems, score, tjenesterPoeng, prioritering, bruk, aktivitet, hinderGroup, kompetanse } = await import('../../src/lib/rules/index.ts');
+    const { countItems, score, tjenesterPoeng, prioritering, bruk, aktivitet, hinderGroup, kompetanse } = await import('../../src/lib/rules/index');
     const rows = syntheticRows(survey, 3000, 9);
     const t = indicatorRows(computeIndicators(rows, survey));
     const byNr = new Map(rows.map((r) => [r.kommunenummer, r]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeItemShares, BLANK_ANSWER } from '../../src/lib/pipeline/index.ts';
-import { fixtureResponses, loadSurveyFile } from './helpers.ts';
+import { computeItemShares, BLANK_ANSWER } from '../../src/lib/pipeline/index';
+import { fixtureResponses, loadSurveyFile } from './helpers';
 
 const survey = loadSurveyFile('2021');
 const { rows, columns } = fixtureResponses(survey, null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSurveyDefinition, parseSurveyDefinition, computeIndicators, indicatorRows } from '../../src/lib/pipeline/index.ts';
-import { blankRow, loadSurveyFile } from './helpers.ts';
-import type { ResponseRow } from '../../src/lib/types.ts';
+import { checkSurveyDefinition, parseSurveyDefinition, computeIndicators, indicatorRows } from '../../src/lib/pipeline/index';
+import { blankRow, loadSurveyFile } from './helpers';
+import type { ResponseRow } from '../../src/lib/types';
 
 describe('survey definitions', () => {
   it('both shipped definitions pass the check', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { score, binRanges } from '../../src/lib/rules/bins.ts';
-import { loadSurveyFile } from './helpers.ts';
+import { score, binRanges } from '../../src/lib/rules/bins';
+import { loadSurveyFile } from './helpers';
 
 // Expected score for every count 0…max, written by hand from the spec's bin table
 // (spec/indicators.md, «Simple indicators»), index = count.

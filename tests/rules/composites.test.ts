@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prioritering } from '../../src/lib/rules/prioritering.ts';
-import { twoAxis, bruk, aktivitet } from '../../src/lib/rules/twoAxis.ts';
+import { prioritering } from '../../src/lib/rules/prioritering';
+import { twoAxis, bruk, aktivitet } from '../../src/lib/rules/twoAxis';
 
 // Hand-written from spec/indicators.md, «Composite grades». Row = first input, column = second.
 // prioritering[S][P]: 0 only when both are 0; (0,1) is grade 1.

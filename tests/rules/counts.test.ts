@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countItems } from '../../src/lib/rules/counts.ts';
+import { countItems } from '../../src/lib/rules/counts';
 
 const open = ['Ja'];
 const areas = ['Ja', 'Nei', 'Ja', 'Ikke relevant', 'Vet ikke', null, 'Ja'];

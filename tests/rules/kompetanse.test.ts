@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hinderGroup, kompetanse, rekruttert } from '../../src/lib/rules/kompetanse.ts';
-import { loadSurveyFile } from './helpers.ts';
+import { hinderGroup, kompetanse, rekruttert } from '../../src/lib/rules/kompetanse';
+import { loadSurveyFile } from './helpers';
 
 describe.each(['2018', '2021'])('kompetansehinder grouping, form %s', (id) => {
   const groups = loadSurveyFile(id).kompetanse.hinderGroups;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizeClass, SIZE_CLASS_LABELS } from '../../src/lib/rules/sizeClass.ts';
+import { sizeClass, SIZE_CLASS_LABELS } from '../../src/lib/rules/sizeClass';
 
 describe('size class (thresholds 2 000, 5 000, 10 000, 30 000, 50 000)', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('size class (thresholds 2 000, 5 000, 10 000, 30 000, 50 000)', () => {
 
 describe('size class phrases read as Norwegian noun phrases', () => {
   it('the top class ends with «eller flere», not «og over innbyggere»', async () => {
-    const { sizeClassPhrase } = await import('../../src/lib/rules/sizeClass.ts');
+    const { sizeClassPhrase } = await import('../../src/lib/rules/sizeClass');
     expect(sizeClassPhrase('50000+')).toBe('kommuner med 50 000 innbyggere eller flere');
     expect(sizeClassPhrase('u2000')).toBe('kommuner med under 2 000 innbyggere');
     expect(sizeClassPhrase('2000-4999')).toBe('kommuner med 2 000–4 999 innbyggere');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tjenesterPoeng, type ServiceWay } from '../../src/lib/rules/tjenester.ts';
-import { loadSurveyFile } from './helpers.ts';
+import { tjenesterPoeng, type ServiceWay } from '../../src/lib/rules/tjenester';
+import { loadSurveyFile } from './helpers';
 
 const survey = loadSurveyFile('2021');
 const points = survey.tjenester.points;

@@ -1,10 +1,10 @@
 // Synthetic demo responses for one survey wave: pure, seeded, byte-identical for the same input.
-import { toCsv } from '../read/csv.ts';
-import type { RegisterRow, ResponseRow, SurveyDefinition } from '../types.ts';
-import { sizeZ, waveMaturity, type DemoBase } from './latent.ts';
-import { RESPONSE } from './model.ts';
-import { stream } from './prng.ts';
-import { demoColumns, respond } from './respond.ts';
+import { toCsv } from '../read/csv';
+import type { RegisterRow, ResponseRow, SurveyDefinition } from '../types';
+import { sizeZ, waveMaturity, type DemoBase } from './latent';
+import { RESPONSE } from './model';
+import { stream } from './prng';
+import { demoColumns, respond } from './respond';
 
 export interface DemoWave {
   /** The kommune register in effect for the wave (every kommune is asked). */

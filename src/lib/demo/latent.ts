@@ -1,8 +1,8 @@
 // Latent digital maturity per kommune: the single trait that makes a kommune's answers hang
 // together (and bigger kommuner do more), carried across waves through the kommune correspondence.
-import type { CorrespondenceRow, RegisterRow } from '../types.ts';
-import { LOG_POP, MATURITY, PROGRESS } from './model.ts';
-import { stream } from './prng.ts';
+import type { CorrespondenceRow, RegisterRow } from '../types';
+import { LOG_POP, MATURITY, PROGRESS } from './model';
+import { stream } from './prng';
 
 /** Standardised ln(innbyggere); an unknown population counts as a typical kommune. */
 export function sizeZ(innbyggere: number | null): number {

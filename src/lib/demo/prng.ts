@@ -1,5 +1,5 @@
 // A tiny seeded PRNG so the demo data is byte-identical for the same seed on every machine.
-import { mulberry32Bits } from '../random.ts';
+import { mulberry32Bits } from '../random';
 
 /** FNV-1a over the UTF-16 code units, finished with a murmur3-style mix so nearby keys diverge. */
 export function hashKey(key: string): number {

@@ -1,8 +1,8 @@
 // One kommune's questionnaire, answered from its maturity and size with the 2021 form's skip logic.
-import type { ResponseRow, SimpleKey, SurveyDefinition } from '../types.ts';
-import { BLANK, BLOCKS, FILLED_BEHIND_CLOSED_GATE, GATES, GRAD, REKRUTTERT, STRATEGI_EKSTRA, TJENESTER, type BlockModel } from './model.ts';
-import { normInv, ordinalCuts, ordinalPick } from './probit.ts';
-import type { Rng } from './prng.ts';
+import type { ResponseRow, SimpleKey, SurveyDefinition } from '../types';
+import { BLANK, BLOCKS, FILLED_BEHIND_CLOSED_GATE, GATES, GRAD, REKRUTTERT, STRATEGI_EKSTRA, TJENESTER, type BlockModel } from './model';
+import { normInv, ordinalCuts, ordinalPick } from './probit';
+import type { Rng } from './prng';
 
 const IKKE_RELEVANT = 'Ikke relevant';
 const VET_IKKE = 'Vet ikke';

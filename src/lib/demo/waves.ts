@@ -1,6 +1,6 @@
 // Which demo waves exist and how they chain: pure assembly from already-loaded inputs.
-import type { CorrespondenceRow, RegisterRow, SurveyDefinition, YearEntry } from '../types.ts';
-import type { DemoWave } from './generate.ts';
+import type { CorrespondenceRow, RegisterRow, SurveyDefinition, YearEntry } from '../types';
+import type { DemoWave } from './generate';
 
 export interface DemoYearInput {
   entry: YearEntry;

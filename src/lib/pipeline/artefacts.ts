@@ -3,12 +3,12 @@ import {
   INDICATOR_COLUMNS,
   type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
   type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
-} from '../types.ts';
-import { formatCsv, formatCsvColumns, type Cell } from './csv.ts';
-import { indicatorsFromTable, responseTable } from './indicators.ts';
-import { toKommuneIndicators } from './kommune.ts';
-import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions.ts';
-import { itemSharesFromTable, ITEM_COLUMNS } from './items.ts';
+} from '../types';
+import { formatCsv, formatCsvColumns, type Cell } from './csv';
+import { indicatorsFromTable, responseTable } from './indicators';
+import { toKommuneIndicators } from './kommune';
+import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
+import { itemSharesFromTable, ITEM_COLUMNS } from './items';
 
 export interface YearInput {
   survey: SurveyDefinition;

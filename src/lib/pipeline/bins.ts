@@ -3,9 +3,9 @@
 // half in 3–4": we split the non-zero counts as evenly as integer thresholds allow at the 2|3
 // boundary, then split each half the same way for 1|2 and 3|4.
 import type { ColumnTable } from 'arquero';
-import type { SimpleKey, SurveyDefinition } from '../types.ts';
-import type { Bins } from '../rules/bins.ts';
-import { SIMPLE_KEYS, SIMPLE_OUTPUT } from './columns.ts';
+import type { SimpleKey, SurveyDefinition } from '../types';
+import type { Bins } from '../rules/bins';
+import { SIMPLE_KEYS, SIMPLE_OUTPUT } from './columns';
 
 export interface BinsReportRow {
   key: SimpleKey | 'tjenester';

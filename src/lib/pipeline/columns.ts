@@ -1,4 +1,4 @@
-import type { SimpleKey, SurveyDefinition } from '../types.ts';
+import type { SimpleKey, SurveyDefinition } from '../types';
 
 /** Output column names of each simple indicator (the CSV contract says prosjekt_, not prosjekter_). */
 export const SIMPLE_OUTPUT: Record<SimpleKey, { antall: string; score: string }> = {

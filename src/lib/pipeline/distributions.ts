@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { DistributionRow, GroupKind, RegisterRow } from '../types.ts';
-import { sizeClass, SIZE_CLASSES, SIZE_CLASS_LABELS } from '../rules/sizeClass.ts';
+import type { DistributionRow, GroupKind, RegisterRow } from '../types';
+import { sizeClass, SIZE_CLASSES, SIZE_CLASS_LABELS } from '../rules/sizeClass';
 
 const GRADE_VALUES = ['0', '1', '2', '3', '4'];
 

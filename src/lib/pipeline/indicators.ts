@@ -1,8 +1,8 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { INDICATOR_COLUMNS, type IndicatorRow, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types.ts';
-import { registerOps, type CountParam, type TjenesterParam } from './ops.ts';
-import { ruleInputColumns, SIMPLE_KEYS, SIMPLE_OUTPUT } from './columns.ts';
+import { INDICATOR_COLUMNS, type IndicatorRow, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types';
+import { registerOps, type CountParam, type TjenesterParam } from './ops';
+import { ruleInputColumns, SIMPLE_KEYS, SIMPLE_OUTPUT } from './columns';
 
 export type Table = ColumnTable;
 

@@ -1,7 +1,7 @@
-import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types.ts';
-import { responseTable, type Table } from './indicators.ts';
-import { SIMPLE_KEYS } from './columns.ts';
-import { MIN_DENOMINATOR } from './distributions.ts';
+import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types';
+import { responseTable, type Table } from './indicators';
+import { SIMPLE_KEYS } from './columns';
+import { MIN_DENOMINATOR } from './distributions';
 
 /** Answer label for a blank item, so each item's counts add up to its denominator. */
 export const BLANK_ANSWER = 'Ikke besvart';

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
-import type { IndicatorRow, KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types.ts';
-import { sizeClass } from '../rules/sizeClass.ts';
-import { jaNei } from '../rules/kompetanse.ts';
+import type { IndicatorRow, KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
+import { sizeClass } from '../rules/sizeClass';
+import { jaNei } from '../rules/kompetanse';
 
 /**
  * The indicator table joined with the register, as the site reads it (indicators.json), sorted by

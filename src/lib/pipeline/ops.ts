@@ -1,13 +1,13 @@
 // The rule functions, registered once as Arquero ops so table expressions call them directly on
 // column values (no per-row object is built, which keeps 100 000 rows well under a second).
 import * as aq from 'arquero';
-import { countItems, type Answer } from '../rules/counts.ts';
-import { score, type Bins } from '../rules/bins.ts';
-import { tjenesterPoeng, type ServicePoints, type Complexity } from '../rules/tjenester.ts';
-import { prioritering } from '../rules/prioritering.ts';
-import { bruk, aktivitet } from '../rules/twoAxis.ts';
-import { hinderGroup, kompetanse, jaNei } from '../rules/kompetanse.ts';
-import type { HinderGroup } from '../types.ts';
+import { countItems, type Answer } from '../rules/counts';
+import { score, type Bins } from '../rules/bins';
+import { tjenesterPoeng, type ServicePoints, type Complexity } from '../rules/tjenester';
+import { prioritering } from '../rules/prioritering';
+import { bruk, aktivitet } from '../rules/twoAxis';
+import { hinderGroup, kompetanse, jaNei } from '../rules/kompetanse';
+import type { HinderGroup } from '../types';
 
 export interface CountParam {
   gated: boolean;

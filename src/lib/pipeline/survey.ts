@@ -1,7 +1,7 @@
 // A survey definition arrives as JSON from a file the user names: check the parts the rules read
 // before computing, so a broken definition ends in a clear message instead of a stack trace.
-import type { Problem, SurveyDefinition } from '../types.ts';
-import { SIMPLE_KEYS } from './columns.ts';
+import type { Problem, SurveyDefinition } from '../types';
+import { SIMPLE_KEYS } from './columns';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isBins = (v: unknown): boolean =>

@@ -1,7 +1,7 @@
 // Seeded synthetic responses for benchmarks and property-style tests (never published as data).
-import type { ResponseRow, SurveyDefinition } from '../types.ts';
-import { ruleInputColumns } from './columns.ts';
-import { prng } from '../random.ts';
+import type { ResponseRow, SurveyDefinition } from '../types';
+import { ruleInputColumns } from './columns';
+import { prng } from '../random';
 
 function answerSetOf(survey: SurveyDefinition, column: string): string[] {
   if (survey.gates[column]) return survey.answerSets[survey.gates[column].answers];

@@ -1,4 +1,4 @@
-import type { Score } from '../types.ts';
+import type { Score } from '../types';
 
 export type Bins = readonly [number, number, number, number];
 

@@ -1,7 +1,7 @@
-export { countItems, type Answer, type Gate } from './counts.ts';
-export { score, binRanges, type Bins } from './bins.ts';
-export { tjenesterPoeng, type ServiceWay, type ServicePoints, type Complexity } from './tjenester.ts';
-export { prioritering, high } from './prioritering.ts';
-export { twoAxis, bruk, aktivitet } from './twoAxis.ts';
-export { hinderGroup, kompetanse, rekruttert, jaNei } from './kompetanse.ts';
-export { sizeClass, SIZE_CLASSES, SIZE_CLASS_LABELS } from './sizeClass.ts';
+export { countItems, type Answer, type Gate } from './counts';
+export { score, binRanges, type Bins } from './bins';
+export { tjenesterPoeng, type ServiceWay, type ServicePoints, type Complexity } from './tjenester';
+export { prioritering, high } from './prioritering';
+export { twoAxis, bruk, aktivitet } from './twoAxis';
+export { hinderGroup, kompetanse, rekruttert, jaNei } from './kompetanse';
+export { sizeClass, SIZE_CLASSES, SIZE_CLASS_LABELS } from './sizeClass';

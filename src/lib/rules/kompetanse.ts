@@ -1,6 +1,6 @@
-import type { HinderGroup, KompetanseCategory } from '../types.ts';
-import type { Answer } from './counts.ts';
-import { high } from './prioritering.ts';
+import type { HinderGroup, KompetanseCategory } from '../types';
+import type { Answer } from './counts';
+import { high } from './prioritering';
 
 /**
  * Group the «Manglende kompetanse» obstacle answer into liten / middels / stor.

@@ -1,4 +1,4 @@
-import type { Grade } from '../types.ts';
+import type { Grade } from '../types';
 
 /** high(x): score ≥ 3 (spec, «Composite grades»). */
 export const high = (x: number): boolean => x >= 3;

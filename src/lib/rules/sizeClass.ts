@@ -1,4 +1,4 @@
-import type { SizeClass } from '../types.ts';
+import type { SizeClass } from '../types';
 
 /**
  * Size classes in order, with the Norwegian labels the site shows (spec, «Comparison groups»).

@@ -1,4 +1,4 @@
-import type { Answer, Gate } from './counts.ts';
+import type { Answer, Gate } from './counts';
 
 export type Complexity = 'enkel' | 'kompleks';
 

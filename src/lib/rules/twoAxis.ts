@@ -1,5 +1,5 @@
-import type { Grade } from '../types.ts';
-import { high } from './prioritering.ts';
+import type { Grade } from '../types';
+import { high } from './prioritering';
 
 /**
  * The rule shared by *bruk* and *aktivitet*: 0 if min = 0 and max ≤ 1; 1 if both ≤ 2 otherwise;
