@@ -1,14 +1,14 @@
-import type { ColumnTable } from 'arquero';
-import type { IndicatorRow, KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
+import type { KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
 import { sizeClass } from '../rules/sizeClass';
 import { jaNei } from '../rules/kompetanse';
+import { indicatorRows, type Table } from './table';
 
 /**
  * The indicator table joined with the register, as the site reads it (indicators.json), sorted by
  * kommunenummer. `rekrutteringsvansker` comes from the responses where the form asked it.
  */
 export function toKommuneIndicators(
-  table: ColumnTable,
+  table: Table,
   register: readonly RegisterRow[],
   rows: readonly ResponseRow[] = [],
   survey?: SurveyDefinition,
@@ -18,7 +18,7 @@ export function toKommuneIndicators(
   const vansker = new Map<string, 0 | 1 | null>();
   for (const r of rows) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
   const out: KommuneIndicators[] = [];
-  for (const ind of table.objects() as unknown as IndicatorRow[]) {
+  for (const ind of indicatorRows(table)) {
     const reg = byNr.get(ind.kommunenummer);
     if (!reg) continue;
     out.push({
