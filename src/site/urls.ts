@@ -24,3 +24,6 @@ export const metodePath = () => paths().metodePath();
 export const dataPath = () => paths().dataPath();
 export const downloadPath = (year: number, file: string) => paths().downloadPath(year, file);
 export const assetPath = (file: string) => paths().assetPath(file);
+export const tabellPath = (year?: number) => paths().tabellPath(year);
+export const sammenlignPath = (nrs?: string[]) => paths().sammenlignPath(nrs);
+export const kommuneDataPath = (kommunenummer: string, format: 'csv' | 'json') => paths().kommuneDataPath(kommunenummer, format);
