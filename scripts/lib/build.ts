@@ -11,6 +11,7 @@ import { headersFile, normaliseBase, redirectsFile, type Redirect } from './head
 import { buildManifest } from './manifest';
 import { runEngine, type EngineResult } from './engine';
 import { prepareDownloads, publishDownloads } from './downloads';
+import { publishKommuneFiles } from './kommuneFiles';
 import { generatedDate } from './generated';
 import { InputError } from './errors';
 import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
@@ -107,6 +108,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
+    await publishKommuneFiles(fx, tmpArtefacts, tmpOut);
     const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
     const pkg = JSON.parse(new TextDecoder().decode(await fx.readFile(join(root, 'package.json')))) as { name: string; version: string };
     const manifest = buildManifest({
