@@ -24,6 +24,8 @@ export interface ChoroplethOptions {
   /** Draw the legend inside the SVG (default). A page that scales the map down to a phone's
    * width should set false and give an HTML legend, which keeps its text size. */
   legend?: boolean;
+  /** False for the second map of the same kommuner on a page: its links stay out of the Tab order. */
+  inTabOrder?: boolean;
 }
 
 export interface FylkeMapOptions extends ChoroplethOptions {
@@ -138,6 +140,7 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
       const value = options.values[kn];
       return gradeFill(isGrade(value) ? value : null, patternId);
     },
+    options.inTabOrder ?? true,
   );
 
   const block = options.legend === false

@@ -95,6 +95,18 @@ describe('renderChoropleth', () => {
     expect(fylke.querySelectorAll('text')).toHaveLength(0);
   });
 
+  test('inTabOrder: false keeps every shape a named link but takes it out of the Tab order', () => {
+    expect(svg).not.toContain('tabindex');
+    const second = parse(renderChoropleth({ ...options, idPrefix: 'akt-2024', inTabOrder: false }));
+    const links = [...second.querySelectorAll('a')];
+    expect(links.length).toBe(doc.querySelectorAll('a').length);
+    for (const a of links) {
+      expect(a.getAttribute('tabindex')).toBe('-1');
+      expect(a.getAttribute('href')).toMatch(/^\/base\/kommune\//);
+      expect(a.getAttribute('aria-label')).toBeTruthy();
+    }
+  });
+
   test('same input, same bytes, and no inline styles (the CSP forbids them)', () => {
     expect(renderChoropleth(options)).toBe(svg);
     expect(svg).not.toMatch(/<style|\sstyle=/);
