@@ -12,6 +12,7 @@ import { buildManifest } from './manifest';
 import { runEngine, type EngineResult } from './engine';
 import { prepareDownloads, publishDownloads, type DownloadSet } from './downloads';
 import { dataPackage, type PackageCsv } from './datapackage';
+import { publishKommuneFiles } from './kommuneFiles';
 import { generatedDate } from './generated';
 import { InputError } from './errors';
 import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity } from '../../src/lib/publication/identity';
@@ -120,6 +121,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
+    await publishKommuneFiles(fx, tmpArtefacts, tmpOut);
     const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
     const pkg = JSON.parse(new TextDecoder().decode(await fx.readFile(join(root, 'package.json')))) as { name: string; version: string };
     const manifest = buildManifest({

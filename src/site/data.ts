@@ -9,6 +9,7 @@ import type { MapGeometry } from '../map/prepare';
 import { numberRedirects, type NumberRedirect } from '../lib/publication/numberRedirects';
 import type { SiteIdentity } from '../lib/publication/identity';
 import type { YearPublication } from '../lib/publication/versions';
+import type { ResponseRateRow } from '../lib/pipeline/responseRates';
 
 export interface SiteInfo {
   years: YearSummary[];
@@ -132,6 +133,11 @@ export function distribution(year: number, indicator: string, group: GroupKind, 
       .filter((r) => r.indicator === indicator && r.group === group && r.groupKey === key)
       .sort((a, b) => valueRank(a.value) - valueRank(b.value)),
   );
+}
+
+/** Response rate for the nation, each fylke and each size class (`<year>/response-rates.json`). */
+export function responseRates(year: number): ResponseRateRow[] {
+  return readJson<ResponseRateRow[]>(`${year}/response-rates.json`, []);
 }
 
 export function items(year: number): ItemShareRow[] {
