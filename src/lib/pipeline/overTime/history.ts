@@ -1,6 +1,7 @@
 // A current kommune's figures in every survey year, followed through the correspondence, with
 // what a reader needs to judge whether the years compare.
 import type { Grade, KompetanseCategory } from '../../types';
+import { movement } from '../../rules/change';
 import type { Kobling } from './chain';
 import type { OverTimeModel } from './model';
 
@@ -61,9 +62,14 @@ function part(theme: HistoryTheme, e: HistoryEntry): string {
 }
 
 function sentence(theme: HistoryTheme, entries: HistoryEntry[], current: string): ThemeSentence {
-  const parts = entries.map((e) => {
+  const parts = entries.map((e, i) => {
     const base = part(theme, e);
-    if (e.comparable) return base;
+    const prev = entries[i - 1];
+    // 2 ↔ 3 is a change of kind, not a step (rules/change): say so where it happens.
+    const a = prev && prev.svart === 1 && prev.comparable && theme !== 'kompetanse' ? prev[theme] : null;
+    const b = e.svart === 1 && theme !== 'kompetanse' ? e[theme] : null;
+    const kind = typeof a === 'number' && typeof b === 'number' && movement(a, b) === 'annen_type' ? ' (annen type)' : '';
+    if (e.comparable) return base + kind;
     const label = e.endring === 'delt'
       ? `tidligere ${e.kommunenavn}`
       : e.endring === 'sammenslått'
