@@ -11,8 +11,10 @@ import { headersFile, normaliseBase, redirectsFile, type Redirect } from './head
 import { buildManifest } from './manifest';
 import { runEngine, type EngineResult } from './engine';
 import { prepareDownloads, publishDownloads } from './downloads';
+import { publishKommuneFiles } from './kommuneFiles';
 import { generatedDate } from './generated';
 import { InputError } from './errors';
+import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
 import { isTextOutput, makeScanner, type Secret } from './privacy';
 
 export interface BuildOptions {
@@ -106,6 +108,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
+    await publishKommuneFiles(fx, tmpArtefacts, tmpOut);
     const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
     const pkg = JSON.parse(new TextDecoder().decode(await fx.readFile(join(root, 'package.json')))) as { name: string; version: string };
     const manifest = buildManifest({
@@ -122,7 +125,8 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     await fx.writeFile(join(tmpOut, 'data', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await fx.writeFile(join(tmpOut, '_headers'), headersFile(base));
     const redirects = await readRedirects(fx, tmpArtefacts);
-    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile(redirects, base));
+    const byNumber = await readNumberRedirects(fx, tmpArtefacts, engine.years.map((y) => y.year), redirects);
+    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile([...redirects, ...byNumber.map((r) => ({ from: r.from, to: r.to }))], base));
 
     // 4. Privacy guard: no value of a never-published column may be in any file.
     await guardPrivacy(fx, tmpOut, engine.secrets);
@@ -184,6 +188,17 @@ async function checkOutput(fx: BuildEffects, out: string, protectedDirs: string[
   if (!earlierBuild) {
     throw new InputError(`--out ${out} finnes og ser ikke ut som et tidligere bygg av nettstedet; den erstattes ikke. Velg en annen katalog eller tøm den.`);
   }
+}
+
+/** `/kommune/<nr>/` and `/<year>/kommune/<nr>/` → the page (the site writes the same as static pages). */
+async function readNumberRedirects(fx: BuildEffects, artefactDir: string, years: number[], moved: Redirect[]): Promise<NumberRedirect[]> {
+  const read = async <T>(rel: string) => JSON.parse(new TextDecoder().decode(await fx.readFile(join(artefactDir, rel)))) as T;
+  const perYear = [];
+  for (const year of years) perYear.push({ year, kommuner: await read<{ kommunenummer: string; kommunenavn: string }[]>(`${year}/indicators.json`) });
+  const movedRows = (moved as (Redirect & { kommunenummer_fra?: string; kommunenavn_til?: string })[])
+    .filter((r) => r.kommunenummer_fra && r.kommunenavn_til)
+    .map((r) => ({ kommunenummer_fra: r.kommunenummer_fra!, to: r.to, kommunenavn_til: r.kommunenavn_til! }));
+  return numberRedirects({ latest: Math.max(...years), years: perYear, moved: movedRows });
 }
 
 async function readRedirects(fx: BuildEffects, artefactDir: string): Promise<Redirect[]> {

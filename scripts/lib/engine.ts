@@ -8,7 +8,7 @@ import { parseRegister } from '../../src/lib/reference/register';
 import { parseCorrespondence } from '../../src/lib/reference/correspondence';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
 import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare';
-import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime';
+import { kommuneDataArtefacts, overTime, overTimeArtefacts, type KommuneDataMeta, type StructureLink } from '../../src/lib/pipeline/overTime';
 import { computeYear, writeArtefacts } from '../../src/lib/pipeline/artefacts';
 import type { BuildEffects } from './effects';
 import { decodeText } from './effects';
@@ -184,14 +184,22 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     const rows = parseCorrespondence(decodeText(await read(path, 'correspondence', `korrespondansen ${s.previous.structure}→${s.id}`)), displayPath(path));
     links.push({ from: s.previous.structure, to: s.id, rows });
   }
-  const files = overTimeArtefacts(overTime({ years: overTimeYears, links }));
+  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
+  const development = overTime({ years: overTimeYears, links });
+  const kommuneMeta: KommuneDataMeta = {
+    versjon: generated,
+    years: Object.fromEntries(entries.map((e) => [e.year, { skjema: e.survey, demodata: e.synthetic }])),
+  };
+  const files = { ...overTimeArtefacts(development), ...kommuneDataArtefacts(development.model, kommuneMeta) };
+  const dirs = new Set<string>();
   for (const rel of Object.keys(files).sort()) {
     const path = join(o.artefactDir, rel);
-    await fx.mkdir(join(path, '..'));
+    const dir = join(path, '..');
+    if (!dirs.has(dir)) await fx.mkdir(dir);
+    dirs.add(dir);
     await fx.writeFile(path, files[rel]);
   }
 
-  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
   const latest = Math.max(...years.map((y) => y.year));
   await fx.writeFile(
     join(o.artefactDir, 'site.json'),

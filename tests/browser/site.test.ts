@@ -144,9 +144,9 @@ describe('kommune search', () => {
     await visit(page, '/');
     const field = page.locator('[data-kommunesok] input');
     await field.fill(k.kommunenummer);
-    const visible = page.locator('#kommuneliste li:not([hidden])');
+    const visible = page.locator('#kommunetreff li');
     await expect(visible.count()).resolves.toBe(1);
-    await expect(visible.first().textContent()).resolves.toBe(k.kommunenavn);
+    await expect(visible.first().locator('a').textContent()).resolves.toBe(k.kommunenavn);
     await expect(page.locator('[data-kommunesok] [role="status"]').textContent()).resolves.toBe('1 kommune passer');
     const prefix = rows.map((r) => r.kommunenummer.slice(0, 2)).find((p, _, all) => all.filter((q) => q === p).length > 1)!;
     await field.fill(prefix);
@@ -154,6 +154,44 @@ describe('kommune search', () => {
     expect(inFylke).toBe(rows.filter((r) => r.kommunenummer.startsWith(prefix)).length);
     expect(inFylke).toBeGreaterThan(1);
     await expect(page.locator('[data-kommunesok] [role="status"]').textContent()).resolves.toBe(`${inFylke} kommuner passer`);
+    await context.close();
+  });
+
+  // The names that used to open another kommune («Hå» → Haugesund), Sami and folded name forms, and a
+  // number. Two kommuner are called Våler: both are exact matches, and the list sorts them by full name.
+  const enterCases: [query: string, opens: string][] = [
+    ['Hå', 'Hå'], ['Vik', 'Vik'], ['Nes', 'Nes'], ['Bø', 'Bø'], ['Våler', 'Våler (Innlandet)'],
+    ['Kárášjohka', 'Kárášjohka - Karasjok'], ['karasjok', 'Kárášjohka - Karasjok'], ['tromso', 'Tromsø'], ['0301', 'Oslo'],
+  ];
+  it.each(enterCases)('Enter on «%s» opens %s, the first entry of the list', async (query, opens) => {
+    const k = rows.find((r) => r.kommunenavn === opens);
+    if (!k) throw new Error(`the demo year has no kommune named ${opens}`);
+    const slug = kommuneSlug(k.kommunenummer, k.kommunenavn);
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    const field = page.locator('[data-kommunesok] input');
+    await field.fill(query);
+    await expect(page.locator('#kommunetreff li a').first().textContent()).resolves.toBe(k.kommunenavn);
+    await Promise.all([page.waitForURL(`**/kommune/${slug}/`), field.press('Enter')]);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain(k.kommunenavn);
+    await context.close();
+  });
+
+  it('lists the exact match first, then names that start with the query, then the rest', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/');
+    await page.locator('[data-kommunesok] input').fill('Nes');
+    const names = await page.locator('#kommunetreff li a').allTextContents();
+    expect(names[0]).toBe('Nes');
+    const startsAt = names.findIndex((n) => !n.toLowerCase().startsWith('nes'));
+    const prefixed = names.slice(1, startsAt === -1 ? undefined : startsAt);
+    expect(prefixed.length).toBeGreaterThan(0);
+    // After the names that start with «nes» none does again; Sandnes only contains it and comes later.
+    expect(names.slice(prefixed.length + 1).some((n) => n.toLowerCase().startsWith('nes'))).toBe(false);
+    expect(names.slice(prefixed.length + 1)).toContain('Sandnes');
+    await expect(page.locator('#kommuneliste').isHidden()).resolves.toBe(true);
     await context.close();
   });
 });
