@@ -16,10 +16,7 @@ import { InputError } from './errors';
 import { sha256 } from './hash';
 import type { ManifestInput, ManifestYear } from './manifest';
 import { generatedDate } from './generated';
-import type { Secret } from './privacy';
-import { decodeBytes } from '../../src/lib/read/decode';
-import { parseCsv } from '../../src/lib/read/csv';
-import { neverPublishedTest } from '../../src/lib/read/labels';
+import { assertPublishable } from './privacy';
 import { ensureReferenceDir } from './reference';
 
 export interface EngineOptions {
@@ -47,8 +44,6 @@ export interface EngineResult {
   surveys: { id: string; title: string; sha256: string }[];
   referenceDir: string;
   coverage: Map<number, MapCoverage | null>;
-  /** Values of never-published columns in the raw input, for the build's privacy guard. */
-  secrets: Secret[];
 }
 
 export const CREDITS = {
@@ -102,7 +97,6 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
   const summaries: YearSummary[] = [];
   const coverage = new Map<number, MapCoverage | null>();
   const overTimeYears: Parameters<typeof overTime>[0]['years'] = [];
-  const secrets: Secret[] = [];
 
   await fx.mkdir(o.artefactDir);
   const entries: YearEntry[] = [];
@@ -135,7 +129,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     const result = readResponses(bytes, { file: displayPath(responsesPath), survey: survey.def, register });
     if (!result.ok) throw new InputError(`Svarfila for ${entry.year} kan ikke brukes:`, result.problems as Problem[]);
     for (const note of result.notes) fx.log(`  ${note}`);
-    secrets.push(...neverPublishedValues(bytes, survey.def, displayPath(responsesPath)));
+    assertPublishable(result.columns, result.rows, survey.def, displayPath(responsesPath));
 
     const computed = computeYear({ survey: survey.def, rows: result.rows, columns: result.columns, register, year: entry.year, entry, structure });
     const yearDir = join(o.artefactDir, String(entry.year));
@@ -213,28 +207,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     surveys: [...surveys.entries()].map(([id, s]) => ({ id, title: s.def.title, sha256: s.sha })),
     referenceDir,
     coverage,
-    secrets,
   };
-}
-
-/** The raw values of the columns the survey definition says are never published. */
-function neverPublishedValues(bytes: Uint8Array, survey: SurveyDefinition, file: string): Secret[] {
-  const test = neverPublishedTest(survey);
-  let parsed;
-  try {
-    parsed = parseCsv(decodeBytes(bytes).text);
-  } catch {
-    return []; // the reader accepted the file, so this cannot happen; nothing to guard then
-  }
-  const columns = parsed.header.map((h, i) => ({ h, i })).filter(({ h }) => test(h));
-  const out: Secret[] = [];
-  for (const r of parsed.records) {
-    for (const { h, i } of columns) {
-      const value = r.fields[i]?.trim();
-      if (value) out.push({ value, column: h.trim(), file, line: r.line });
-    }
-  }
-  return out;
 }
 
 async function prepareMap(
