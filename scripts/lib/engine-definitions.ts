@@ -3,7 +3,7 @@
 // run lists them all, each naming the file and the field.
 import { join } from 'node:path';
 import type { Problem, StructureEntry, SurveyDefinition, YearEntry } from '../../src/lib/types';
-import { checkSite, checkStructure, checkSurvey, checkYearEntry } from '../../src/lib/schema';
+import { checkStructure, checkSurvey, checkYearEntry } from '../../src/lib/schema';
 import type { BuildEffects } from './effects';
 import { InputError } from './errors';
 import type { InputReader } from './engine-inputs';
@@ -11,6 +11,8 @@ import type { InputReader } from './engine-inputs';
 export interface Definitions {
   /** Sorted by year. */
   entries: YearEntry[];
+  /** year → the entry's file as the manifest names it. */
+  entryFiles: Map<number, string>;
   surveys: Map<string, { def: SurveyDefinition; sha: string }>;
   structures: Map<string, StructureEntry>;
 }
@@ -65,12 +67,6 @@ export async function loadDefinitions(fx: BuildEffects, dataDir: string, input: 
     structures.set(id, checked.value);
   }
 
-  const sitePath = join(dataDir, 'site.json');
-  if (await fx.exists(sitePath)) {
-    const checked = checkSite(await input.readJson(sitePath, 'site', 'nettstedsfila'), input.display(sitePath));
-    if (!checked.ok) problems.push(...checked.problems);
-  }
-
   if (problems.length > 0) throw new InputError('Datafilene kan ikke brukes:', problems);
-  return { entries, surveys, structures };
+  return { entries, entryFiles: new Map([...fileOfYear].map(([y, f]) => [y, f])), surveys, structures };
 }

@@ -8,7 +8,7 @@ import { parseRegister } from '../../src/lib/reference/register';
 import { parseCorrespondence } from '../../src/lib/reference/correspondence';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
 import type { MapGeometry } from '../../src/map/prepare';
-import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime';
+import { kommuneDataArtefacts, overTime, overTimeArtefacts, type KommuneDataMeta, type StructureLink } from '../../src/lib/pipeline/overTime';
 import type { BuildEffects } from './effects';
 import { decodeText } from './effects';
 import type { ManifestInput, ManifestYear } from './manifest';
@@ -28,6 +28,8 @@ export interface EngineOptions {
   artefactDir: string;
   sourceDateEpoch?: string;
   download: boolean;
+  /** 'write' records missing per-version digests in <dataDir>/digests/ (npm run digest); never overwrites. */
+  digests?: 'check' | 'write';
 }
 
 /** A year as the manifest records it, before the site build adds its published files. */
@@ -54,7 +56,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
   const input = inputReader(fx, o.dataDir, () => referenceDir);
 
   // 1. Year entries, survey definitions, structures: checked before anything else is read.
-  const { entries, surveys, structures } = await loadDefinitions(fx, o.dataDir, input);
+  const { entries, entryFiles, surveys, structures } = await loadDefinitions(fx, o.dataDir, input);
 
   // 2. Reference data (registers, boundaries, correspondences).
   const refDir = await ensureReferenceDir(
@@ -84,10 +86,9 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
       registers.set(structure.id, register);
     }
     if (!maps.has(structure.id)) maps.set(structure.id, await prepareMap(structure, refDir, input, structureFile(structure.id)));
-    const { computed, coverage: cover } = await runYear(
-      { entry, entryFile: `data/years/${entry.year}.json`, survey, structure, register, geometry: maps.get(structure.id) ?? null },
-      o.dataDir,
-      o.artefactDir,
+    const { computed, coverage: cover, publication } = await runYear(
+      { entry, entryFile: entryFiles.get(entry.year)!, survey, structure, register, geometry: maps.get(structure.id) ?? null },
+      o,
       input,
       fx,
     );
@@ -100,6 +101,8 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
       dataDate: entry.dataDate,
       units: register.length,
       respondents: computed.summary.respondents,
+      version: publication.version,
+      versionDate: publication.versionDate,
     };
     years.push(y);
     summaries.push({ ...y, ...(entry.surveyName ? { surveyName: entry.surveyName } : {}) });
@@ -114,15 +117,23 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     const rows = parseCorrespondence(decodeText(await input.read(path, 'correspondence', `korrespondansen ${s.previous.structure}→${s.id}`)), input.display(path));
     links.push({ from: s.previous.structure, to: s.id, rows });
   }
-  const files = overTimeArtefacts(overTime({ years: overTimeYears, links }));
+  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
+  const development = overTime({ years: overTimeYears, links });
+  const kommuneMeta: KommuneDataMeta = {
+    versjon: generated,
+    years: Object.fromEntries(entries.map((e) => [e.year, { skjema: e.survey, demodata: e.synthetic }])),
+  };
+  const files = { ...overTimeArtefacts(development), ...kommuneDataArtefacts(development.model, kommuneMeta) };
+  const dirs = new Set<string>();
   for (const rel of Object.keys(files).sort()) {
     const path = join(o.artefactDir, rel);
-    await fx.mkdir(join(path, '..'));
+    const dir = join(path, '..');
+    if (!dirs.has(dir)) await fx.mkdir(dir);
+    dirs.add(dir);
     await fx.writeFile(path, files[rel]);
   }
 
   // 5. What the site says about itself.
-  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
   const latest = Math.max(...years.map((y) => y.year));
   await fx.writeFile(
     join(o.artefactDir, 'site.json'),
