@@ -65,7 +65,7 @@ function cellsOf(rows: Row[], columns: string[]): Cell[][] {
   );
 }
 
-const COLUMN_TEXT: Record<string, string> = {
+export const COLUMN_TEXT: Record<string, string> = {
   kommunenummer: 'Kommunenummer (4 siffer, med ledende null), i årets kommuneinndeling',
   svart: '1 = svarte på undersøkelsen, 0 = svarte ikke',
   kommunenavn: 'Kommunens navn (SSBs register)',

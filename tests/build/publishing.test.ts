@@ -110,8 +110,8 @@ describe('manifest and generated date', () => {
       ],
       surveys: [{ id: '2021', title: 't', sha256: 'c' }],
       years: [
-        { year: 2024, survey: '2021', structure: '2024', synthetic: true, dataDate: '2024-06-30', units: 357, respondents: 300, files: [] },
-        { year: 2021, survey: '2021', structure: '2020', synthetic: true, dataDate: '2021-06-30', units: 356, respondents: 290, files: [] },
+        { year: 2024, survey: '2021', structure: '2024', synthetic: true, dataDate: '2024-06-30', units: 357, respondents: 300, version: 1, versionDate: '2024-06-30', files: [] },
+        { year: 2021, survey: '2021', structure: '2020', synthetic: true, dataDate: '2021-06-30', units: 356, respondents: 290, version: 2, versionDate: '2021-09-01', files: [] },
       ],
     });
     expect(m.inputs.map((i) => i.path)).toEqual(['data/years/2021.json', 'data/years/2024.json']);
