@@ -200,7 +200,7 @@ describe('narrow screens', () => {
     expect(roles('columnheader').map((n) => n.name?.value)).toEqual(expect.arrayContaining(['Prioritering', 'Aktivitet', 'Kompetanse']));
     expect(roles('cell').length).toBeGreaterThanOrEqual(layout.cells);
     // Each value is read once: the visible column label is generated content with empty alt text.
-    const grade = page.locator('table[data-sortable] tbody td.grade').first();
+    const grade = page.locator('table[data-sortable] tbody td.grade-cell').first();
     expect(await grade.evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/\/\s*""$/);
     const box = (await table.boundingBox())!;
     await shot(page, 'fylke-tabell-375', { x: 0, y: Math.max(0, box.y), width: 375, height: 700 });
