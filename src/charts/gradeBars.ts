@@ -3,8 +3,7 @@
 import type { DistributionRow } from '../lib/types';
 import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../lib/format';
 import { GRADE_COLORS } from '../map/palette';
-import { renderBars, type BarGroup } from './bars';
-import { unknownPatternId, type FigureText } from './common';
+import { renderBars, unknownPatternId, type BarGroup, type FigureText } from './bars';
 
 export interface GradeBarsOptions extends FigureText {
   /** Rows of one indicator for one group (e.g. indicator 'prioritering', group 'nasjon'). */

@@ -3,8 +3,8 @@
 import type { ItemShareRow } from '../lib/types';
 import { formatPercent, UNAVAILABLE } from '../lib/format';
 import { GRADE_COLORS } from '../map/palette';
-import { renderBars, type BarGroup } from './bars';
-import type { FigureText } from './common';
+import { renderBars, type BarGroup, type FigureText } from './bars';
+
 
 export interface ItemShare {
   label: string;

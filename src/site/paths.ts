@@ -43,6 +43,12 @@ export function makePaths(baseRaw: string | undefined, latest: number) {
     dataPath: () => withBase('/data/'),
     downloadPath: (year: number, file: string) => withBase(`/data/${year}/${file}`),
     assetPath: (file: string) => withBase(`/${file.replace(/^\/+/, '')}`),
+    /** Every kommune in one table: `/tabell/` (latest) or `/2021/tabell/`. */
+    tabellPath: (year?: number) => withBase(`${yearPrefix(year)}tabell/`),
+    /** Kommuner side by side; `nrs` are today's kommunenummer («/sammenlign/?k=0301,4601»). */
+    sammenlignPath: (nrs: string[] = []) => withBase(`/sammenlign/${nrs.length ? `?k=${nrs.join(',')}` : ''}`),
+    /** One current kommune's data over every year: `/data/kommune/0301.csv`. */
+    kommuneDataPath: (kommunenummer: string, format: 'csv' | 'json') => withBase(`/data/kommune/${kommunenummer}.${format}`),
   };
 }
 

@@ -32,3 +32,6 @@ export const kommuneNumberPath = (kommunenummer: string, year?: number) => paths
 export const endringsloggPath = () => paths().endringsloggPath();
 export const tilgjengelighetPath = () => paths().tilgjengelighetPath();
 export const feedPath = () => paths().feedPath();
+export const tabellPath = (year?: number) => paths().tabellPath(year);
+export const sammenlignPath = (nrs?: string[]) => paths().sammenlignPath(nrs);
+export const kommuneDataPath = (kommunenummer: string, format: 'csv' | 'json') => paths().kommuneDataPath(kommunenummer, format);

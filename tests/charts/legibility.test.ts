@@ -5,9 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderGradeBars } from '../../src/charts/gradeBars';
 import { renderItemShares } from '../../src/charts/itemShares';
-import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
-import { LABELS, NATION } from '../snapshots/inputs';
-import { barsSvg, CHART_SIZE } from '../../src/site/figures';
+import { renderGroupedBars } from '../../src/charts/groupedBars';
+import { renderKommuneGrades } from '../../src/charts/kommuneGrades';
+import { renderCategoryBars } from '../../src/charts/categoryBars';
+import { renderComparison } from '../../src/charts/comparison';
+import { GRADE_COLORS } from '../../src/map/palette';
+import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
+import { CHART_SIZE } from '../../src/site/figures';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;
@@ -68,8 +72,13 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
 
-  test('kompetanse bars (site-drawn)', () => {
-    const svg = barsSvg([{ label: 'A', short: 'A', count: 137, share: 0.436, colour: '#111' }, { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eee' }], 'T', 'l-k');
+  test('kompetanse bars', () => {
+    const svg = renderCategoryBars({ bars: [{ label: 'A', short: 'A', count: 137, share: 0.436, colour: '#111' }, { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eee' }], title: 'T', idPrefix: 'l-k', ...SITE });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+  });
+
+  test('the kommune page comparison', () => {
+    const svg = renderComparison({ groups: [{ label: 'Hele landet', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }], values: ['0', '1', '2', '3', '4'], colourOf: (v) => GRADE_COLORS[Number(v)], own: '1', title: 'T', description: '', idPrefix: 'l-c' });
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
 });

@@ -6,7 +6,7 @@ import { checkLinks, extractLinks, resolveFile, type LinkReport } from '../helpe
 import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
 import { yearEntries } from '../helpers/demo';
 import { fylkeSlug, kommuneSlug } from '../../src/lib/format/slug';
-import { loadRegister, requireReferenceDir } from '../../src/lib/reference/node';
+import { loadRegister, requireReferenceDir } from '../../scripts/lib/reference-files';
 import type { StructureEntry } from '../../src/lib/types';
 import { readFile } from 'node:fs/promises';
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
-import { loadStructure, readBoundary } from '../../src/lib/reference/node';
+import { loadStructure, readBoundary } from '../../scripts/lib/reference-files';
 import { kommuneSlug } from '../../src/lib/format';
 import { prepareStructureMap, rewindTopology, type MapGeometry } from '../../src/map/prepare';
 import { missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/map/choropleth';

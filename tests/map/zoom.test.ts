@@ -6,7 +6,7 @@ import { geoPath, geoTransverseMercator } from 'd3-geo';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import { loadStructure, readBoundary } from '../../src/lib/reference/node';
+import { loadStructure, readBoundary } from '../../scripts/lib/reference-files';
 import { padCode, prepareStructureMap, rewindTopology } from '../../src/map/prepare';
 import { renderChoropleth, renderFylkeMap } from '../../src/map/choropleth';
 
