@@ -1,14 +1,9 @@
 // `_headers` and `_redirects` in the Netlify / Cloudflare Pages format.
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CSP_DIRECTIVES, headerPolicy } from '../../src/site/csp';
+
+/** Pages also carry it (without frame-ancestors) in <meta http-equiv>: see src/site/csp.ts. */
+export const CONTENT_SECURITY_POLICY = headerPolicy(CSP_DIRECTIVES);
 
 /** `base` is the site's base path ('/' or '/sub/'); header rules must match the served paths. */
 export function headersFile(base: string): string {

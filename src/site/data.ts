@@ -7,6 +7,8 @@ import type {
 } from '../lib/types';
 import type { MapGeometry } from '../map/prepare';
 import { numberRedirects, type NumberRedirect } from '../lib/publication/numberRedirects';
+import type { SiteIdentity } from '../lib/publication/identity';
+import type { YearPublication } from '../lib/publication/versions';
 import type { ResponseRateRow } from '../lib/pipeline/responseRates';
 
 export interface SiteInfo {
@@ -183,4 +185,14 @@ export function numberRedirectList(): NumberRedirect[] {
     moved: redirects().filter((r) => r.kommunenummer_fra && r.kommunenavn_til)
       .map((r) => ({ kommunenummer_fra: r.kommunenummer_fra!, to: r.to, kommunenavn_til: r.kommunenavn_til! })),
   }));
+}
+
+/** Publisher, address, contact, licence and accessibility facts (data/site.json, checked by the build). */
+export function identity(): SiteIdentity {
+  return readJson<SiteIdentity>('identity.json');
+}
+
+/** The year's version, its date, and every correction with the kommuner it changed. */
+export function publication(year: number): YearPublication {
+  return readJson<YearPublication>(`${year}/publication.json`);
 }

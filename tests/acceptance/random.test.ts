@@ -13,8 +13,9 @@ import {
   strategiItems, INNKJOP_ITEMS, WAYS_COMPLEX, WAYS_SIMPLE, type Answers, type Form,
 } from './oracle';
 import { indicators, npmIndicators, pool, ROOT, type RunResult } from './run';
+import { referenceFile } from '../helpers/reference';
 
-const REGISTER_2018 = '/work/shared/registers/kommuner-2018.csv';
+const REGISTER_2018 = referenceFile('registers/kommuner-2018.csv');
 const work = mkdtempSync(join(tmpdir(), 'digikommune-acceptance-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

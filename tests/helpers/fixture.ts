@@ -2,6 +2,7 @@
 // fylke names carry markup, quotes and ampersands; a boundary file that lacks one kommune and has
 // one extra; responses with free-text, contact and time-use columns holding unique markers that
 // must never reach the site. Nothing here is derived from real reference data.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels';
@@ -73,6 +74,10 @@ export interface FixtureOptions {
   badCell?: { kommunenummer: string; column: string; value: string };
   /** Point the structure at a boundary file that does not exist. */
   missingBoundary?: boolean;
+  /** Other values for the never-published columns (e.g. ordinary words that also occur on pages). */
+  secretValues?: Partial<Record<keyof typeof SECRETS, string>>;
+  /** Other names for some kommuner (kommunenummer → name), in the register and boundary file. */
+  names?: Record<string, string>;
 }
 
 /** Writes `<dir>/data/…` and `<dir>/reference/…`; returns the CLI args that build it. */
@@ -88,6 +93,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
   const firstItem = Object.keys(survey.simple.strategi.items)[0];
   survey.simple.strategi.items[firstItem] = HOSTILE_LABELS.strategiItem;
   await put(join(data, 'surveys', '2021.json'), JSON.stringify(survey, null, 1));
+  await put(join(data, 'site.json'), await readFile(join(ROOT, 'data', 'site.json'), 'utf8'));
   await put(
     join(data, 'years', '2024.json'),
     JSON.stringify({ year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30' }),
@@ -104,10 +110,11 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     }),
   );
   const header = 'kommunenummer,kommunenavn,fylkesnummer,fylkesnavn,innbyggere';
-  const regRows = FIXTURE_KOMMUNER.map((k) => [k.kommunenummer, k.kommunenavn, k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
+  const nameOf = (k: FixtureKommune) => options.names?.[k.kommunenummer] ?? k.kommunenavn;
+  const regRows = FIXTURE_KOMMUNER.map((k) => [k.kommunenummer, nameOf(k), k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
   await put(join(ref, 'registers', 'kommuner-fx.csv'), `${header}\n${regRows.join('\n')}\n`);
 
-  const kShapes = FIXTURE_KOMMUNER.filter((k) => k.at).map((k) => ({ ring: square(k.at!), properties: { kommunenummer: k.kommunenummer, navn: k.kommunenavn } }));
+  const kShapes = FIXTURE_KOMMUNER.filter((k) => k.at).map((k) => ({ ring: square(k.at!), properties: { kommunenummer: k.kommunenummer, navn: nameOf(k) } }));
   kShapes.push({ ring: square([10.5, 60.5]), properties: { kommunenummer: EXTRA_SHAPE.kommunenummer, navn: EXTRA_SHAPE.navn } });
   await put(join(ref, 'geo', 'kommuner-fx.topojson'), JSON.stringify(topology('Kommuner', kShapes)));
   await put(
@@ -135,8 +142,17 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     if (options.badCell && options.badCell.kommunenummer === k.kommunenummer) {
       cells[columns.indexOf(options.badCell.column)] = options.badCell.value;
     }
-    lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => SECRETS[s])].map(csvCell).join(','));
+    lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => options.secretValues?.[s] ?? SECRETS[s])].map(csvCell).join(','));
   });
-  await put(join(data, 'responses', 'fx.csv'), `${lines.join('\r\n')}\r\n`);
+  const responses = `${lines.join('\r\n')}\r\n`;
+  await put(join(data, 'responses', 'fx.csv'), responses);
+  // Version 1 of the figures, computed from exactly this file (issue 9 §5).
+  await put(
+    join(data, 'years', '2024.json'),
+    JSON.stringify({
+      year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30',
+      version: 1, published: '2024-06-30', sha256: createHash('sha256').update(responses).digest('hex'), corrections: [],
+    }),
+  );
   return ['--data', data, '--reference', ref, '--no-download'];
 }

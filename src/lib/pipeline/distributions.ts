@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { DistributionRow, GroupKind, RegisterRow } from '../types';
 import { sizeClass, SIZE_CLASSES, SIZE_CLASS_LABELS } from '../rules/sizeClass';
+import { hasShare } from '../rules/share';
 
 const GRADE_VALUES = ['0', '1', '2', '3', '4'];
 
@@ -23,8 +24,7 @@ export const DISTRIBUTION_VALUES: Readonly<Record<string, readonly string[]>> = 
 export const DISTRIBUTION_INDICATORS = Object.keys(DISTRIBUTION_VALUES);
 
 export const UKJENT = 'ukjent';
-/** Spec («Comparison groups»): a group with fewer than 3 responding units shows counts, no share. */
-export const MIN_DENOMINATOR = 3;
+export { MIN_DENOMINATOR } from '../rules/share';
 
 export const NATION = { key: 'norge', label: 'Norge' };
 
@@ -111,7 +111,7 @@ export function computeDistributions(table: ColumnTable, register?: readonly Reg
       const denominator = known.reduce((a, b) => a + b, 0);
       values.forEach((v, i) => out.push({
         indicator: ind, group: g.kind, groupKey: g.key, groupLabel: g.label, value: v, count: known[i], denominator,
-        share: denominator >= MIN_DENOMINATOR ? round6(known[i] / denominator) : null, units: unitsInGroup,
+        share: hasShare(denominator) ? round6(known[i] / denominator) : null, units: unitsInGroup,
       }));
       out.push({
         indicator: ind, group: g.kind, groupKey: g.key, groupLabel: g.label, value: UKJENT,

@@ -1,7 +1,7 @@
 import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types';
 import { responseTable, type Table } from './indicators';
 import { SIMPLE_KEYS } from './columns';
-import { MIN_DENOMINATOR } from './distributions';
+import { hasShare } from '../rules/share';
 
 /** Answer label for a blank item, so each item's counts add up to its denominator. */
 export const BLANK_ANSWER = 'Ikke besvart';
@@ -126,7 +126,7 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
       const count = tally.get(answer) ?? 0;
       out.push({
         block: spec.block, item: spec.item, label: spec.label, among: spec.among, answer, count, denominator,
-        share: denominator >= MIN_DENOMINATOR ? Math.round((count / denominator) * 1e6) / 1e6 : null,
+        share: hasShare(denominator) ? Math.round((count / denominator) * 1e6) / 1e6 : null,
       });
     }
   }

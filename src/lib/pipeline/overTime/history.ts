@@ -1,6 +1,7 @@
 // A current kommune's figures in every survey year, followed through the correspondence, with
 // what a reader needs to judge whether the years compare.
 import type { Grade, KompetanseCategory } from '../../types';
+import { movement } from '../../rules/change';
 import type { Kobling, Successor } from './chain';
 import type { OverTimeModel } from './model';
 
@@ -62,18 +63,25 @@ function part(theme: HistoryTheme, e: HistoryEntry): string {
 
 function sentence(theme: HistoryTheme, entries: HistoryEntry[], current: string): ThemeSentence {
   const parts: string[] = [];
+  let prev: HistoryEntry | undefined;
   for (const year of [...new Set(entries.map((e) => e.year))]) {
     const same = entries.filter((e) => e.year === year);
     if (same.length > 1) {
       // A merger: every predecessor's figure, named, in one step of the sentence.
       const each = same.map((e) => `${valueText(theme, e)} (${e.kommunenavn})`);
       parts.push(`${listNames(each)} i ${year} (før sammenslåingen, ikke direkte sammenlignbar)`);
+      prev = undefined;
       continue;
     }
     const e = same[0];
     const base = part(theme, e);
+    // 2 ↔ 3 is a change of kind, not a step (rules/change): say so where it happens.
+    const a = prev && prev.svart === 1 && prev.comparable && theme !== 'kompetanse' ? prev[theme] : null;
+    const b = e.svart === 1 && theme !== 'kompetanse' ? e[theme] : null;
+    const kind = typeof a === 'number' && typeof b === 'number' && movement(a, b) === 'annen_type' ? ' (annen type)' : '';
+    prev = e;
     if (e.comparable) {
-      parts.push(base);
+      parts.push(base + kind);
       continue;
     }
     const label = e.endring === 'delt'
