@@ -14,6 +14,8 @@ import { prepareDownloads, publishDownloads } from './downloads';
 import { generatedDate } from './generated';
 import { InputError } from './errors';
 import { isTextOutput, makeScanner, type Secret } from './privacy';
+import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
+import { drawCards } from './cards/draw';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -29,11 +31,15 @@ export interface BuildOptions {
   artefactsOut?: string | null;
   /** Fetch reference data when none is found (default true). */
   download?: boolean;
+  /** Where drawn share cards are kept between builds; default node_modules/.cache/digikommune-kort; null: none. */
+  cardCache?: string | null;
 }
 
 export interface BuildTimings {
   engineMs: number;
   pagesMs: number;
+  /** How long the build waited for the share cards after the pages were done (they are drawn meanwhile). */
+  cardsWaitMs: number;
   totalMs: number;
 }
 
@@ -41,6 +47,7 @@ export interface BuildResult {
   out: string;
   timings: BuildTimings;
   engine: EngineResult;
+  cards: PublishedCards & { drawn: number };
 }
 
 export interface BuildStages {
@@ -84,25 +91,37 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
       fx,
     );
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
+    const cards = await prepareCards(fx, tmpArtefacts);
     const t1 = now();
 
-    // 2. Pages.
-    fx.log(`Bygger sidene med Astro (base ${base}) …`);
-    await fx.mkdir(astroOut);
-    await renderSite({
-      siteRoot,
-      artefactDir: tmpArtefacts,
-      outDir: astroOut,
-      base,
-      site: options.site,
-      cacheDir: tmpCache,
-    });
-    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
-    await fx.rename(astroOut, tmpOut);
-    if (!(await fx.exists(join(tmpOut, 'index.html')))) {
-      throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+    // 2. Pages, while worker threads draw the share cards.
+    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
+    const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
+    const drawing = drawCards(fx, cards.svgs, cardCache);
+    drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
+    try {
+      await fx.mkdir(astroOut);
+      await renderSite({
+        siteRoot,
+        artefactDir: tmpArtefacts,
+        outDir: astroOut,
+        base,
+        site: options.site,
+        cacheDir: tmpCache,
+      });
+      for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
+      await fx.rename(astroOut, tmpOut);
+      if (!(await fx.exists(join(tmpOut, 'index.html')))) {
+        throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+      }
+    } catch (e) {
+      drawing.cancel();
+      throw e;
     }
     const t2 = now();
+    const drawn = await drawing.done;
+    const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
+    const t2c = now();
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
@@ -136,7 +155,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
     await fx.rm(astroOut);
