@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 
 // Where the site lives: SITE_URL for canonical/OpenGraph links, BASE_PATH for a CDN sub-path.
+// The build always passes the origin it checked (data/site.json or --site); this is for `astro dev`.
 const site = process.env.SITE_URL || 'https://digikommune.example';
 const base = process.env.BASE_PATH || '/';
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateDemoCsv, planDemoWaves, type DemoYearInput } from '../src/lib/demo/index';
-import { loadStructure, PROJECT_ROOT, type ReferenceOptions } from '../src/lib/reference/node';
+import { loadStructure, PROJECT_ROOT, type ReferenceOptions } from './lib/reference-files';
 import type { SurveyDefinition, YearEntry } from '../src/lib/types';
 
 export interface DemoFile {

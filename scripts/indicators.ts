@@ -34,7 +34,8 @@ Skriver:
   indicators.json       Samme rader som JSON (med register: kommunenavn, fylke, størrelse)
   distributions.json/.csv  Antall og andel per verdi: hele landet, per fylke, per størrelsesklasse
   items.json/.csv       Andel per svar for hvert spørsmål, blant enhetene rapporten regner blant
-  survey.json, summary.json (og register.json med --register)
+  survey.json, summary.json (og med --register: register.json og response-rates.json/.csv,
+                        svarandelen for landet, per fylke og per størrelsesklasse)
 
 Ved feil i inndata skrives problemene (fil, linje, kolonne, verdi, hva som er lov) til stderr,
 ingenting skrives, og avslutningskoden er 1. Ukjente valg gir avslutningskode 2.

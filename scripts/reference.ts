@@ -1,11 +1,16 @@
-// npm run reference [-- --out <dir>] [--check] [--reference <dir>]
+// npm run reference [-- --out <dir>] [--update] [--check] [--reference <dir>]
 // Downloads the reference data (registers from SSB, boundaries from Kartverket via a pinned
-// upstream copy) into the git-ignored cache, or checks the reference directory in use.
+// upstream copy) into the git-ignored cache, compared with the committed lock; or checks the
+// reference directory in use.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PLAN, sha256 } from '../src/lib/reference/download';
+import { sha256 } from '../src/lib/reference/hash';
+import { DEFAULT_PLAN } from '../src/lib/reference/plan';
 import { ReferenceDataError, ReferenceDownloadError, ReferenceMissingError, ReferenceOfflineError } from '../src/lib/reference/errors';
-import { PROJECT_ROOT, downloadReferenceTo, loadStructure, referencePath, requireReferenceDir } from '../src/lib/reference/node';
+import { LOCK_FILE, ReferenceLockError, describeDifference } from '../src/lib/reference/lock';
+import { PROJECT_ROOT, loadStructure, referencePath, requireReferenceDir } from './lib/reference-files';
+import { downloadReferenceTo } from './lib/reference-download';
+import { lockDifferences, readLock } from './lib/reference-lock';
 import { REFERENCE_CACHE, REFERENCE_ENV, SOURCE_LABEL } from '../src/lib/reference/resolve';
 
 const HELP = `Bruk: npm run reference [-- valg]
@@ -13,11 +18,16 @@ const HELP = `Bruk: npm run reference [-- valg]
 Laster ned referansedata til ${REFERENCE_CACHE}/ (ikke versjonert):
   kartgrenser  Kartverket (CC BY 4.0) via robhop/fylker-og-kommuner, festet til én commit, SHA-256-kontrollert
   registre     SSB KLASS 131 (kommuner), 104 (fylker), StatBank 07459 (folketall 1. januar)
-  endringer    SSB KLASS 131 endringer 2020 → 2024
+  endringer    SSB KLASS 131 endringer 2018 → 2020 og 2020 → 2024
+
+Resultatet sammenlignes med ${LOCK_FILE} (SHA-256 av hver fil). Avviker det, skrives
+ingenting, og en oppsummering viser hva som er endret (navn, folketall, kommuner lagt til
+eller fjernet).
 
 Valg:
   --out <katalog>        skriv hit i stedet for ${REFERENCE_CACHE}/
-  --check                last ikke ned; kontroller referansekatalogen som er i bruk
+  --update               skriv filene og en ny ${LOCK_FILE} også når de avviker (for gjennomsyn før commit)
+  --check                last ikke ned; kontroller referansekatalogen som er i bruk (også mot låsen)
   --reference <katalog>  (med --check) kontroller denne katalogen
   --help                 vis denne teksten
 
@@ -26,13 +36,14 @@ ${REFERENCE_CACHE}/ (hvis komplett), ../shared/ ved siden av prosjektet.`;
 
 interface Args {
   out: string | null;
+  update: boolean;
   check: boolean;
   reference: string | null;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { out: null, check: false, reference: null, help: false };
+  const args: Args = { out: null, update: false, check: false, reference: null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -42,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--check') args.check = true;
+    else if (a === '--update') args.update = true;
     else if (a === '--out') args.out = value();
     else if (a === '--reference') args.reference = value();
     else if (a.startsWith('--out=')) args.out = a.slice(6);
@@ -49,12 +61,13 @@ function parseArgs(argv: string[]): Args {
     else throw new UsageError(`ukjent valg «${a}»`);
   }
   if (args.reference && !args.check) throw new UsageError('--reference brukes bare sammen med --check');
+  if (args.update && args.check) throw new UsageError('--update og --check kan ikke brukes sammen');
   return args;
 }
 
 class UsageError extends Error {}
 
-function check(reference: string | null): void {
+function check(reference: string | null): number {
   const ref = requireReferenceDir({ reference });
   console.log(`Referansekatalog: ${ref.dir} (fra ${SOURCE_LABEL[ref.source]})`);
   const ids = readdirSync(path.join(PROJECT_ROOT, 'data', 'structures'))
@@ -74,6 +87,19 @@ function check(reference: string | null): void {
     // Boundary files are pinned; another version would make maps differ from the credited source.
     console.log(`  ${b.file}: ${actual === b.sha256 ? 'SHA-256 som festet' : `SHA-256 ${actual} avviker fra festet ${b.sha256}`}`);
   }
+  const lock = readLock(PROJECT_ROOT);
+  if (!lock) {
+    console.log(`  ${LOCK_FILE} mangler`);
+    return 1;
+  }
+  const diffs = lockDifferences(lock, ref.dir);
+  if (diffs.length === 0) {
+    console.log(`  alle ${Object.keys(lock.files).length} filer stemmer med ${LOCK_FILE}`);
+    return 0;
+  }
+  console.log(`  ${diffs.length} fil(er) avviker fra ${LOCK_FILE}:`);
+  for (const d of diffs) console.log(`    - ${describeDifference(d)}`);
+  return 1;
 }
 
 async function main(): Promise<number> {
@@ -92,20 +118,26 @@ async function main(): Promise<number> {
     return 0;
   }
   try {
-    if (args.check) {
-      check(args.reference);
-      return 0;
-    }
+    if (args.check) return check(args.reference);
     const outDir = path.resolve(args.out ?? path.join(PROJECT_ROOT, REFERENCE_CACHE));
-    const written = await downloadReferenceTo({ outDir, log: (l) => console.log(l) });
-    console.log(`Skrev ${written.length} filer til ${outDir}`);
+    console.log(`Laster ned referansedata til ${outDir}/ …`);
+    const done = await downloadReferenceTo({ outDir, update: args.update, log: (l) => console.log(l) });
+    console.log(`Skrev ${done.written.length} filer til ${outDir}`);
+    if (done.lockWritten) {
+      console.log(
+        done.differences.length > 0
+          ? `Skrev ny ${LOCK_FILE}: se over endringene (git diff) før commit.`
+          : `${LOCK_FILE} er uendret: nedlastingen stemmer med låsen.`,
+      );
+    }
     return 0;
   } catch (e) {
     if (
       e instanceof ReferenceOfflineError ||
       e instanceof ReferenceDownloadError ||
       e instanceof ReferenceMissingError ||
-      e instanceof ReferenceDataError
+      e instanceof ReferenceDataError ||
+      e instanceof ReferenceLockError
     ) {
       console.error(e.message);
       return 1;

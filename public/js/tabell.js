@@ -21,6 +21,8 @@ for (const table of document.querySelectorAll('table[data-sortable]')) {
       const numeric = [...body.rows].every((r) => key(r) === '' || !Number.isNaN(Number(key(r))));
       const rows = [...body.rows].sort((a, b) => {
         const x = key(a), y = key(b);
+        // An empty key is unknown («..»): last in either direction, not read as 0.
+        if (x === '' || y === '') return (x === '') - (y === '');
         const c = numeric ? Number(x) - Number(y) : collator.compare(x, y);
         return dir === 'ascending' ? c : -c;
       });

@@ -3,16 +3,20 @@
 // → downloads, manifest, _headers, _redirects → atomic swap into the output directory.
 // Any failure removes the temp directories and leaves the previous output untouched.
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildEffects } from './effects';
 import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic';
 import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro';
 import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers';
 import { buildManifest } from './manifest';
 import { runEngine, type EngineResult } from './engine';
-import { prepareDownloads, publishDownloads } from './downloads';
+import { prepareDownloads, publishDownloads, type DownloadSet } from './downloads';
+import { dataPackage, type PackageCsv } from './datapackage';
+import { publishKommuneFiles } from './kommuneFiles';
 import { generatedDate } from './generated';
 import { InputError } from './errors';
+import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity } from '../../src/lib/publication/identity';
+import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
 import { isTextOutput, makeScanner, type Secret } from './privacy';
 import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
 import { drawCards } from './cards/draw';
@@ -77,6 +81,16 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
   }
 
+  // 0. Who publishes (data/site.json): a build for publication without a contact or with the
+  // demo's placeholder origin stops here, before anything is computed.
+  const identityFile = join(resolve(root, options.dataDir ?? 'data'), 'site.json');
+  if (!(await fx.exists(identityFile))) {
+    throw new InputError(`Fant ikke ${identityFile}: nettstedets identitet (utgiver, adresse, kontakt, lisens). Kopier data/site.json fra prosjektet og tilpass den.`);
+  }
+  const identity = parseIdentity(new TextDecoder().decode(await fx.readFile(identityFile)), displayData(root, identityFile));
+  const publication = options.site !== undefined && options.site.trim() !== '';
+  const site = publicationOrigin(identity, options.site, displayData(root, identityFile));
+
   try {
     // 1. Engine: every year's tables and maps, plus the multi-year tables, into the temp artefact dir.
     const engine = await runEngine(
@@ -90,6 +104,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
       },
       fx,
     );
+    await fx.writeFile(join(tmpArtefacts, 'identity.json'), `${JSON.stringify({ ...identity, siteUrl: site }, null, 1)}\n`);
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
     const cards = await prepareCards(fx, tmpArtefacts);
     const t1 = now();
@@ -106,7 +121,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
         artefactDir: tmpArtefacts,
         outDir: astroOut,
         base,
-        site: options.site,
+        site,
         cacheDir: tmpCache,
       });
       for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
@@ -125,6 +140,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
+    await publishKommuneFiles(fx, tmpArtefacts, tmpOut);
     const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
     const pkg = JSON.parse(new TextDecoder().decode(await fx.readFile(join(root, 'package.json')))) as { name: string; version: string };
     const manifest = buildManifest({
@@ -139,12 +155,15 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     });
     await fx.mkdir(join(tmpOut, 'data'));
     await fx.writeFile(join(tmpOut, 'data', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await fx.writeFile(join(tmpOut, 'data', 'datapackage.json'), `${JSON.stringify(await packageOf(fx, tmpArtefacts, downloads, identity, site, generated, engine), null, 2)}\n`);
     await fx.writeFile(join(tmpOut, '_headers'), headersFile(base));
     const redirects = await readRedirects(fx, tmpArtefacts);
-    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile(redirects, base));
+    const byNumber = await readNumberRedirects(fx, tmpArtefacts, engine.years.map((y) => y.year), redirects);
+    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile([...redirects, ...byNumber.map((r) => ({ from: r.from, to: r.to }))], base));
 
     // 4. Privacy guard: no value of a never-published column may be in any file.
     await guardPrivacy(fx, tmpOut, engine.secrets);
+    if (publication) await guardPlaceholder(fx, tmpOut);
 
     // 5. Publish.
     await swapIntoPlace(fx, tmpOut, out, unique);
@@ -169,6 +188,38 @@ export class PrivacyLeakError extends Error {
     super(message);
     this.name = 'PrivacyLeakError';
   }
+}
+
+async function packageOf(fx: BuildEffects, artefactDir: string, sets: DownloadSet[], identity: SiteIdentity, site: string, generated: string, engine: EngineResult) {
+  const decoder = new TextDecoder();
+  const info = JSON.parse(decoder.decode(await fx.readFile(join(artefactDir, 'site.json')))) as { years: { year: number; surveyName?: string }[] };
+  const titles = new Map(engine.surveys.map((s) => [s.id, s.title]));
+  const csvs: PackageCsv[] = [];
+  for (const set of sets) {
+    for (const f of set.files.filter((x) => x.format === 'csv')) {
+      csvs.push({ path: `${set.dir}/${f.file}`, table: f.table, dir: set.dir, title: f.title, sha256: f.sha256, bytes: f.bytes, text: decoder.decode(await fx.readFile(join(artefactDir, 'downloads', set.dir, f.file))) });
+    }
+  }
+  return dataPackage({
+    identity, siteUrl: site, generated, csvs,
+    years: engine.years.map((y) => ({ year: y.year, version: y.version, versionDate: y.versionDate, synthetic: y.synthetic, surveyName: info.years.find((s) => s.year === y.year)?.surveyName ?? titles.get(y.survey) ?? y.survey })),
+  });
+}
+
+/** A build for publication must not point readers (or search engines) at the demo's origin. */
+async function guardPlaceholder(fx: BuildEffects, dir: string): Promise<void> {
+  const decoder = new TextDecoder();
+  for (const file of await fx.listFiles(dir)) {
+    if (!isTextOutput(file)) continue;
+    if (decoder.decode(await fx.readFile(join(dir, file))).includes(PLACEHOLDER_ORIGIN)) {
+      throw new Error(`${file} inneholder demoens plassholderadresse ${PLACEHOLDER_ORIGIN} i et bygg for publisering. Ingenting er publisert.`);
+    }
+  }
+}
+
+function displayData(root: string, file: string): string {
+  const rel = relative(root, file);
+  return rel.startsWith('..') ? file : rel.split(sep).join('/');
 }
 
 async function guardPrivacy(fx: BuildEffects, dir: string, secrets: Secret[]): Promise<void> {
@@ -203,6 +254,17 @@ async function checkOutput(fx: BuildEffects, out: string, protectedDirs: string[
   if (!earlierBuild) {
     throw new InputError(`--out ${out} finnes og ser ikke ut som et tidligere bygg av nettstedet; den erstattes ikke. Velg en annen katalog eller tøm den.`);
   }
+}
+
+/** `/kommune/<nr>/` and `/<year>/kommune/<nr>/` → the page (the site writes the same as static pages). */
+async function readNumberRedirects(fx: BuildEffects, artefactDir: string, years: number[], moved: Redirect[]): Promise<NumberRedirect[]> {
+  const read = async <T>(rel: string) => JSON.parse(new TextDecoder().decode(await fx.readFile(join(artefactDir, rel)))) as T;
+  const perYear = [];
+  for (const year of years) perYear.push({ year, kommuner: await read<{ kommunenummer: string; kommunenavn: string }[]>(`${year}/indicators.json`) });
+  const movedRows = (moved as (Redirect & { kommunenummer_fra?: string; kommunenavn_til?: string })[])
+    .filter((r) => r.kommunenummer_fra && r.kommunenavn_til)
+    .map((r) => ({ kommunenummer_fra: r.kommunenummer_fra!, to: r.to, kommunenavn_til: r.kommunenavn_til! }));
+  return numberRedirects({ latest: Math.max(...years), years: perYear, moved: movedRows });
 }
 
 async function readRedirects(fx: BuildEffects, artefactDir: string): Promise<Redirect[]> {

@@ -4,7 +4,8 @@
 // the output afterwards.
 import { join } from 'node:path';
 import { toCsv } from '../../src/lib/read/csv';
-import { INDICATOR_COLUMNS } from '../../src/lib/types';
+import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
+import { DISTRIBUTION_CODEBOOK, INDICATOR_CODEBOOK, ITEM_CODEBOOK, RESPONSE_RATE_CODEBOOK } from '../../src/site/codebook';
 import type { BuildEffects } from './effects';
 import { decodeText } from './effects';
 import { sha256 } from './hash';
@@ -27,9 +28,10 @@ type Cell = string | number | null | undefined;
 type Row = Record<string, unknown>;
 
 export const TABLES: { table: string; title: string; columns?: readonly string[] }[] = [
-  { table: 'indicators', title: 'Indikatorer per kommune', columns: INDICATOR_COLUMNS },
+  { table: 'indicators', title: 'Indikatorer per kommune', columns: PUBLISHED_INDICATOR_COLUMNS },
   { table: 'distributions', title: 'Fordeling av karakterer og kategorier (nasjon, fylke, størrelse)' },
   { table: 'items', title: 'Svarfordeling per spørsmål' },
+  { table: 'response-rates', title: 'Svarandel (landet, fylke, størrelse)' },
 ];
 
 /** Semicolons, CRLF, BOM, decimal comma: what Excel with Norwegian settings expects. */
@@ -63,7 +65,7 @@ function cellsOf(rows: Row[], columns: string[]): Cell[][] {
   );
 }
 
-const COLUMN_TEXT: Record<string, string> = {
+export const COLUMN_TEXT: Record<string, string> = {
   kommunenummer: 'Kommunenummer (4 siffer, med ledende null), i årets kommuneinndeling',
   svart: '1 = svarte på undersøkelsen, 0 = svarte ikke',
   kommunenavn: 'Kommunens navn (SSBs register)',
@@ -104,11 +106,18 @@ const COLUMN_TEXT: Record<string, string> = {
   label: 'Spørsmålets tekst',
   among: 'Hvem andelen er regnet blant',
   answer: 'Svaralternativ',
+  respondents: 'Antall kommuner i gruppen som svarte',
+};
+
+// The site's codebook (/data/) is the authority where it has a table's columns; COLUMN_TEXT fills in.
+const TABLE_CODEBOOKS: Record<string, Record<string, string>> = {
+  indicators: INDICATOR_CODEBOOK, distributions: DISTRIBUTION_CODEBOOK, items: ITEM_CODEBOOK,
+  'response-rates': RESPONSE_RATE_CODEBOOK,
 };
 
 export function codebookRows(tables: { table: string; columns: string[] }[]): Cell[][] {
   const rows: Cell[][] = [];
-  for (const t of tables) for (const c of t.columns) rows.push([t.table, c, COLUMN_TEXT[c] ?? '']);
+  for (const t of tables) for (const c of t.columns) rows.push([t.table, c, TABLE_CODEBOOKS[t.table]?.[c] ?? COLUMN_TEXT[c] ?? '']);
   return rows;
 }
 
@@ -125,7 +134,7 @@ async function put(fx: BuildEffects, dir: string, set: DownloadFile[], entry: Om
 
 /**
  * Writes `<artefactDir>/downloads/<year>/…` for every year and `downloads.json` listing them.
- * The indicator CSV is the engine's own contract file, byte for byte.
+ * The indicator CSVs carry the register's columns beside the contract's (PUBLISHED_INDICATOR_COLUMNS).
  */
 export async function prepareDownloads(fx: BuildEffects, artefactDir: string, years: number[]): Promise<DownloadSet[]> {
   const sets: DownloadSet[] = [];
@@ -138,15 +147,15 @@ export async function prepareDownloads(fx: BuildEffects, artefactDir: string, ye
     for (const t of TABLES) {
       const rows = await readJsonIf(fx, join(src, `${t.table}.json`));
       if (rows === null) continue;
-      // indicators.json carries the register columns too; the CSV keeps the contract's columns.
-      const jsonColumns = columnsOf(rows);
-      const columns = t.columns ? [...t.columns] : jsonColumns;
-      const contractCsv = join(src, `${t.table}.csv`);
-      const csv = (await fx.exists(contractCsv)) ? await fx.readFile(contractCsv) : toCsv(columns, cellsOf(rows, columns));
+      // Both CSVs name their columns (the indicator table: number, names, fylke, population and size
+      // class first); the JSON is the artefact as the site reads it.
+      const columns = columnsOf(rows, t.columns);
+      const artefactCsv = join(src, `${t.table}.csv`);
+      const csv = !t.columns && (await fx.exists(artefactCsv)) ? await fx.readFile(artefactCsv) : toCsv(columns, cellsOf(rows, columns));
       await put(fx, dir, files, { file: `${t.table}.csv`, table: t.table, format: 'csv', title: t.title }, csv);
-      await put(fx, dir, files, { file: `${t.table}-excel.csv`, table: t.table, format: 'excel-csv', title: `${t.title} (Excel)` }, excelCsv(jsonColumns, cellsOf(rows, jsonColumns)));
+      await put(fx, dir, files, { file: `${t.table}-excel.csv`, table: t.table, format: 'excel-csv', title: `${t.title} (Excel)` }, excelCsv(columns, cellsOf(rows, columns)));
       await put(fx, dir, files, { file: `${t.table}.json`, table: t.table, format: 'json', title: t.title }, `${JSON.stringify(rows, null, 1)}\n`);
-      described.push({ table: t.table, columns: jsonColumns });
+      described.push({ table: t.table, columns });
     }
     await put(fx, dir, files, { file: 'codebook.csv', table: 'codebook', format: 'csv', title: 'Kodebok: hva hver kolonne betyr' }, toCsv(['tabell', 'kolonne', 'beskrivelse'], codebookRows(described)));
     sets.push({ dir: String(year), files });

@@ -8,7 +8,7 @@ import { parseRegister } from '../../src/lib/reference/register';
 import { parseCorrespondence } from '../../src/lib/reference/correspondence';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
 import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare';
-import { overTime, overTimeArtefacts, type StructureLink } from '../../src/lib/pipeline/overTime';
+import { kommuneDataArtefacts, overTime, overTimeArtefacts, type KommuneDataMeta, type StructureLink } from '../../src/lib/pipeline/overTime';
 import { computeYear, writeArtefacts } from '../../src/lib/pipeline/artefacts';
 import type { BuildEffects } from './effects';
 import { decodeText } from './effects';
@@ -21,6 +21,10 @@ import { decodeBytes } from '../../src/lib/read/decode';
 import { parseCsv } from '../../src/lib/read/csv';
 import { neverPublishedTest } from '../../src/lib/read/labels';
 import { ensureReferenceDir } from './reference';
+import {
+  changedKommuner, checkPublication, digestFile, digestPath, figureDigest, versionDate,
+  type DigestFile, type Publication, type YearPublication,
+} from '../../src/lib/publication/versions';
 
 export interface EngineOptions {
   root: string;
@@ -29,6 +33,8 @@ export interface EngineOptions {
   artefactDir: string;
   sourceDateEpoch?: string;
   download: boolean;
+  /** 'write' records missing per-version digests in <dataDir>/digests/ (npm run digest); never overwrites. */
+  digests?: 'check' | 'write';
 }
 
 /** A year as the manifest records it, before the site build adds its published files. */
@@ -106,7 +112,12 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
 
   await fx.mkdir(o.artefactDir);
   const entries: YearEntry[] = [];
-  for (const file of yearFiles) entries.push(await readJson<YearEntry>(join(yearsDir, file), 'year', 'årgangen'));
+  const entryFile = new Map<number, string>();
+  for (const file of yearFiles) {
+    const e = await readJson<YearEntry>(join(yearsDir, file), 'year', 'årgangen');
+    entries.push(e);
+    entryFile.set(e.year, displayPath(join(yearsDir, file)));
+  }
   entries.sort((a, b) => a.year - b.year);
 
   for (const entry of entries) {
@@ -132,6 +143,8 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
 
     const responsesPath = join(o.dataDir, entry.responses);
     const bytes = await read(responsesPath, 'responses', `svarfila for ${entry.year}`);
+    // Nothing is revised silently: the file must be the one the recorded version was computed from.
+    const publication = checkPublication(entry as unknown as Record<string, unknown> & { year: number }, sha256(bytes), entryFile.get(entry.year)!, displayPath(responsesPath));
     const result = readResponses(bytes, { file: displayPath(responsesPath), survey: survey.def, register });
     if (!result.ok) throw new InputError(`Svarfila for ${entry.year} kan ikke brukes:`, result.problems as Problem[]);
     for (const note of result.notes) fx.log(`  ${note}`);
@@ -141,6 +154,8 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     const yearDir = join(o.artefactDir, String(entry.year));
     await fx.mkdir(yearDir);
     await writeArtefacts(computed, yearDir, (rel: string, content: string) => fx.writeFile(join(yearDir, rel), content));
+    const yearPublication = await publicationOf(entry.year, publication, figureDigest(computed.indicators as unknown as ({ kommunenummer: string } & Record<string, unknown>)[]), o, fx);
+    await fx.writeFile(join(yearDir, 'publication.json'), json(yearPublication));
 
     // Map geometry, once per structure.
     if (!maps.has(structure.id)) maps.set(structure.id, await prepareMap(structure, referenceDir, read));
@@ -170,6 +185,8 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
       dataDate: entry.dataDate,
       units: register.length,
       respondents,
+      version: yearPublication.version,
+      versionDate: yearPublication.versionDate,
     };
     years.push(y);
     summaries.push({ ...y, ...(entry.surveyName ? { surveyName: entry.surveyName } : {}) });
@@ -184,14 +201,22 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     const rows = parseCorrespondence(decodeText(await read(path, 'correspondence', `korrespondansen ${s.previous.structure}→${s.id}`)), displayPath(path));
     links.push({ from: s.previous.structure, to: s.id, rows });
   }
-  const files = overTimeArtefacts(overTime({ years: overTimeYears, links }));
+  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
+  const development = overTime({ years: overTimeYears, links });
+  const kommuneMeta: KommuneDataMeta = {
+    versjon: generated,
+    years: Object.fromEntries(entries.map((e) => [e.year, { skjema: e.survey, demodata: e.synthetic }])),
+  };
+  const files = { ...overTimeArtefacts(development), ...kommuneDataArtefacts(development.model, kommuneMeta) };
+  const dirs = new Set<string>();
   for (const rel of Object.keys(files).sort()) {
     const path = join(o.artefactDir, rel);
-    await fx.mkdir(join(path, '..'));
+    const dir = join(path, '..');
+    if (!dirs.has(dir)) await fx.mkdir(dir);
+    dirs.add(dir);
     await fx.writeFile(path, files[rel]);
   }
 
-  const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
   const latest = Math.max(...years.map((y) => y.year));
   await fx.writeFile(
     join(o.artefactDir, 'site.json'),
@@ -215,6 +240,41 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     coverage,
     secrets,
   };
+}
+
+/**
+ * The year's versions with the kommuner each correction changed, from the committed digests of the
+ * earlier versions and the figures just computed.
+ */
+async function publicationOf(year: number, p: Publication, digest: Record<string, string>, o: EngineOptions, fx: BuildEffects): Promise<YearPublication> {
+  const read = async (version: number): Promise<Record<string, string> | null> => {
+    const path = join(o.dataDir, digestPath(year, version));
+    if (!(await fx.exists(path))) return null;
+    return (JSON.parse(decodeText(await fx.readFile(path))) as DigestFile).kommuner;
+  };
+  const own = await read(p.version);
+  if (!own && o.digests === 'write') {
+    await fx.mkdir(join(o.dataDir, 'digests'));
+    await fx.writeFile(join(o.dataDir, digestPath(year, p.version)), `${JSON.stringify(digestFile(year, p.version, digest), null, 1)}\n`);
+    fx.log(`  Skrev ${digestPath(year, p.version)}: commit den sammen med årgangen.`);
+  } else if (!own) {
+    fx.log(`  Merk: data/${digestPath(year, p.version)} mangler. Kjør «npm run digest» og commit fila, ellers kan en senere rettelse ikke vise hvilke kommuner den endret.`);
+  } else {
+    const differ = changedKommuner(own, digest);
+    if (differ.length > 0) {
+      fx.log(`  Advarsel: tallene for ${differ.length} kommune(r) (${differ.slice(0, 5).join(', ')}${differ.length > 5 ? ' …' : ''}) er ikke de som ble publisert i versjon ${p.version} (data/${digestPath(year, p.version)}). Er det en rettelse, registrer en ny versjon.`);
+    }
+  }
+  const changes: YearPublication['changes'] = [];
+  for (const c of p.corrections) {
+    const before = await read(c.version - 1);
+    const after = c.version === p.version ? digest : await read(c.version);
+    if (!before || !after) {
+      throw new InputError(`Rettelsen til versjon ${c.version} av ${year}: mangler data/${digestPath(year, before ? c.version : c.version - 1)}, så bygget kan ikke vise hvilke kommuner som ble endret. Hent fila fra git-historikken (den ble laget da versjonen ble publisert).`);
+    }
+    changes.push({ version: c.version, kommuner: changedKommuner(before, after) });
+  }
+  return { ...p, versionDate: versionDate(p), changes };
 }
 
 /** The raw values of the columns the survey definition says are never published. */

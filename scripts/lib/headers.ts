@@ -1,14 +1,9 @@
 // `_headers` and `_redirects` in the Netlify / Cloudflare Pages format.
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CSP_DIRECTIVES, headerPolicy } from '../../src/site/csp';
+
+/** Pages also carry it (without frame-ancestors) in <meta http-equiv>: see src/site/csp.ts. */
+export const CONTENT_SECURITY_POLICY = headerPolicy(CSP_DIRECTIVES);
 
 /**
  * The same policy for /embed/: other sites may frame those pages (and only those). A host applies

@@ -16,6 +16,9 @@ export interface ManifestYear {
   dataDate: string;
   units: number;
   respondents: number;
+  /** Version of the year's figures and the date it was published (issue 9 §5). */
+  version: number;
+  versionDate: string;
   files: string[]; // published downloads for this year, relative to the site root
 }
 

@@ -1,6 +1,8 @@
 // A tiny static file server on 127.0.0.1 for the built site, as a CDN would serve it: the site
 // lives under `base`, directories serve index.html, unknown paths get 404.html with status 404,
 // and the rules of the site's own `_headers` file are applied (so the CSP is tested for real).
+// With `redirects`, the `_redirects` rules answer first with their status (as Netlify/Cloudflare
+// with a forced rule, nginx or Caddy do); without, the static redirect pages do the work.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -53,13 +55,33 @@ function matches(pattern: string, path: string): boolean {
   return path === pattern;
 }
 
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+/** `_redirects` lines (`/from /to 301`) as a map from path to [target, status]. */
+export function parseRedirectsFile(text: string): Map<string, [string, number]> {
+  const out = new Map<string, [string, number]>();
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    const [from, to, status] = t.split(/\s+/);
+    if (from && to) out.set(from, [to, Number.parseInt(status ?? '301', 10) || 301]);
+  }
+  return out;
+}
+
+export async function serveStatic(root: string, base = '/', options: { redirects?: boolean; host?: string; port?: number } = {}): Promise<StaticServer> {
   const b = base === '/' ? '/' : `/${base.replace(/^\/+|\/+$/g, '')}/`;
   let rules: HeaderRule[] = [];
   try {
     rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
   } catch {
     rules = [];
+  }
+  let redirects = new Map<string, [string, number]>();
+  if (options.redirects) {
+    try {
+      redirects = parseRedirectsFile(await readFile(join(root, '_redirects'), 'utf8'));
+    } catch {
+      redirects = new Map();
+    }
   }
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
@@ -88,6 +110,13 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       path = decodeURIComponent(url.pathname);
     } catch {
       return send(400, null, url.pathname);
+    }
+    const redirect = redirects.get(path);
+    if (redirect) {
+      for (const rule of rules) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
+      res.writeHead(redirect[1], { location: redirect[0] });
+      res.end();
+      return;
     }
     if (!path.startsWith(b) && `${path}/` !== b) return notFound();
     if (`${path}/` === b) {
@@ -121,10 +150,11 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticServe
       }
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     url: (p: string) => `${origin}${b}${p.replace(/^\//, '')}`,

@@ -94,6 +94,11 @@ export interface YearEntry {
   note?: string;
   /** The survey's public name that year (SSB renamed it in 2022); falls back to the definition's title. */
   surveyName?: string;
+  /** Publication (issue 9 §5): version of the figures, first publication date, SHA-256 of the responses, corrections. */
+  version?: number;
+  published?: string;
+  sha256?: string;
+  corrections?: { version: number; date: string; what: string; why: string }[];
 }
 
 export interface BoundaryFileRef {

@@ -24,12 +24,12 @@ export interface ChoroplethOptions {
   /** Draw the legend inside the SVG (default). A page that scales the map down to a phone's
    * width should set false and give an HTML legend, which keeps its text size. */
   legend?: boolean;
+  /** False for the second map of the same kommuner on a page: its links stay out of the Tab order. */
+  inTabOrder?: boolean;
 }
 
 export interface FylkeMapOptions extends ChoroplethOptions {
   fylkesnummer: string;
-  width?: number; // default 500
-  maxHeight?: number; // default 600
 }
 
 export interface LocatorMapOptions {
@@ -125,24 +125,12 @@ function overlaps(a: BBox, b: BBox): boolean {
 interface Frame {
   width: number;
   height: number;
-  /** Screen position of a frame point: p * scale + offset. */
-  scale: number;
-  offset: [number, number];
-}
-
-function screenBBox(b: BBox, f: Frame): BBox {
-  return [
-    b[0] * f.scale + f.offset[0], b[1] * f.scale + f.offset[1],
-    b[2] * f.scale + f.offset[0], b[3] * f.scale + f.offset[1],
-  ];
 }
 
 function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], frame: Frame, borders: string | null, missing: string[]): string {
   const id = safeId(options.idPrefix);
   const patternId = `${id}-ukjent`;
-  const legendPatternId = `${id}-ukjent-legend`;
   const reasons = options.unknownReasons ?? {};
-  const k = frame.scale;
 
   const links = shapeLinks(
     shapes,
@@ -152,22 +140,19 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
       const value = options.values[kn];
       return gradeFill(isGrade(value) ? value : null, patternId);
     },
+    options.inTabOrder ?? true,
   );
 
   const block = options.legend === false
     ? { svg: '', width: 0, height: 0 }
-    : legend(options, shapes.map((s) => s.kommunenummer), missing, k === 1 ? patternId : legendPatternId);
+    : legend(options, shapes.map((s) => s.kommunenummer), missing, patternId);
   // Bottom-right corner is empty on a map of Norway; elsewhere the legend goes below the map.
   const inside: BBox = [frame.width - block.width - 4, frame.height - block.height - 4, frame.width - 4, frame.height - 4];
   const fits = options.legend === false || inside[0] >= 0 && inside[1] >= 0 &&
-    shapes.every((s) => !overlaps(screenBBox(s.bbox, frame), [inside[0] - 4, inside[1] - 4, inside[2], inside[3]]));
+    shapes.every((s) => !overlaps(s.bbox, [inside[0] - 4, inside[1] - 4, inside[2], inside[3]]));
   const legendX = fits ? inside[0] : 4;
   const legendY = fits ? inside[1] : frame.height + 8;
   const height = fits ? frame.height : Math.ceil(frame.height + 8 + block.height + 4);
-
-  const transform = k === 1 && frame.offset[0] === 0 && frame.offset[1] === 0
-    ? ''
-    : ` transform="translate(${num(frame.offset[0])},${num(frame.offset[1])}) scale(${num1000(k)})"`;
 
   const desc = missing.length
     ? `${options.description} Mangler i kartet: ${missing.map((m) => options.names[m] ?? m).join(', ')}.`
@@ -175,62 +160,45 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
 
   return (
     mapSvgOpen(id, frame.width, height, options.title, desc) +
-    `<defs>${unknownPattern(patternId, k)}${k === 1 || !block.svg ? '' : unknownPattern(legendPatternId)}</defs>` +
-    `<g${transform}>` +
-    `<g stroke="${SHAPE_STROKE}" stroke-width="${num1000(0.3 / k)}" stroke-linejoin="round">${links}</g>` +
-    (borders ? `<path d="${borders}" fill="none" stroke="#1a1a1a" stroke-width="${num1000(0.8 / k)}" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>` : '') +
+    `<defs>${unknownPattern(patternId)}</defs>` +
+    `<g>` +
+    `<g stroke="${SHAPE_STROKE}" stroke-width="0.3" stroke-linejoin="round">${links}</g>` +
+    (borders ? `<path d="${borders}" fill="none" stroke="#1a1a1a" stroke-width="0.8" stroke-linejoin="round" pointer-events="none" aria-hidden="true"/>` : '') +
     `</g>` +
     (block.svg ? `<g transform="translate(${num(legendX)},${num(legendY)})">${block.svg}</g>` : '') +
     `</svg>`
   );
 }
 
-/** Three decimals: zoom factors and their stroke widths need more than one. */
-function num1000(value: number): string {
-  return String(Math.round(value * 1000) / 1000);
-}
-
-function registerShapes(geometry: MapGeometry, register: readonly string[]): KommuneShape[] {
-  if (!register.length) return geometry.kommuner;
+function registerShapes(shapes: KommuneShape[], register: readonly string[]): KommuneShape[] {
+  if (!register.length) return shapes;
   const inRegister = new Set(register);
-  return geometry.kommuner.filter((s) => inRegister.has(s.kommunenummer));
+  return shapes.filter((s) => inRegister.has(s.kommunenummer));
 }
 
 /** National kommune map: every shape a link named «Kommune: grad N – label», legend with labels. */
 export function renderChoropleth(options: ChoroplethOptions): string {
   const { geometry } = options;
-  const frame: Frame = { width: geometry.width, height: geometry.height, scale: 1, offset: [0, 0] };
+  const frame: Frame = { width: geometry.width, height: geometry.height };
   return drawChoropleth(
     options,
-    registerShapes(geometry, options.register),
+    registerShapes(geometry.kommuner, options.register),
     frame,
     geometry.fylkeBorders || null,
     missingFromMap(geometry, options.register),
   );
 }
 
-/** One fylke's kommuner, zoomed by a transform of the already projected paths (no re-projection). */
+/**
+ * One fylke's kommuner from the fylke's own frame (src/map/prepare.ts fylkeFrames): projected and
+ * simplified for the size it is drawn at, so a small fylke like Oslo keeps its real outline.
+ */
 export function renderFylkeMap(options: FylkeMapOptions): string {
-  const { geometry, fylkesnummer, width = 500, maxHeight = 600 } = options;
+  const { geometry, fylkesnummer } = options;
   const register = options.register.filter((k) => k.startsWith(fylkesnummer));
-  const shapes = registerShapes(geometry, options.register).filter((s) => s.kommunenummer.startsWith(fylkesnummer));
-  const pad = 4;
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const s of shapes) {
-    x0 = Math.min(x0, s.bbox[0]); y0 = Math.min(y0, s.bbox[1]);
-    x1 = Math.max(x1, s.bbox[2]); y1 = Math.max(y1, s.bbox[3]);
-  }
-  if (!shapes.length) [x0, y0, x1, y1] = [0, 0, 1, 1];
-  const bw = Math.max(x1 - x0, 1);
-  const bh = Math.max(y1 - y0, 1);
-  // Beyond ~12× the integer grid of the national frame shows; stop there.
-  const scale = Math.min((width - 2 * pad) / bw, (maxHeight - 2 * pad) / bh, 12);
-  const frame: Frame = {
-    width,
-    height: Math.ceil(bh * scale + 2 * pad),
-    scale,
-    offset: [(width - bw * scale) / 2 - x0 * scale, pad - y0 * scale],
-  };
+  const own = geometry.fylkeFrames.find((f) => f.fylkesnummer === fylkesnummer);
+  const shapes = own ? registerShapes(own.kommuner, register) : [];
+  const frame: Frame = { width: own?.width ?? geometry.width, height: own?.height ?? 0 };
   return drawChoropleth({ ...options, register }, shapes, frame, null, missingFromMap(geometry, register));
 }
 

@@ -22,6 +22,14 @@ export interface FylkeShape extends MapShape {
   fylkesnummer: string; // '03'
 }
 
+/** One fylke's kommuner in a frame of their own, projected and simplified for that zoom. */
+export interface FylkeFrame {
+  fylkesnummer: string;
+  width: number;
+  height: number;
+  kommuner: KommuneShape[]; // sorted by kommunenummer
+}
+
 /** Plain JSON: the artefact `<year>/map.json`. Coordinates are integers in a width×height frame. */
 export interface MapGeometry {
   width: number;
@@ -32,6 +40,8 @@ export interface MapGeometry {
   fylkeBorders: string;
   /** The whole country as one coarsely simplified silhouette, for small locator maps. */
   outline: string;
+  /** Per fylke (first two digits of the kommunenummer), sorted: the zoomed fylke maps' shapes. */
+  fylkeFrames: FylkeFrame[];
 }
 
 export interface PrepareMapOptions {
@@ -44,16 +54,24 @@ export interface PrepareMapOptions {
   fylkeIdProperty: string;
   width?: number;
   height?: number;
-  /** Minimum planar triangle area (degrees²) a point must carry to survive simplification. */
+  /**
+   * Minimum planar triangle area (degrees²) a point must carry to survive simplification on the
+   * national map. A fylke map drawn z times larger uses simplifyWeight / z², so a dropped corner
+   * is equally small on screen at every zoom.
+   */
   simplifyWeight?: number;
   /** Weight for the locator silhouette; much coarser, since it is drawn ~150 px tall. */
   outlineWeight?: number;
+  /** Frame of a fylke map: its kommuner fill this width or this height. */
+  fylkeWidth?: number;
+  fylkeMaxHeight?: number;
 }
 
 type Polygonal = Polygon | MultiPolygon;
 type Props = Record<string, unknown>;
 
 const FRAME_PADDING = 2;
+const FYLKE_PADDING = 4;
 const MIN_AREA = 2; // px²
 
 function shapeOnly({ d, bbox }: MapShape): MapShape {
@@ -217,8 +235,15 @@ function ringsBBox(rings: [number, number][][]): BBox {
   return Number.isFinite(x0) ? [x0, y0, x1, y1] : [0, 0, 0, 0];
 }
 
-function simplified(topology: Topology, weight: number): Topology {
-  return simplify(presimplify(topology as Parameters<typeof presimplify>[0]), weight) as unknown as Topology;
+type Presimplified = ReturnType<typeof presimplify>;
+
+function presimplified(topology: Topology): Presimplified {
+  return presimplify(topology as Parameters<typeof presimplify>[0]);
+}
+
+/** Keeps the points whose triangle weighs at least `weight`; the presimplified input is not changed. */
+function simplified(topology: Presimplified, weight: number): Topology {
+  return simplify(topology, weight) as unknown as Topology;
 }
 
 function collection(topology: Topology, name: string): GeometryObject<Props>[] {
@@ -237,10 +262,58 @@ function propertyOf(g: GeometryObject<Props>, property: string): unknown {
   return value;
 }
 
+type Projection = ReturnType<typeof geoTransverseMercator>;
+
+function drawWith(projection: Projection, object: GeoPermissibleObjects): MapShape & { area: number } {
+  const writer = new RingWriter();
+  geoPath(projection, writer)(object);
+  return writer.result();
+}
+
+/**
+ * Each kommune of `simple` drawn with `projection`. Small island kommuner can simplify or round
+ * away to a sliver; they fall back to the unsimplified shape, then to a 2-px square, so every
+ * kommune in the file stays a visible, clickable link.
+ */
+function drawKommuner(
+  projection: Projection,
+  simple: GeometryObject<Props>[],
+  simpleTopo: Topology,
+  original: GeometryObject<Props>[],
+  originalTopo: Topology,
+  kommuneOf: (g: GeometryObject<Props>) => string,
+): KommuneShape[] {
+  const kommuner = simple.map((g, i) => {
+    let shape = drawWith(projection, feature(simpleTopo, g) as GeoPermissibleObjects);
+    if (shape.area < MIN_AREA) shape = drawWith(projection, feature(originalTopo, original[i]) as GeoPermissibleObjects);
+    if (shape.area < MIN_AREA) {
+      const centroid = geoPath(projection).centroid(feature(originalTopo, original[i]) as GeoPermissibleObjects);
+      const x = Math.round(centroid[0]) - 1;
+      const y = Math.round(centroid[1]) - 1;
+      shape = { d: `M${x},${y}h2v2h-2z`, bbox: [x, y, x + 2, y + 2], area: 4 };
+    }
+    return { kommunenummer: kommuneOf(g), d: shape.d, bbox: shape.bbox };
+  });
+  return kommuner.sort((a, b) => a.kommunenummer.localeCompare(b.kommunenummer));
+}
+
+/** The site's projection fitted to `object` inside width×height, then trimmed: the frame it needs. */
+function fittedFrame(object: GeoPermissibleObjects, width: number, height: number, pad: number, centre: boolean) {
+  const projection = geoTransverseMercator().rotate([-15, 0]);
+  projection.fitExtent([[pad, pad], [width - pad, height - pad]], object);
+  const [[bx0, by0], [bx1, by1]] = geoPath(projection).bounds(object);
+  const [tx, ty] = projection.translate();
+  const frameWidth = centre ? width : Math.min(width, Math.ceil(bx1 - bx0) + 2 * pad);
+  const dx = centre ? (width - (bx1 - bx0)) / 2 : pad;
+  projection.translate([tx - bx0 + dx, ty - by0 + pad]);
+  return { projection, width: frameWidth, height: Math.min(height, Math.ceil(by1 - by0) + 2 * pad) };
+}
+
 export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
   const {
     kommuneObject, idProperty, fylkeObject, fylkeIdProperty,
     width = 500, height = 750, simplifyWeight = 1e-3, outlineWeight = 2e-2,
+    fylkeWidth = 500, fylkeMaxHeight = 600,
   } = options;
 
   collection(options.kommuner, kommuneObject);
@@ -250,42 +323,40 @@ export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
 
   // Fit inside width×height, then trim the frame to the country so no empty band is left.
   const country = feature(kommuneTopo, kommuneTopo.objects[kommuneObject]) as GeoPermissibleObjects;
-  const projection = geoTransverseMercator().rotate([-15, 0]);
-  projection.fitExtent([[FRAME_PADDING, FRAME_PADDING], [width - FRAME_PADDING, height - FRAME_PADDING]], country);
-  const [[bx0, by0], [bx1, by1]] = geoPath(projection).bounds(country);
-  const [tx, ty] = projection.translate();
-  projection.translate([tx - bx0 + FRAME_PADDING, ty - by0 + FRAME_PADDING]);
-  const frameWidth = Math.min(width, Math.ceil(bx1 - bx0) + 2 * FRAME_PADDING);
-  const frameHeight = Math.min(height, Math.ceil(by1 - by0) + 2 * FRAME_PADDING);
+  const national = fittedFrame(country, width, height, FRAME_PADDING, false);
+  const projection = national.projection;
+  const draw = (object: GeoPermissibleObjects) => drawWith(projection, object);
 
-  const draw = (object: GeoPermissibleObjects): MapShape & { area: number } => {
-    const writer = new RingWriter();
-    geoPath(projection, writer)(object);
-    return writer.result();
-  };
-
-  const kommuneSimple = simplified(kommuneTopo, simplifyWeight);
-  const kommuneGeoms = collection(kommuneSimple, kommuneObject);
+  const kommunePre = presimplified(kommuneTopo);
   const originalGeoms = collection(kommuneTopo, kommuneObject);
   const kommuneOf = (g: GeometryObject<Props>) => padCode(propertyOf(g, idProperty), 4);
+  const kommuneSimple = simplified(kommunePre, simplifyWeight);
+  const kommuner = drawKommuner(projection, collection(kommuneSimple, kommuneObject), kommuneSimple, originalGeoms, kommuneTopo, kommuneOf);
 
-  const kommuner: KommuneShape[] = kommuneGeoms.map((g, i) => {
-    let shape = draw(feature(kommuneSimple, g) as GeoPermissibleObjects);
-    // Small island kommuner can simplify or round away to a sliver; fall back to the unsimplified
-    // shape, then to a 2-px square, so every kommune in the file stays a visible, clickable link.
-    if (shape.area < MIN_AREA) shape = draw(feature(kommuneTopo, originalGeoms[i]) as GeoPermissibleObjects);
-    if (shape.area < MIN_AREA) {
-      const centroid = geoPath(projection).centroid(feature(kommuneTopo, originalGeoms[i]) as GeoPermissibleObjects);
-      const x = Math.round(centroid[0]) - 1;
-      const y = Math.round(centroid[1]) - 1;
-      shape = { d: `M${x},${y}h2v2h-2z`, bbox: [x, y, x + 2, y + 2], area: 4 };
-    }
-    return { kommunenummer: kommuneOf(g), d: shape.d, bbox: shape.bbox };
+  // Fylke maps: each fylke's kommuner projected to fill their own frame, and simplified for that
+  // zoom (same rotation, so the shapes only grow; weights scale with the square of the zoom).
+  const byFylke = new Map<string, number[]>();
+  originalGeoms.forEach((g, i) => {
+    const f = kommuneOf(g).slice(0, 2);
+    byFylke.set(f, [...(byFylke.get(f) ?? []), i]);
   });
-  kommuner.sort((a, b) => a.kommunenummer.localeCompare(b.kommunenummer));
+  const fylkeFrames: FylkeFrame[] = [...byFylke.keys()].sort().map((fylkesnummer) => {
+    const members = byFylke.get(fylkesnummer)!;
+    const object = { type: 'FeatureCollection', features: members.map((i) => feature(kommuneTopo, originalGeoms[i])) } as GeoPermissibleObjects;
+    const frame = fittedFrame(object, fylkeWidth, fylkeMaxHeight, FYLKE_PADDING, true);
+    const zoom = frame.projection.scale() / projection.scale();
+    const simple = simplified(kommunePre, simplifyWeight / (zoom * zoom));
+    const simpleGeoms = collection(simple, kommuneObject);
+    return {
+      fylkesnummer,
+      width: frame.width,
+      height: frame.height,
+      kommuner: drawKommuner(frame.projection, members.map((i) => simpleGeoms[i]), simple, members.map((i) => originalGeoms[i]), kommuneTopo, kommuneOf),
+    };
+  });
 
   // Fylke shapes only shade locator maps ~120 px wide, so they take the coarse weight too.
-  const fylkeSimple = simplified(fylkeTopo, outlineWeight);
+  const fylkeSimple = simplified(presimplified(fylkeTopo), outlineWeight);
   const fylker: FylkeShape[] = collection(fylkeSimple, fylkeObject).map((g) => ({
     fylkesnummer: padCode(propertyOf(g, fylkeIdProperty), 2),
     ...shapeOnly(draw(feature(fylkeSimple, g) as GeoPermissibleObjects)),
@@ -300,19 +371,20 @@ export function prepareMapGeometry(options: PrepareMapOptions): MapGeometry {
       a !== b && kommuneOf(a as GeometryObject<Props>).slice(0, 2) !== kommuneOf(b as GeometryObject<Props>).slice(0, 2)),
   );
 
-  const coarse = simplified(kommuneTopo, outlineWeight);
+  const coarse = simplified(kommunePre, outlineWeight);
   const outlineWriter = new RingWriter();
   geoPath(projection, outlineWriter)(
     merge(coarse, collection(coarse, kommuneObject) as unknown as Parameters<typeof merge>[1]),
   );
 
   return {
-    width: frameWidth,
-    height: frameHeight,
+    width: national.width,
+    height: national.height,
     kommuner,
     fylker,
     fylkeBorders: borderWriter.result(),
     outline: outlineWriter.result().d,
+    fylkeFrames,
   };
 }
 
@@ -325,7 +397,7 @@ export function prepareStructureMap(
   kommuneRef: BoundaryFileRef,
   fylker: Topology,
   fylkeRef: BoundaryFileRef,
-  options: Pick<PrepareMapOptions, 'width' | 'height' | 'simplifyWeight' | 'outlineWeight'> = {},
+  options: Pick<PrepareMapOptions, 'width' | 'height' | 'simplifyWeight' | 'outlineWeight' | 'fylkeWidth' | 'fylkeMaxHeight'> = {},
 ): MapGeometry {
   return prepareMapGeometry({
     kommuner,

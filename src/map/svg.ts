@@ -49,16 +49,22 @@ export function mapSvgOpen(id: string, width: number, height: number, title: str
   );
 }
 
-/** Every kommune shape as a link to its page, named for screen readers (the name carries the value). */
+/**
+ * Every kommune shape as a link to its page, named for screen readers (the name carries the value).
+ * `inTabOrder: false` keeps the links (pointer, screen-reader browsing) but lets Tab pass over them,
+ * for a second map of the same kommuner: one keyboard path per kommune is enough.
+ */
 export function shapeLinks(
   shapes: readonly { kommunenummer: string; d: string }[],
   href: (kommunenummer: string) => string,
   label: (kommunenummer: string) => string,
   fill: (kommunenummer: string) => string,
+  inTabOrder = true,
 ): string {
+  const tabindex = inTabOrder ? '' : ' tabindex="-1"';
   let links = '';
   for (const { kommunenummer, d } of shapes) {
-    links += `<a href="${esc(href(kommunenummer))}" aria-label="${esc(label(kommunenummer))}"><path fill="${fill(kommunenummer)}" d="${d}"/></a>`;
+    links += `<a href="${esc(href(kommunenummer))}" aria-label="${esc(label(kommunenummer))}"${tabindex}><path fill="${fill(kommunenummer)}" d="${d}"/></a>`;
   }
   return links;
 }

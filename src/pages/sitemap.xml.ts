@@ -1,10 +1,10 @@
 // sitemap.xml: every canonical page (latest-year duplicates under /<year>/ are left out).
 import type { APIRoute } from 'astro';
-import { fylker, kommuner, latestYear, siteInfo, years } from '../site/data';
+import { fylker, identity, kommuner, latestYear, siteInfo, years } from '../site/data';
 import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, omraderPath, withBase, yearPath } from '../site/urls';
 
 export const GET: APIRoute = ({ site }) => {
-  const origin = site?.href ?? 'https://digikommune.example/';
+  const origin = site?.href ?? `${identity().siteUrl}/`;
   const paths: string[] = [homePath(), metodePath(), dataPath()];
   if (Object.keys(import.meta.glob('./utvikling/index.astro')).length > 0) paths.push(withBase('/utvikling/'));
   for (const y of years()) {

@@ -6,6 +6,10 @@ import type {
   DistributionRow, GroupKind, ItemShareRow, KommuneIndicators, RegisterRow, SurveyDefinition, YearSummary,
 } from '../lib/types';
 import type { MapGeometry } from '../map/prepare';
+import { numberRedirects, type NumberRedirect } from '../lib/publication/numberRedirects';
+import type { SiteIdentity } from '../lib/publication/identity';
+import type { YearPublication } from '../lib/publication/versions';
+import type { ResponseRateRow } from '../lib/pipeline/responseRates';
 
 export interface SiteInfo {
   years: YearSummary[];
@@ -25,6 +29,7 @@ export interface Redirect {
   from: string;
   to: string;
   status?: number;
+  kommunenummer_fra?: string;
   kommunenavn_til?: string;
   note?: string;
 }
@@ -130,6 +135,11 @@ export function distribution(year: number, indicator: string, group: GroupKind, 
   );
 }
 
+/** Response rate for the nation, each fylke and each size class (`<year>/response-rates.json`). */
+export function responseRates(year: number): ResponseRateRow[] {
+  return readJson<ResponseRateRow[]>(`${year}/response-rates.json`, []);
+}
+
 export function items(year: number): ItemShareRow[] {
   return readJson<ItemShareRow[]>(`${year}/items.json`, []);
 }
@@ -165,4 +175,24 @@ export interface DownloadGroup { dir: string; files: DownloadFile[] }
 /** Download files the build publishes under /data/<dir>/ (written by the build before Astro runs). */
 export function downloads(): DownloadGroup[] {
   return readJson<DownloadGroup[]>('downloads.json', []);
+}
+
+/** `/kommune/<nr>/` and `/<year>/kommune/<nr>/` → the kommune's page (also old numbers). */
+export function numberRedirectList(): NumberRedirect[] {
+  return memo('numberRedirects', () => numberRedirects({
+    latest: latestYear(),
+    years: years().map((year) => ({ year, kommuner: kommuner(year) })),
+    moved: redirects().filter((r) => r.kommunenummer_fra && r.kommunenavn_til)
+      .map((r) => ({ kommunenummer_fra: r.kommunenummer_fra!, to: r.to, kommunenavn_til: r.kommunenavn_til! })),
+  }));
+}
+
+/** Publisher, address, contact, licence and accessibility facts (data/site.json, checked by the build). */
+export function identity(): SiteIdentity {
+  return readJson<SiteIdentity>('identity.json');
+}
+
+/** The year's version, its date, and every correction with the kommuner it changed. */
+export function publication(year: number): YearPublication {
+  return readJson<YearPublication>(`${year}/publication.json`);
 }

@@ -51,8 +51,11 @@ function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: strin
   return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend: false };
 }
 
-/** National choropleth of one grade; null when the year has no boundary file. */
-export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: string): string | null {
+/**
+ * National choropleth of one grade; null when the year has no boundary file. `inTabOrder: false`
+ * for the second map of a page, so Tab crosses the kommuner once (the table links them all too).
+ */
+export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: string, inTabOrder = true): string | null {
   const geometry = mapGeometry(year);
   if (!geometry) return null;
   const def = survey(year).grades[indicator];
@@ -63,6 +66,7 @@ export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: s
     title: `${def.title} ${year}`,
     description: `Kart over kommunene farget etter grad i ${def.title.toLowerCase()} (0–4). Skravert: ukjent (svarte ikke eller mangler svar). Hver kommune er en lenke til kommunens side.`,
     idPrefix,
+    inTabOrder,
   }));
 }
 
@@ -74,7 +78,7 @@ export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: st
 }
 
 /** Zoomed map of one fylke's kommuner, each a link; null when none has a shape. */
-export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIndicator, idPrefix: string): string | null {
+export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIndicator, idPrefix: string, inTabOrder = true): string | null {
   const geometry = mapGeometry(year);
   if (!geometry || !geometry.kommuner.some((s) => s.kommunenummer.startsWith(fylkesnummer))) return null;
   const def = survey(year).grades[indicator];
@@ -88,6 +92,7 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
     title: `${def.title} ${year}, kommunene i ${fylkesnavn}`,
     description: `Kart over kommunene i ${fylkesnavn} farget etter grad i ${def.title.toLowerCase()}. Skravert: ukjent.`,
     idPrefix,
+    inTabOrder,
   }));
 }
 

@@ -27,10 +27,28 @@ export function makePaths(baseRaw: string | undefined, latest: number) {
     fylkePath: (f: FylkeRef, year?: number) =>
       withBase(`${yearPrefix(year)}fylke/${fylkeSlug(f.fylkesnummer, f.fylkesnavn)}/`),
     omraderPath: (year?: number) => withBase(`${yearPrefix(year)}sporsmal/`),
+    // Year-fixed addresses (issue 9 §1): every year, the latest included, under /<year>/. These are
+    // what a citation names; they keep showing that year's figures after the next publication.
+    kommuneYearPath: (k: KommuneRef, year: number) =>
+      withBase(`/${year}/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`),
+    fylkeYearPath: (f: FylkeRef, year: number) => withBase(`/${year}/fylke/${fylkeSlug(f.fylkesnummer, f.fylkesnavn)}/`),
+    omraderYearPath: (year: number) => withBase(`/${year}/sporsmal/`),
+    /** `/kommune/0301/`: the number alone leads (by redirect) to the current page. */
+    kommuneNumberPath: (kommunenummer: string, year?: number) =>
+      withBase(`${year === undefined ? '/' : `/${year}/`}kommune/${kommunenummer}/`),
+    endringsloggPath: () => withBase('/endringslogg/'),
+    tilgjengelighetPath: () => withBase('/tilgjengelighet/'),
+    feedPath: () => withBase('/feed.xml'),
     metodePath: () => withBase('/metode/'),
     dataPath: () => withBase('/data/'),
     downloadPath: (year: number, file: string) => withBase(`/data/${year}/${file}`),
     assetPath: (file: string) => withBase(`/${file.replace(/^\/+/, '')}`),
+    /** Every kommune in one table: `/tabell/` (latest) or `/2021/tabell/`. */
+    tabellPath: (year?: number) => withBase(`${yearPrefix(year)}tabell/`),
+    /** Kommuner side by side; `nrs` are today's kommunenummer («/sammenlign/?k=0301,4601»). */
+    sammenlignPath: (nrs: string[] = []) => withBase(`/sammenlign/${nrs.length ? `?k=${nrs.join(',')}` : ''}`),
+    /** One current kommune's data over every year: `/data/kommune/0301.csv`. */
+    kommuneDataPath: (kommunenummer: string, format: 'csv' | 'json') => withBase(`/data/kommune/${kommunenummer}.${format}`),
   };
 }
 

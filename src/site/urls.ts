@@ -24,3 +24,14 @@ export const metodePath = () => paths().metodePath();
 export const dataPath = () => paths().dataPath();
 export const downloadPath = (year: number, file: string) => paths().downloadPath(year, file);
 export const assetPath = (file: string) => paths().assetPath(file);
+/** Always `/<year>/kommune/<slug>/`, also for the latest year: the address a citation names. */
+export const kommuneYearPath = (k: KommuneRef, year: number) => paths().kommuneYearPath(k, year);
+export const fylkeYearPath = (f: FylkeRef, year: number) => paths().fylkeYearPath(f, year);
+export const omraderYearPath = (year: number) => paths().omraderYearPath(year);
+export const kommuneNumberPath = (kommunenummer: string, year?: number) => paths().kommuneNumberPath(kommunenummer, year);
+export const endringsloggPath = () => paths().endringsloggPath();
+export const tilgjengelighetPath = () => paths().tilgjengelighetPath();
+export const feedPath = () => paths().feedPath();
+export const tabellPath = (year?: number) => paths().tabellPath(year);
+export const sammenlignPath = (nrs?: string[]) => paths().sammenlignPath(nrs);
+export const kommuneDataPath = (kommunenummer: string, format: 'csv' | 'json') => paths().kommuneDataPath(kommunenummer, format);

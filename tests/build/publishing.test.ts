@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scrip
 import { buildManifest } from '../../scripts/lib/manifest';
 import { generatedDate } from '../../scripts/lib/generated';
 import { excelCsv, prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
 import { describeFailure, InputError, formatProblem } from '../../scripts/lib/errors';
 import { parseHeadersFile } from '../helpers/server';
 
@@ -121,8 +122,8 @@ describe('manifest and generated date', () => {
       ],
       surveys: [{ id: '2021', title: 't', sha256: 'c' }],
       years: [
-        { year: 2024, survey: '2021', structure: '2024', synthetic: true, dataDate: '2024-06-30', units: 357, respondents: 300, files: [] },
-        { year: 2021, survey: '2021', structure: '2020', synthetic: true, dataDate: '2021-06-30', units: 356, respondents: 290, files: [] },
+        { year: 2024, survey: '2021', structure: '2024', synthetic: true, dataDate: '2024-06-30', units: 357, respondents: 300, version: 1, versionDate: '2024-06-30', files: [] },
+        { year: 2021, survey: '2021', structure: '2020', synthetic: true, dataDate: '2021-06-30', units: 356, respondents: 290, version: 2, versionDate: '2021-09-01', files: [] },
       ],
     });
     expect(m.inputs.map((i) => i.path)).toEqual(['data/years/2021.json', 'data/years/2024.json']);
@@ -137,23 +138,29 @@ describe('downloads', () => {
     expect(out).toBe('\uFEFFa;b;c\r\n0,125;3;"x;y"\r\n');
   });
 
-  it('publishes the contract CSV byte for byte, plus Excel, JSON and a codebook', async () => {
+  it('publishes the indicator table with names, fylke, population and size class, plus Excel, JSON and a codebook', async () => {
     const contract = 'kommunenummer,svart\n0301,1\n';
+    const oslo = { kommunenummer: '0301', svart: 1, prioritering: 4, kommunenavn: 'Oslo', fylkesnummer: '03', fylkesnavn: 'Oslo', innbyggere: 717710, storrelse: '50000+', kompetanse: 'A' };
     const fx = memFs({
       '/a/2021/indicators.csv': contract,
-      '/a/2021/indicators.json': JSON.stringify([{ kommunenummer: '0301', svart: 1, kommunenavn: 'Oslo' }]),
+      '/a/2021/indicators.json': JSON.stringify([oslo]),
       '/a/2021/distributions.json': JSON.stringify([{ indicator: 'prioritering', share: 0.5 }]),
     });
     const sets = await prepareDownloads(fx, '/a', [2021]);
     const published = await publishDownloads(fx, '/a', '/o', sets);
-    expect(text(fx.files.get('/o/data/2021/indicators.csv'))).toBe(contract);
-    expect(text(fx.files.get('/o/data/2021/indicators-excel.csv'))).toContain('0301;1;Oslo');
+    const [header, row] = text(fx.files.get('/o/data/2021/indicators.csv')).trim().split('\n');
+    expect(header.split(',')).toEqual([...PUBLISHED_INDICATOR_COLUMNS]);
+    expect(row.startsWith('0301,Oslo,03,Oslo,717710,50000+,1,')).toBe(true);
+    expect(row.split(',')[header.split(',').indexOf('prioritering')]).toBe('4');
+    expect(row.split(',')[header.split(',').indexOf('kompetanse')]).toBe('A');
+    expect(text(fx.files.get('/o/data/2021/indicators-excel.csv'))).toContain('0301;Oslo;03;Oslo;717710;50000+;1;');
     expect(text(fx.files.get('/o/data/2021/distributions-excel.csv'))).toContain('prioritering;0,5');
     expect(text(fx.files.get('/o/data/2021/codebook.csv'))).toMatch(/indicators,kommunenummer,"Kommunenummer/);
     expect(fx.files.has('/o/data/2021/items.json')).toBe(false);
     expect(published.get('2021')).toContain('data/2021/indicators.json');
     const listed = JSON.parse(text(fx.files.get('/a/downloads.json')));
-    expect(listed[0].files.find((f: { file: string }) => f.file === 'indicators.csv').bytes).toBe(contract.length);
+    expect(listed[0].files.find((f: { file: string }) => f.file === 'indicators.csv').bytes).toBe(fx.files.get('/o/data/2021/indicators.csv')!.length);
+    expect(text(fx.files.get('/o/data/2021/codebook.csv'))).toMatch(/indicators,storrelse,"?Størrelsesklasse/);
   });
 });
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateDemoRows, planDemoWaves, waveMaturity, type DemoWave, type PlannedWave } from '../../src/lib/demo/index';
 import { computeIndicators, indicatorRows } from '../../src/lib/pipeline/indicators';
-import { loadStructure } from '../../src/lib/reference/node';
+import { loadStructure } from '../../scripts/lib/reference-files';
 import type { IndicatorRow, ResponseRow, SurveyDefinition, YearEntry } from '../../src/lib/types';
 
 const json = <T>(p: string): T => JSON.parse(readFileSync(new URL(p, import.meta.url), 'utf8')) as T;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fylkeSlug, kommuneSlug, slugify } from '../../src/lib/format/slug';
+import { boundedSlug, fylkeSlug, kommuneSlug, slugify, SLUG_NAME_MAX } from '../../src/lib/format/slug';
 
 describe('slugify', () => {
   it('transliterates Norwegian letters', () => {
@@ -31,5 +31,22 @@ describe('kommuneSlug and fylkeSlug', () => {
     expect(kommuneSlug('0301', 'Oslo')).toBe('0301-oslo');
     expect(fylkeSlug('03', 'Oslo')).toBe('03-oslo');
     expect(fylkeSlug('54', 'Troms og Finnmark - Romsa ja Finnmárku')).toBe('54-troms-og-finnmark-romsa-ja-finnmarku');
+  });
+});
+
+describe('bounded slugs', () => {
+  it('cut a long name at a word boundary, within the bound, ASCII only', () => {
+    const name = 'Nordre Sørre Østre Vestre Midtre Langnavnkommune i Fjellet og Fjorden';
+    const slug = kommuneSlug('9999', name);
+    const namePart = slug.slice('9999-'.length);
+    expect(namePart.length).toBeLessThanOrEqual(SLUG_NAME_MAX);
+    expect(namePart).toBe('nordre-sorre-ostre-vestre-midtre');
+    expect(slug).toMatch(/^[a-z0-9-]+$/);
+  });
+  it('leave names within the bound as they are', () => {
+    expect(boundedSlug('Porsanger - Porsángu - Porsanki')).toBe('porsanger-porsangu-porsanki');
+  });
+  it('cut a single over-long word at the bound', () => {
+    expect(boundedSlug('a'.repeat(60))).toBe('a'.repeat(SLUG_NAME_MAX));
   });
 });

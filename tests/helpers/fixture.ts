@@ -2,6 +2,7 @@
 // fylke names carry markup, quotes and ampersands; a boundary file that lacks one kommune and has
 // one extra; responses with free-text, contact and time-use columns holding unique markers that
 // must never reach the site. Nothing here is derived from real reference data.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels';
@@ -88,6 +89,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
   const firstItem = Object.keys(survey.simple.strategi.items)[0];
   survey.simple.strategi.items[firstItem] = HOSTILE_LABELS.strategiItem;
   await put(join(data, 'surveys', '2021.json'), JSON.stringify(survey, null, 1));
+  await put(join(data, 'site.json'), await readFile(join(ROOT, 'data', 'site.json'), 'utf8'));
   await put(
     join(data, 'years', '2024.json'),
     JSON.stringify({ year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30' }),
@@ -137,6 +139,15 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     }
     lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => SECRETS[s])].map(csvCell).join(','));
   });
-  await put(join(data, 'responses', 'fx.csv'), `${lines.join('\r\n')}\r\n`);
+  const responses = `${lines.join('\r\n')}\r\n`;
+  await put(join(data, 'responses', 'fx.csv'), responses);
+  // Version 1 of the figures, computed from exactly this file (issue 9 §5).
+  await put(
+    join(data, 'years', '2024.json'),
+    JSON.stringify({
+      year: 2024, survey: '2021', structure: 'fx', responses: 'responses/fx.csv', synthetic: true, dataDate: '2024-06-30',
+      version: 1, published: '2024-06-30', sha256: createHash('sha256').update(responses).digest('hex'), corrections: [],
+    }),
+  );
   return ['--data', data, '--reference', ref, '--no-download'];
 }

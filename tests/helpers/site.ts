@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveReferenceDir } from '../../src/lib/reference/node';
+import { resolveReferenceDir } from '../../scripts/lib/reference-files';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const CACHE = join(ROOT, 'tests', '.tmp-sites');

@@ -95,6 +95,18 @@ describe('renderChoropleth', () => {
     expect(fylke.querySelectorAll('text')).toHaveLength(0);
   });
 
+  test('inTabOrder: false keeps every shape a named link but takes it out of the Tab order', () => {
+    expect(svg).not.toContain('tabindex');
+    const second = parse(renderChoropleth({ ...options, idPrefix: 'akt-2024', inTabOrder: false }));
+    const links = [...second.querySelectorAll('a')];
+    expect(links.length).toBe(doc.querySelectorAll('a').length);
+    for (const a of links) {
+      expect(a.getAttribute('tabindex')).toBe('-1');
+      expect(a.getAttribute('href')).toMatch(/^\/base\/kommune\//);
+      expect(a.getAttribute('aria-label')).toBeTruthy();
+    }
+  });
+
   test('same input, same bytes, and no inline styles (the CSP forbids them)', () => {
     expect(renderChoropleth(options)).toBe(svg);
     expect(svg).not.toMatch(/<style|\sstyle=/);
@@ -141,25 +153,26 @@ describe('renderFylkeMap', () => {
   const svg = renderFylkeMap({ ...options, fylkesnummer: '02', idPrefix: 'fylke-02' });
   const doc = parse(svg);
 
-  test('shows only the fylke’s kommuner, zoomed by one transform', () => {
+  test('shows only the fylke’s kommuner, drawn in the fylke’s own frame (no zoom transform)', () => {
     const hrefs = [...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(['/base/kommune/0201/', '/base/kommune/0202/', '/base/kommune/0203/']);
-    expect(svg).toMatch(/<g transform="translate\([-\d.]+,[-\d.]+\) scale\([\d.]+\)">/);
+    expect(svg).not.toMatch(/scale\(/);
+    const own = geometry.fylkeFrames.find((f) => f.fylkesnummer === '02')!;
+    for (const k of own.kommuner) expect(svg).toContain(`d="${k.d}"`);
     expect(svg).toContain('Mangler i kartet: Øyvær (0204)');
     expect(svg).not.toContain('Austvik');
   });
 
-  test('the zoomed paths fill the frame width or the height limit', () => {
+  test('the fylke’s kommuner fill the frame width or the height limit', () => {
     const root = doc.querySelector('svg')!;
     const [, , w] = root.getAttribute('viewBox')!.split(' ').map(Number);
     expect(w).toBe(500);
-    const scale = Number(svg.match(/<g transform="translate\([^)]*\) scale\(([\d.]+)\)">/)![1]);
-    const shapes = geometry.kommuner.filter((k) => k.kommunenummer.startsWith('02'));
+    const shapes = geometry.fylkeFrames.find((f) => f.fylkesnummer === '02')!.kommuner;
     const width = Math.max(...shapes.map((s) => s.bbox[2])) - Math.min(...shapes.map((s) => s.bbox[0]));
     const height = Math.max(...shapes.map((s) => s.bbox[3])) - Math.min(...shapes.map((s) => s.bbox[1]));
-    expect(width * scale).toBeLessThanOrEqual(500);
-    expect(height * scale).toBeLessThanOrEqual(600);
-    expect(Math.max(width * scale / 492, height * scale / 592)).toBeCloseTo(1, 2);
+    expect(width).toBeLessThanOrEqual(500);
+    expect(height).toBeLessThanOrEqual(600);
+    expect(Math.max(width / 492, height / 592)).toBeCloseTo(1, 1);
   });
 });
 

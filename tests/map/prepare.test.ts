@@ -90,6 +90,28 @@ describe('prepareMapGeometry', () => {
     expect(corners(simple)).toBeLessThan(corners(full));
   });
 
+  test('one frame per fylke, its kommuner inside it, filling its width or height limit', () => {
+    expect(geometry.fylkeFrames.map((f) => f.fylkesnummer)).toEqual(['01', '02']);
+    for (const f of geometry.fylkeFrames) {
+      expect(f.kommuner.map((k) => k.kommunenummer.slice(0, 2))).toEqual(f.kommuner.map(() => f.fylkesnummer));
+      const [x0, y0, x1, y1] = [0, 1, 2, 3].map((i) => (i < 2 ? Math.min : Math.max)(...f.kommuner.map((k) => k.bbox[i])));
+      expect(x0).toBeGreaterThanOrEqual(0);
+      expect(y0).toBeGreaterThanOrEqual(0);
+      expect(x1).toBeLessThanOrEqual(f.width);
+      expect(y1).toBeLessThanOrEqual(f.height);
+      expect(Math.max((x1 - x0) / (500 - 8), (y1 - y0) / (600 - 8))).toBeCloseTo(1, 1);
+    }
+  });
+
+  test('a fylke frame is simplified for its zoom: drawn 10× larger, the coastline wiggles come back', () => {
+    const corners = (d: string) => d.split(/[ l-]/).length;
+    const zoomed = prepare({ fylkeWidth: 5000, fylkeMaxHeight: 6000 });
+    const national = zoomed.kommuner.find((k) => k.kommunenummer === '0101')!.d;
+    const inFylke = zoomed.fylkeFrames.find((f) => f.fylkesnummer === '01')!.kommuner.find((k) => k.kommunenummer === '0101')!.d;
+    expect(corners(national)).toBe(corners(geometry.kommuner.find((k) => k.kommunenummer === '0101')!.d));
+    expect(corners(inFylke)).toBeGreaterThan(corners(national));
+  });
+
   test('a kommune too small to survive rounding stays a visible shape', () => {
     const tiny = geometry.kommuner.find((k) => k.kommunenummer === TINY_KOMMUNE)!;
     expect(tiny.d).not.toBe('');

@@ -1,7 +1,7 @@
 // The real 2020→2024 correspondence (reference data, read at run time through the resolver; nothing
 // derived from it is committed). Grades are dummies: this is about following numbers.
 import { describe, expect, it } from 'vitest';
-import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node';
+import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../scripts/lib/reference-files';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import { buildModel, kommuneHistory, longTable, redirects } from '../../src/lib/pipeline/overTime';
 import { k } from './fixtures';

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
-import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../src/lib/reference/node';
+import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../scripts/lib/reference-files';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import type { KommuneIndicators } from '../../src/lib/types';
 

@@ -8,7 +8,7 @@ import {
   renumbered,
 } from '../../src/lib/reference/correspondence';
 import { ReferenceDataError } from '../../src/lib/reference/errors';
-import { loadCorrespondence, loadRegister, readReferenceText, requireReferenceDir } from '../../src/lib/reference/node';
+import { loadCorrespondence, loadRegister, readReferenceText, requireReferenceDir } from '../../scripts/lib/reference-files';
 import type { RegisterRow } from '../../src/lib/types';
 
 const HEADER = 'kommunenummer_2020,kommunenavn_2020,kommunenummer_2024,kommunenavn_2024,endring';

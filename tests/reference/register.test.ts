@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ReferenceDataError } from '../../src/lib/reference/errors';
-import { requireReferenceDir, referencePath } from '../../src/lib/reference/node';
+import { requireReferenceDir, referencePath } from '../../scripts/lib/reference-files';
 import { formatRegister, parseRegister } from '../../src/lib/reference/register';
 
 const HEADER = 'kommunenummer,kommunenavn,fylkesnummer,fylkesnavn,innbyggere';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReferenceDataError, ReferenceMissingError } from '../../src/lib/reference/errors';
-import { loadStructure, referencePath, requireReferenceDir, resolveReferenceDir } from '../../src/lib/reference/node';
+import { loadStructure, referencePath, requireReferenceDir, resolveReferenceDir } from '../../scripts/lib/reference-files';
 import { REFERENCE_FILES, resolveReference } from '../../src/lib/reference/resolve';
 
 const ROOT = '/p/proj';

@@ -35,6 +35,12 @@ describe('makePaths at the root', () => {
     expect(p.dataPath()).toBe('/data/');
     expect(p.downloadPath(2021, 'indicators.csv')).toBe('/data/2021/indicators.csv');
     expect(p.assetPath('js/sok.js')).toBe('/js/sok.js');
+    expect(p.tabellPath()).toBe('/tabell/');
+    expect(p.tabellPath(2024)).toBe('/tabell/');
+    expect(p.tabellPath(2021)).toBe('/2021/tabell/');
+    expect(p.sammenlignPath()).toBe('/sammenlign/');
+    expect(p.sammenlignPath(['0301', '4601'])).toBe('/sammenlign/?k=0301,4601');
+    expect(p.kommuneDataPath('0301', 'csv')).toBe('/data/kommune/0301.csv');
   });
 });
 
@@ -47,6 +53,9 @@ describe('makePaths under a base path', () => {
     expect(p.withBase('/metode/')).toBe('/digikommune/metode/');
     expect(p.withBase('metode/')).toBe('/digikommune/metode/');
     expect(p.assetPath('/favicon.svg')).toBe('/digikommune/favicon.svg');
+    expect(p.tabellPath(2021)).toBe('/digikommune/2021/tabell/');
+    expect(p.sammenlignPath(['5001'])).toBe('/digikommune/sammenlign/?k=5001');
+    expect(p.kommuneDataPath('5001', 'json')).toBe('/digikommune/data/kommune/5001.json');
   });
 });
 

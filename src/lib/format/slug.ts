@@ -21,11 +21,23 @@ export function slugify(text: string): string {
   return out.replace(/-+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Longest name part of a slug: addresses stay short enough to read, type and cite. */
+export const SLUG_NAME_MAX = 40;
+
+/** The name part, cut at a word boundary when longer than `max` (the number keeps it unique). */
+export function boundedSlug(text: string, max = SLUG_NAME_MAX): string {
+  const full = slugify(text);
+  if (full.length <= max) return full;
+  const cut = full.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at > 0 ? cut.slice(0, at) : full.slice(0, max)).replace(/-+$/, '');
+}
+
 /** `0301-oslo`: the number keeps the slug unique, the name keeps it readable. */
 export function kommuneSlug(kommunenummer: string, kommunenavn: string): string {
-  return `${kommunenummer}-${slugify(kommunenavn)}`;
+  return `${kommunenummer}-${boundedSlug(kommunenavn)}`;
 }
 
 export function fylkeSlug(fylkesnummer: string, fylkesnavn: string): string {
-  return `${fylkesnummer}-${slugify(fylkesnavn)}`;
+  return `${fylkesnummer}-${boundedSlug(fylkesnavn)}`;
 }

@@ -9,6 +9,7 @@ import { indicatorsFromTable, responseTable } from './indicators';
 import { toKommuneIndicators } from './kommune';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
 import { itemSharesFromTable, ITEM_COLUMNS } from './items';
+import { responseRates, RESPONSE_RATE_COLUMNS, type ResponseRateRow } from './responseRates';
 
 export interface YearInput {
   survey: SurveyDefinition;
@@ -40,6 +41,8 @@ export interface YearResult<R extends IndicatorRow = KommuneIndicators | Indicat
   indicators: R[];
   distributions: DistributionRow[];
   items: ItemShareRow[];
+  /** Response rate for the nation, each fylke and each size class (needs the register). */
+  responseRates: ResponseRateRow[];
   summary: YearCounts;
   survey: SurveyDefinition;
   register: readonly RegisterRow[] | null;
@@ -75,6 +78,7 @@ export function computeYear(input: YearInput): YearResult {
     indicators,
     distributions: computeDistributions(table, register),
     items: itemSharesFromTable(responses, survey),
+    responseRates: register ? responseRates(indicators as KommuneIndicators[]) : [],
     summary: {
       year: input.year ?? input.entry?.year ?? null,
       survey: survey.id,
@@ -104,7 +108,11 @@ export function artefactFiles(result: YearResult): Record<string, string> {
     'survey.json': json(result.survey),
     'summary.json': json(result.summary),
   };
-  if (result.register) files['register.json'] = json(result.register);
+  if (result.register) {
+    files['register.json'] = json(result.register);
+    files['response-rates.json'] = json(result.responseRates);
+    files['response-rates.csv'] = formatCsv(RESPONSE_RATE_COLUMNS, result.responseRates as unknown as Record<string, Cell>[]);
+  }
   return files;
 }
 

@@ -1,7 +1,18 @@
 import type { ColumnTable } from 'arquero';
-import type { IndicatorRow, KommuneIndicators, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
+import { INDICATOR_COLUMNS, type IndicatorRow, type KommuneIndicators, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types';
 import { sizeClass } from '../rules/sizeClass';
 import { jaNei } from '../rules/kompetanse';
+
+/**
+ * Columns of the published national table (`/data/<år>/indicators.csv`): the contract's columns with
+ * the register's name, fylke, population and size class after the number, so a reader needs no
+ * second file to know which kommune a row is. The engine's own `indicators.csv` keeps the contract.
+ */
+export const PUBLISHED_INDICATOR_COLUMNS = [
+  'kommunenummer', 'kommunenavn', 'fylkesnummer', 'fylkesnavn', 'innbyggere', 'storrelse',
+  ...INDICATOR_COLUMNS.filter((c) => c !== 'kommunenummer'),
+  'rekrutteringsvansker',
+] as const satisfies readonly (keyof KommuneIndicators)[];
 
 /**
  * The indicator table joined with the register, as the site reads it (indicators.json), sorted by

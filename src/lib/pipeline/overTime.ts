@@ -18,6 +18,7 @@ export * from './overTime/history';
 export * from './overTime/changes';
 export * from './overTime/national';
 export * from './overTime/redirects';
+export * from './overTime/kommuneData';
 
 export interface OverTimeYearInput extends OverTimeYear {
   /** The survey definition used that year (strategy areas and their labels). */

@@ -1,5 +1,9 @@
-// Correspondence between two kommune structures (`registers/endringer-2020-2024.csv`): one row per
-// (old kommune, new kommune) pair, so a split is several rows with the same old number.
+// Correspondence between two kommune structures (`registers/endringer-2020-2024.csv`,
+// `registers/endringer-2018-2020.csv`): one row per (old kommune, new kommune) pair, so a split is
+// several rows with the same old number and a merger several rows with the same new number.
+// The file's columns carry the two structures' years (`kommunenummer_2018`, `kommunenummer_2020`);
+// in memory every correspondence uses the fields of CorrespondenceRow, whose `_2020` side is the
+// earlier structure and `_2024` side the later one, whatever the years.
 import { toCsv } from '../read/csv';
 import type { CorrespondenceRow, Endring, Problem, RegisterRow } from '../types';
 import { ReferenceDataError } from './errors';
@@ -15,14 +19,38 @@ export const CORRESPONDENCE_COLUMNS = [
 
 export const ENDRINGER: readonly Endring[] = ['uendret', 'nytt_nummer', 'delt', 'sammenslått'];
 
+/** The years in a correspondence file's header: old and new structure. */
+export interface CorrespondenceYears {
+  old: string;
+  new: string;
+}
+
+export const DEFAULT_YEARS: CorrespondenceYears = { old: '2020', new: '2024' };
+
+export function correspondenceColumns(years: CorrespondenceYears): string[] {
+  return [`kommunenummer_${years.old}`, `kommunenavn_${years.old}`, `kommunenummer_${years.new}`, `kommunenavn_${years.new}`, 'endring'];
+}
+
+/** The two years of the header's `kommunenummer_<år>` columns, in file order; the default when none. */
+export function headerYears(text: string): CorrespondenceYears {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const years = [...first.matchAll(/kommunenummer_(\d{4})/g)].map((m) => m[1]);
+  return years.length === 2 && years[0] < years[1] ? { old: years[0], new: years[1] } : DEFAULT_YEARS;
+}
+
 export function parseCorrespondence(text: string, file: string): CorrespondenceRow[] {
-  const table = readReferenceTable(text, file, CORRESPONDENCE_COLUMNS);
-  const at = (fields: string[], c: (typeof CORRESPONDENCE_COLUMNS)[number]) => fields[table.index.get(c)!].trim();
+  const years = headerYears(text);
+  const columns = correspondenceColumns(years);
+  const table = readReferenceTable(text, file, columns);
+  // Problems name the file's own columns (kommunenummer_2018 …), not the in-memory fields.
+  const fileColumn = (c: (typeof CORRESPONDENCE_COLUMNS)[number]) => columns[CORRESPONDENCE_COLUMNS.indexOf(c)];
+  const at = (fields: string[], c: (typeof CORRESPONDENCE_COLUMNS)[number]) => fields[table.index.get(fileColumn(c))!].trim();
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   const rows: CorrespondenceRow[] = [];
   for (const { line, fields } of table.records) {
-    const bad = (column: string, value: string, message: string) => problems.push({ file, line, column, value, message });
+    const bad = (column: (typeof CORRESPONDENCE_COLUMNS)[number], value: string, message: string) =>
+      problems.push({ file, line, column: fileColumn(column), value, message });
     const row = {
       kommunenummer_2020: at(fields, 'kommunenummer_2020'),
       kommunenavn_2020: at(fields, 'kommunenavn_2020'),
@@ -74,10 +102,10 @@ function compareRows(a: CorrespondenceRow, b: CorrespondenceRow): number {
   return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0;
 }
 
-/** The file format of `../shared/registers/endringer-2020-2024.csv`, sorted by old then new number. */
-export function formatCorrespondence(rows: CorrespondenceRow[]): string {
+/** The file format of `../shared/registers/endringer-*.csv`, sorted by old then new number. */
+export function formatCorrespondence(rows: CorrespondenceRow[], years: CorrespondenceYears = DEFAULT_YEARS): string {
   return toCsv(
-    [...CORRESPONDENCE_COLUMNS],
+    correspondenceColumns(years),
     [...rows].sort(compareRows).map((r) => CORRESPONDENCE_COLUMNS.map((c) => r[c])),
   );
 }

@@ -46,9 +46,12 @@ export class ReferenceOfflineError extends Error {
 /** A download reached the server but got something unusable (HTTP error, wrong checksum, bad JSON). */
 export class ReferenceDownloadError extends Error {
   readonly url: string;
-  constructor(message: string, url: string) {
+  /** HTTP status when the server answered with an error, else null. */
+  readonly status: number | null;
+  constructor(message: string, url: string, status: number | null = null) {
     super(message);
     this.name = 'ReferenceDownloadError';
     this.url = url;
+    this.status = status;
   }
 }

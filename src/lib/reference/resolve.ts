@@ -13,6 +13,7 @@ export const REFERENCE_FILES = [
   'registers/kommuner-2018.csv',
   'registers/kommuner-2020.csv',
   'registers/kommuner-2024.csv',
+  'registers/endringer-2018-2020.csv',
   'registers/endringer-2020-2024.csv',
   'geo/kommuner-2020.topojson',
   'geo/fylker-2020.topojson',

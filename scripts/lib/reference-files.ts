@@ -1,14 +1,13 @@
-// Node binding of the reference resolver and loader: the only module here that touches the file
-// system and the network. Scripts (build, indicators, reference) and the site's data loader use it;
-// everything it decides is delegated to the pure modules beside it.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// The edge of the reference data: where it is (file system, environment, working directory) and
+// reading it. Everything decided about it (resolution order, parsing, coverage) is delegated to the
+// pure modules in src/lib/reference/. Used by the scripts (build, indicators, reference, demo) and tests.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BoundaryFileRef, CorrespondenceRow, RegisterRow, StructureEntry } from '../types';
-import { checkCoverage, parseCorrespondence } from './correspondence';
-import { downloadReference, type FetchLike, type ReferencePlan } from './download';
-import { ReferenceDataError, ReferenceMissingError } from './errors';
-import { parseRegister } from './register';
+import type { BoundaryFileRef, CorrespondenceRow, RegisterRow, StructureEntry } from '../../src/lib/types';
+import { checkCoverage, parseCorrespondence } from '../../src/lib/reference/correspondence';
+import { ReferenceDataError, ReferenceMissingError } from '../../src/lib/reference/errors';
+import { parseRegister } from '../../src/lib/reference/register';
 import {
   REFERENCE_CACHE,
   REFERENCE_ENV,
@@ -16,9 +15,9 @@ import {
   howToGetReference,
   resolveReference,
   type ResolvedReference,
-} from './resolve';
+} from '../../src/lib/reference/resolve';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 export interface ReferenceOptions {
   /** Value of `--reference <dir>`, if given. */
@@ -160,67 +159,4 @@ export function loadStructure(
 /** Parsed TopoJSON of a boundary file (as loaded by loadStructure). */
 export function readBoundary(b: BoundaryFile): unknown {
   return JSON.parse(readFileSync(b.path, 'utf8'));
-}
-
-// ------------------------------------------------------------------ download into the cache
-
-/**
- * Writes downloaded files into `outDir`: first all into a temporary sibling directory, then each
- * renamed into place, so an interrupted run never leaves a half-written file. Other files already
- * in `outDir` are left alone.
- */
-export function writeReferenceFiles(files: Map<string, Uint8Array>, outDir: string): string[] {
-  const abs = path.resolve(outDir);
-  const tmp = path.join(path.dirname(abs), `.tmp-${path.basename(abs)}-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
-  try {
-    for (const [rel, bytes] of files) {
-      const p = path.join(tmp, rel);
-      mkdirSync(path.dirname(p), { recursive: true });
-      writeFileSync(p, bytes);
-    }
-    const written: string[] = [];
-    for (const rel of [...files.keys()].sort()) {
-      const target = path.join(abs, rel);
-      mkdirSync(path.dirname(target), { recursive: true });
-      renameSync(path.join(tmp, rel), target);
-      written.push(target);
-    }
-    return written;
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-export interface DownloadOptions {
-  outDir?: string;
-  fetch?: FetchLike;
-  plan?: ReferencePlan;
-  log?: (line: string) => void;
-}
-
-/** Downloads everything (checked, in memory), then writes it to `outDir` (default: the cache). */
-export async function downloadReferenceTo(opts: DownloadOptions = {}): Promise<string[]> {
-  const outDir = opts.outDir ?? path.join(PROJECT_ROOT, REFERENCE_CACHE);
-  const fetchImpl = opts.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const { files } = await downloadReference(fetchImpl, opts.plan, opts.log);
-  return writeReferenceFiles(files, outDir);
-}
-
-/**
- * For the build: the resolved reference directory, downloading into the cache first (with a
- * message saying so) when nothing resolves. Offline, it throws ReferenceOfflineError whose message
- * says where to put the files by hand.
- */
-export async function ensureReference(
-  opts: ReferenceOptions & Omit<DownloadOptions, 'outDir'> = {},
-): Promise<ResolvedReference> {
-  const found = resolveReferenceDir(opts);
-  if (found) return found;
-  const projectRoot = opts.projectRoot ?? PROJECT_ROOT;
-  const log = opts.log ?? ((line: string) => console.error(line));
-  const outDir = path.join(projectRoot, REFERENCE_CACHE);
-  log(`Fant ingen referansedata; laster ned kommuneregistre (SSB) og kartgrenser (Kartverket) til ${outDir}/ …`);
-  await downloadReferenceTo({ ...opts, outDir, log });
-  return requireReferenceDir(opts);
 }
