@@ -55,7 +55,7 @@ export function indicatorsCsv(table: Table): string {
 
 /** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
 export function indicatorsExcelCsv(table: Table): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)), { delimiter: ';', bom: true, eol: '\r\n' });
+  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)), { delimiter: ';', bom: true, eol: '\r\n', spreadsheet: true });
 }
 
 /** Everything the site and the downloads need for one survey year, computed in memory. */
