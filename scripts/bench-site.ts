@@ -79,7 +79,7 @@ export interface BenchSiteOptions {
   log?: (l: string) => void;
   /** Skip LCP/CLS on purpose (reported loudly); otherwise a missing Chromium fails the run. */
   noVitals?: boolean;
-  /** Draw every share card afresh instead of taking unchanged ones from the card cache. */
+  /** Draw every share card anew instead of using the card cache. */
   coldCards?: boolean;
 }
 
@@ -226,14 +226,12 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       json: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean', default: false },
-      'no-vitals': { type: 'boolean', default: false }, 'update-baseline': { type: 'boolean', default: false },
-      'cold-cards': { type: 'boolean', default: false },
+      'no-vitals': { type: 'boolean', default: false }, 'cold-cards': { type: 'boolean', default: false }, 'update-baseline': { type: 'boolean', default: false },
     },
   });
   try {
     const b = await benchSite({
-      out: values.out ? resolve(values.out) : undefined, log: values.verbose ? (l) => console.log(l) : undefined, noVitals: values['no-vitals'],
-      coldCards: values['cold-cards'],
+      out: values.out ? resolve(values.out) : undefined, log: values.verbose ? (l) => console.log(l) : undefined, noVitals: values['no-vitals'], coldCards: values['cold-cards'],
     });
     console.log(report(b));
     if (values['update-baseline']) {

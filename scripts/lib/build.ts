@@ -130,8 +130,8 @@ export async function runBuild(
     );
     await fx.writeFile(join(tmpArtefacts, 'identity.json'), `${JSON.stringify({ ...identity, siteUrl: site }, null, 1)}\n`);
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
-    const cards = await prepareCards(fx, tmpArtefacts);
     fault('engine');
+    const cards = await prepareCards(fx, tmpArtefacts);
     const t1 = now();
 
     // 2. Pages, while worker threads draw the share cards.
@@ -154,6 +154,7 @@ export async function runBuild(
       if (!(await fx.exists(join(tmpOut, 'index.html')))) {
         throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
       }
+      // Inside the try: a failure here must also stop the card workers.
       fault('pages');
     } catch (e) {
       drawing.cancel();
