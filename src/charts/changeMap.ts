@@ -6,7 +6,6 @@ import type { MapGeometry } from '../map/prepare';
 import { el } from './svg';
 
 export type ChangeKey = 'opp' | 'samme' | 'annen_type' | 'ned' | 'ikke_sammenlignbar';
-export const CHANGE_KEYS: readonly ChangeKey[] = ['opp', 'samme', 'annen_type', 'ned', 'ikke_sammenlignbar'];
 
 export type ChangePattern = 'none' | 'stripes' | 'dots' | 'lines';
 
