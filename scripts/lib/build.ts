@@ -154,11 +154,12 @@ export async function runBuild(
       if (!(await fx.exists(join(tmpOut, 'index.html')))) {
         throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
       }
+      // Inside the try: a failure here must also stop the card workers.
+      fault('pages');
     } catch (e) {
       drawing.cancel();
       throw e;
     }
-    fault('pages');
     const t2 = now();
     const drawn = await drawing.done;
     const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
