@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { RegisterRow, YearSummary } from '../../src/lib/types';
 import { parseRegister } from '../../src/lib/reference/register';
+import { stripBidiControls, withPlainNames } from '../../src/lib/format/bidi';
 import { parseCorrespondence } from '../../src/lib/reference/correspondence';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
 import type { MapGeometry } from '../../src/map/prepare';
@@ -82,7 +83,7 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     let register = registers.get(structure.id);
     if (!register) {
       const path = confinedPath(refDir, structure.register, structureFile(structure.id), 'register');
-      register = parseRegister(decodeText(await input.read(path, 'register', `kommuneregisteret for ${structure.label}`)), input.display(path));
+      register = withPlainNames(parseRegister(decodeText(await input.read(path, 'register', `kommuneregisteret for ${structure.label}`)), input.display(path)));
       registers.set(structure.id, register);
     }
     if (!maps.has(structure.id)) maps.set(structure.id, await prepareMap(structure, refDir, input, structureFile(structure.id)));
@@ -115,7 +116,8 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
     if (!s.previous || !structures.has(s.previous.structure)) continue;
     const path = confinedPath(refDir, s.previous.correspondence, structureFile(s.id), 'previous.correspondence');
     const rows = parseCorrespondence(decodeText(await input.read(path, 'correspondence', `korrespondansen ${s.previous.structure}→${s.id}`)), input.display(path));
-    links.push({ from: s.previous.structure, to: s.id, rows });
+    const plain = rows.map((r) => ({ ...r, kommunenavn_2020: stripBidiControls(r.kommunenavn_2020), kommunenavn_2024: stripBidiControls(r.kommunenavn_2024) }));
+    links.push({ from: s.previous.structure, to: s.id, rows: plain });
   }
   const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
   const development = overTime({ years: overTimeYears, links });

@@ -12,7 +12,8 @@ import { writeFixture } from '../helpers/fixture';
 import { ROOT } from '../helpers/site';
 
 const DRIVER = join(ROOT, 'tests', 'build', 'fixtures', 'crash-build.ts');
-const TIMEOUT = 120_000;
+// Generous: each case runs four builds in child processes, and a shared machine can be slow.
+const TIMEOUT = 600_000;
 
 let tmp: string;
 let good: { data: string; reference: string };

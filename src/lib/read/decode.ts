@@ -53,6 +53,8 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingChoice = 'auto'
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', bom: true };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, bom: false };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
@@ -78,4 +80,24 @@ function mostlyUtf8(text: string): boolean {
     if (c > 0x7f && c !== 0xfffd && ++good > 8 * bad) return true;
   }
   return false;
+}
+
+/**
+ * UTF-16 saved without a BOM (some «Unicode text» exports): the ASCII of the header and the
+ * numbers shows as zero bytes in every other position. Text in UTF-8 or Windows-1252 never has
+ * zero bytes, so a third of them at one parity is a safe sign.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs / 3 && evenZeros < pairs / 20) return 'utf-16le';
+  if (evenZeros > pairs / 3 && oddZeros < pairs / 20) return 'utf-16be';
+  return null;
 }

@@ -8,10 +8,13 @@ import type { Problem, RegisterRow } from '../types';
 import { CsvSyntaxError, detectDelimiter, parseCsv } from './csv';
 import { decodeBytes } from './decode';
 import { displayValue } from './responses';
+import { rowLengthDetail } from './hints';
+import { withPlainNames } from '../format/bidi';
 
 export type RegisterReadResult = { ok: true; rows: RegisterRow[] } | { ok: false; problems: Problem[] };
 
 const MAX_PROBLEMS = 50;
+const REGISTER_COLUMNS = ['kommunenummer', 'kommunenavn', 'fylkesnummer', 'fylkesnavn', 'innbyggere'];
 
 export function readRegister(bytes: Uint8Array, file: string): RegisterReadResult {
   const text = decodeBytes(bytes).text.replace(/^\uFEFF/, '');
@@ -35,6 +38,19 @@ export function readRegister(bytes: Uint8Array, file: string): RegisterReadResul
     };
   }
 
+  // A survey export given as --register has kommunenummer too; its answer columns give it away.
+  const unknown = header.filter((h) => h !== '' && !REGISTER_COLUMNS.includes(h));
+  if (unknown.length >= 3) {
+    return {
+      ok: false,
+      problems: [{
+        file,
+        line: parsed.headerLine,
+        message: `dette ser ikke ut som et kommuneregister: ${unknown.length} kolonner et register ikke har (${unknown.slice(0, 5).map(displayValue).join(', ')}${unknown.length > 5 ? ', …' : ''}); forventet ${REGISTER_COLUMNS.join(',')} (er det svarfila?)`,
+      }],
+    };
+  }
+
   const problems: Problem[] = [];
   const bad = (p: Omit<Problem, 'file'>) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ file, ...p });
@@ -43,7 +59,7 @@ export function readRegister(bytes: Uint8Array, file: string): RegisterReadResul
   const rows: RegisterRow[] = [];
   for (const { line, fields } of parsed.records) {
     if (fields.length !== header.length) {
-      bad({ line, message: `raden har ${fields.length} felt, men overskriften har ${header.length} kolonner` });
+      bad({ line, column: header[Math.min(fields.length, header.length - 1)], message: `raden har ${fields.length} felt, men overskriften har ${header.length} kolonner${rowLengthDetail(fields.length, header)}` });
       continue;
     }
     const get = (i: number) => (i < 0 ? '' : fields[i].trim());
@@ -78,5 +94,5 @@ export function readRegister(bytes: Uint8Array, file: string): RegisterReadResul
   }
   if (problems.length > 0) return { ok: false, problems };
   if (rows.length === 0) return { ok: false, problems: [{ file, message: 'kommuneregisteret har ingen kommuner' }] };
-  return { ok: true, rows };
+  return { ok: true, rows: withPlainNames(rows) };
 }

@@ -3,6 +3,7 @@
 import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
 import { CsvSyntaxError, detectDelimiter, scanCsv, type Delimiter } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
+import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
   columnAnswerSets,
   describeAnswerSet,
@@ -200,7 +201,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   if (body === null) return fail();
   const reader: BodyReader = body;
   if (records === 0) {
-    problems.add({ message: 'filen har bare overskriftslinjen og ingen datarader; forventet én rad per kommune' });
+    problems.add({ message: `filen har bare overskriftslinjen og ingen datarader; forventet én rad per kommune${lineEndHint(text)}` });
     return fail();
   }
   if (problems.count === 0 && reader.rows.length === 0) {
@@ -246,7 +247,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     });
     const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
     if (missing.length > 0) {
-      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${missing.join(', ')}` });
+      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${missing.join(', ')}${separatorHint(raw) || lineEndHint(text)}` });
     }
     if (list.count > 0) return null;
     return new BodyReader(header, firstIndex, s, list, delimiter, options.register ?? null);
@@ -262,6 +263,7 @@ class BodyReader {
   otherUnits = 0;
   private readonly kept: { index: number; name: string; match: LabelMatcher; answerSet: string }[] = [];
   private readonly width: number;
+  private readonly header: string[];
   private readonly kommuneIndex: number;
   private readonly typeIndex: number | undefined;
   private readonly registerSet: Set<string> | null;
@@ -279,6 +281,7 @@ class BodyReader {
     register: RegisterRow[] | null,
   ) {
     this.width = header.length;
+    this.header = header;
     this.kommuneIndex = firstIndex.get('kommunenummer')!;
     this.typeIndex = firstIndex.get('enhetstype');
     this.registerSet = register ? new Set(register.map((r) => r.kommunenummer)) : null;
@@ -328,7 +331,8 @@ class BodyReader {
     if (fields.length !== this.width) {
       problems.report(() => ({
         line,
-        message: `raden har ${fields.length} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»); sjekk skilletegn og anførselstegn`,
+        column: this.header[Math.min(fields.length, this.width - 1)],
+        message: `raden har ${fields.length} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»)${rowLengthDetail(fields.length, this.header)}; sjekk skilletegn og anførselstegn`,
       }));
       return;
     }
