@@ -16,7 +16,7 @@ export interface CardGradeRow {
   kind: 'grade';
   title: string;
   grade: number | null;
-  /** «Grad 3 av 4: Omfattende IKT-prosjekter …» or «Ukjent – svarte ikke». */
+  /** «Grad 4 av 4: Både omfattende …», «Grad 3: Omfattende IKT-prosjekter …» or «Ukjent – svarte ikke». */
   text: string;
 }
 

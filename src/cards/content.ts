@@ -1,6 +1,7 @@
 // Which share cards a year has and what each says, from the year's artefacts (indicators,
 // distributions, survey definition, map). Pure. One card per kommune, fylke and year: the latest
 // year's pages and their /<år>/ copies point to the same file, so each image is rendered once.
+import { gradeNameCapitalised } from '../lib/rules/change';
 import type { DistributionRow, KommuneIndicators, SurveyDefinition } from '../lib/types';
 import type { MapGeometry } from '../map/prepare';
 import { renderLocatorMap } from '../map/choropleth';
@@ -52,7 +53,7 @@ function gradeRows(input: CardYearInput, k: KommuneIndicators): CardRow[] {
   return INDICATORS.map((indicator) => {
     const def = input.survey.grades[indicator];
     const grade = k[indicator];
-    return { kind: 'grade', title: def.title, grade, text: grade === null ? unknownLabel(k, indicator) : `Grad ${grade} av 4: ${def.labels[grade]}` };
+    return { kind: 'grade', title: def.title, grade, text: grade === null ? unknownLabel(k, indicator) : `${gradeNameCapitalised(grade)}: ${def.labels[grade]}` };
   });
 }
 

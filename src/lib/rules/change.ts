@@ -39,3 +39,8 @@ export const MOVEMENT_RULE_TEXT =
 export function gradeName(grade: number): string {
   return gradeLevel(grade) === 2 ? `grad ${grade}` : `grad ${grade} av 4`;
 }
+
+/** The same at the start of a line or label: «Grad 4 av 4», «Grad 2». */
+export function gradeNameCapitalised(grade: number): string {
+  return `G${gradeName(grade).slice(1)}`;
+}
