@@ -50,7 +50,8 @@ export function formatCsvColumns(header: readonly string[], columns: readonly Ar
   return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }
 
-export function formatCsv(header: readonly string[], rows: readonly Record<string, Cell>[], opts: CsvOptions = {}): string {
+/** CSV from row objects; `header` names the columns, each a key of the rows. */
+export function formatCsv<K extends string>(header: readonly K[], rows: readonly { readonly [key in K]: Cell }[], opts: CsvOptions = {}): string {
   const d = opts.delimiter ?? ',';
   const eol = opts.eol ?? '\n';
   const dc = opts.decimalComma ?? false;
