@@ -6,8 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseArgsMessage } from './lib/cli-args';
 import { nodeEffects } from './lib/effects';
-import { runBuild } from './lib/build';
-import { describeFailure, InputError } from './lib/errors';
+import { runBuild, type BuildStatus } from './lib/build';
+import { buildFailureMessage, failureKind } from './lib/errors';
+import { faultFromEnv } from './lib/atomic';
+import { prepareOutputPath } from './lib/output';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,6 +24,8 @@ function usage(): string {
     '  --data <katalog>       data-katalogen med years/, surveys/, structures/ (standard data)',
     '  --artefacts <katalog>  behold også artefaktene (for astro dev), f.eks. .artefacts',
     '  --no-download          ikke last ned referansedata som mangler',
+    '  --no-card-cache        tegn alle delingskort på nytt (ellers gjenbrukes like kort fra',
+    '                         node_modules/.cache/digikommune-kort)',
   ].join('\n');
 }
 
@@ -38,6 +42,7 @@ async function main(): Promise<number> {
         'site-root': { type: 'string' },
         artefacts: { type: 'string' },
         'no-download': { type: 'boolean', default: false },
+        'no-card-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -51,11 +56,15 @@ async function main(): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  const out = resolve(cwd, args.out!);
+  const status: BuildStatus = { previous: false };
   try {
+    await prepareOutputPath(out);
+    if (args.artefacts) await prepareOutputPath(resolve(cwd, args.artefacts), '--artefacts');
     const result = await runBuild(
       {
         root,
-        out: resolve(cwd, args.out!),
+        out,
         dataDir: resolve(cwd, args.data!),
         reference: args.reference ? resolve(cwd, args.reference) : null,
         base: args.base ?? process.env.BASE_PATH ?? '/',
@@ -64,17 +73,20 @@ async function main(): Promise<number> {
         sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
+        ...(args['no-card-cache'] ? { cardCache: null } : {}),
       },
       nodeEffects(),
+      { fault: faultFromEnv(process.env.DIGIKOMMUNE_FAULT_AT) },
+      status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);
     return 0;
   } catch (error) {
-    const input = error instanceof InputError || (error instanceof Error && /^(InputError|Reference\w*Error)$/.test(error.name));
     const where = pageOf(error);
-    console.error(`\nBygget feilet${input ? ' (feil i inndata)' : ''}; forrige versjon av ${args.out} er urørt.\n${describeFailure(error)}${where ? `\n(i ${where})` : ''}`);
-    if (!input && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
+    console.error(`\n${buildFailureMessage(error, status.previous, args.out!)}${where ? `\n(i ${where})` : ''}`);
+    if (!failureKind(error) && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
     return 1;
   }
 }

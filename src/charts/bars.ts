@@ -1,7 +1,7 @@
 // Horizontal bars with the label above each bar and the number at its end (SSB table style).
 // Long Norwegian labels get a line of their own instead of a cramped axis.
 import { SHAPE_STROKE, unknownPattern } from '../map/palette';
-import { chartSvg, el, safeId, text } from './svg';
+import { chartSvg, el, num, pct, safeId, text } from './svg';
 import { wrap } from '../map/svg';
 
 /** What every figure is told: its accessible name and description, and the prefix of its ids. */
@@ -36,6 +36,8 @@ export interface BarsOptions extends FigureText {
   /** Text size in the SVG's own units. The page shows the SVG at its width or narrower, so
    * width and fontSize together decide the size a reader sees (≥ 12 px wanted on a phone). */
   fontSize?: number;
+  /** Stretch to the column (see ChartFrame.fluid); `width` is then the narrowest column. */
+  fluid?: boolean;
 }
 
 export function renderBars(options: BarsOptions): string {
@@ -57,8 +59,14 @@ export function renderBars(options: BarsOptions): string {
   const max = options.max ?? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.value ?? 0)), 0);
   const scale = (width - right - left) / (max > 0 ? max : 1);
 
+  // Fluid: a bar's length is a share of the column width, so it grows with the column; at the
+  // narrowest column it is exactly the fixed layout. Bars and their numbers sit in one group moved
+  // right by the prefix width.
+  const span = 100 * (width - right - left) / width;
+  const fluid = options.fluid === true;
   const rects: string[] = [];
   const labels: string[] = [];
+  const values: string[] = [];
   const label = (x: number, y: number, s: string) => labels.push(text({ x, y, dy: '0.32em' }, s));
   let y = 2;
   for (const group of options.groups) {
@@ -67,9 +75,16 @@ export function renderBars(options: BarsOptions): string {
     lines.forEach((line, i) => label(0, y + HEADING / 2 - 1 + i * HEADING_LINE, line));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
     for (const bar of group.bars) {
-      const end = left + (bar.value ?? 0) * scale;
-      if (bar.value !== null && bar.value > 0) rects.push(el('rect', { x: left, y, width: end - left, height: BAR, fill: bar.fill }));
-      label(end + 4, y + BAR / 2, bar.text);
+      const length = (bar.value ?? 0) * scale;
+      const drawn = bar.value !== null && bar.value > 0;
+      if (fluid) {
+        const share = max > 0 ? ((bar.value ?? 0) / max) * span : 0;
+        if (drawn) rects.push(el('rect', { x: 0, y, width: pct(share), height: BAR, fill: bar.fill }));
+        values.push(text({ x: pct(share), y, dx: 4, dy: BAR / 2 + 0.32 * FONT_SIZE }, bar.text));
+      } else {
+        if (drawn) rects.push(el('rect', { x: left, y, width: length, height: BAR, fill: bar.fill }));
+        label(left + length + 4, y + BAR / 2, bar.text);
+      }
       if (hasPrefix) label(0, y + BAR / 2, bar.prefix ?? '');
       y += BAR + BAR_GAP;
     }
@@ -84,6 +99,11 @@ export function renderBars(options: BarsOptions): string {
       fontSize: FONT_SIZE,
       defs: unknownPattern(unknownPatternId(options.idPrefix)),
     },
-    el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects) + el('g', { fill: '#1a1a1a' }, labels),
+    fluid
+      ? el('g', { fill: '#1a1a1a' }, labels) +
+        el('g', { transform: left ? `translate(${num(left)},0)` : null }, [
+          el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects), el('g', { fill: '#1a1a1a' }, values),
+        ])
+      : el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects) + el('g', { fill: '#1a1a1a' }, labels),
   );
 }

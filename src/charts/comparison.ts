@@ -4,7 +4,7 @@
 // (rules/share) get no bar, only their label saying so.
 import type { DistributionRow } from '../lib/types';
 import { hasShare } from '../lib/rules/share';
-import { chartSvg, el, text } from './svg';
+import { chartSvg, el, pct, text } from './svg';
 import type { FigureText } from './bars';
 
 export interface ComparisonGroup {
@@ -23,6 +23,8 @@ export interface ComparisonOptions extends FigureText {
   own: string | null;
   width?: number;
   fontSize?: number;
+  /** Stretch to the column (charts/svg ChartFrame.fluid): the bars span the column, text keeps its size. */
+  fluid?: boolean;
 }
 
 export const TOO_FEW = 'for få svar til andeler';
@@ -32,7 +34,13 @@ export const OWN_OUTLINE = { outer: '#1a1a1a', inner: '#ffffff' } as const;
 export function renderComparison(o: ComparisonOptions): string {
   const width = o.width ?? 304;
   const font = o.fontSize ?? 12;
+  const fluid = o.fluid === true;
   const barW = width - 4;
+  // Horizontal position of a share (0–1) of the bar: px when fixed, percent of the column when fluid.
+  // Fluid bars keep 2 px clear at both ends (99 % after a 2-px shift) so the outline is not clipped.
+  const at = (share: number): string | number => (fluid ? pct(share * 99) : 2 + share * barW);
+  const len = (share: number): string | number => (fluid ? pct(share * 99) : share * barW);
+  const labels: string[] = [];
   const rowH = 22;
   const step = rowH + 22;
   const parts: string[] = [];
@@ -42,22 +50,26 @@ export function renderComparison(o: ComparisonOptions): string {
     const den = known[0]?.denominator ?? 0;
     const y = i * step + 17;
     const enough = hasShare(den);
-    parts.push(text({ x: 2, y: y - 5 }, enough ? g.label : `${g.label} (${TOO_FEW})`));
+    labels.push(text({ x: 2, y: y - 5 }, enough ? g.label : `${g.label} (${TOO_FEW})`));
     if (!enough) return;
-    let x = 2;
+    let from = 0;
     for (const v of o.values) {
       const r = known.find((row) => row.value === v);
-      const w = r ? (r.count / den) * barW : 0;
-      if (w > 0) parts.push(el('rect', { x, y, width: w, height: rowH, fill: o.colourOf(v), stroke: '#fff', 'stroke-width': 0.5 }));
-      if (v === o.own && w > 0) {
-        outlines.push(el('rect', { x, y, width: w, height: rowH, fill: 'none', stroke: OWN_OUTLINE.outer, 'stroke-width': 3 }));
-        outlines.push(el('rect', { x: x + 2, y: y + 2, width: Math.max(0, w - 4), height: rowH - 4, fill: 'none', stroke: OWN_OUTLINE.inner, 'stroke-width': 1.5 }));
+      const share = r ? r.count / den : 0;
+      if (share > 0) {
+        parts.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: o.colourOf(v), stroke: '#fff', 'stroke-width': 0.5 }));
+        // Dark, then a white line on top of it: the outline shows on every fill.
+        if (v === o.own) {
+          outlines.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: 'none', stroke: OWN_OUTLINE.outer, 'stroke-width': 4 }));
+          outlines.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: 'none', stroke: OWN_OUTLINE.inner, 'stroke-width': 1.5 }));
+        }
       }
-      x += w;
+      from += share;
     }
   });
   return chartSvg(
-    { ...o, width, height: o.groups.length * step + 6, fontSize: font },
-    el('g', { fill: '#1a1a1a' }, parts) + el('g', { 'aria-hidden': 'true' }, outlines),
+    { ...o, width, height: o.groups.length * step + 6, fontSize: font, fluid },
+    el('g', { fill: '#1a1a1a' }, labels) +
+      el('g', { transform: fluid ? 'translate(2,0)' : null }, [el('g', {}, parts), el('g', { 'aria-hidden': 'true' }, outlines)]),
   );
 }

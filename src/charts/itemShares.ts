@@ -20,6 +20,8 @@ export interface ItemSharesOptions extends FigureText {
   order?: 'share' | 'input';
   width?: number;
   fontSize?: number;
+  /** Stretch to the column (charts/svg ChartFrame.fluid). */
+  fluid?: boolean;
 }
 
 /** ItemShareRow[] of one block and one answer → ItemShare[] (the figure's input). */
@@ -70,6 +72,7 @@ export function renderItemShares(options: ItemSharesOptions): string {
     max: 100,
     width: options.width,
     fontSize: options.fontSize,
+    fluid: options.fluid,
     title: options.title,
     description: `${options.description} ${itemSharesDescription(options.items)}`.trim(),
     idPrefix: options.idPrefix,

@@ -37,10 +37,21 @@ export function text(a: Attrs, content: string): string {
 
 export const FONT_FAMILY = 'system-ui, sans-serif';
 
+/** Percent of the chart's width, for fluid charts: «42.5%». */
+export function pct(value: number): string {
+  return `${num(value)}%`;
+}
+
 export interface ChartFrame {
   /** Made into valid, prefixed ids: «<id>», «<id>-title», «<id>-desc». */
   idPrefix: string;
   width: number;
+  /**
+   * Fluid: the SVG takes the width of its column (width="100%", no viewBox) and only horizontal
+   * positions given in percent stretch, so text keeps its size on a phone and bars grow on a wide
+   * screen. `width` is then the narrowest column it is laid out for (a 390-px phone's 358 px).
+   */
+  fluid?: boolean;
   height: number;
   title: string;
   description: string;
@@ -54,8 +65,9 @@ export function chartSvg(frame: ChartFrame, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
       id,
-      viewBox: `0 0 ${num(frame.width)} ${num(frame.height)}`,
-      width: frame.width,
+      class: frame.fluid ? 'dk-chart fluid' : 'dk-chart',
+      viewBox: frame.fluid ? null : `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      width: frame.fluid ? '100%' : frame.width,
       height: frame.height,
       role: 'img',
       'aria-labelledby': `${id}-title ${id}-desc`,
@@ -86,6 +98,7 @@ export interface FigureCaption {
 export function withCaption(chart: string, caption: FigureCaption, fontSize = 13): string {
   const open = /^<svg\b[^>]*>/.exec(chart);
   if (!open) throw new Error('withCaption: ikke en SVG');
+  if (/\bwidth="100%"/.test(open[0])) throw new Error('withCaption: en flytende figur har ingen fast bredde; tegn den med fast bredde');
   const width = Number(/\bwidth="([\d.]+)"/.exec(open[0])?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open[0])?.[1]);
   if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('withCaption: SVG-en mangler bredde og høyde');

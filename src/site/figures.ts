@@ -94,14 +94,18 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
   }));
 }
 
-/** How big a chart is drawn: its width and its text size, both in the SVG's own units. */
-export interface FigureSize { width: number; fontSize: number }
+/**
+ * How big a chart is drawn: its width and its text size in the SVG's own units; fluid charts take
+ * the width of their column and `width` is the narrowest column they are laid out for.
+ */
+export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
 
 /**
- * Bar charts on the site are drawn this narrow so their text stays ≥ 12 px where it is shown: at
- * full size on a desktop, and scaled to a 358-px column on a 390-px phone (13 × 358 / 370 ≈ 12.6 px).
+ * Charts on the pages are fluid: they fill the text column (site.css caps it at the measure, and a
+ * grid cell is narrower), their bars stretch with it, and their text stays 13 px at every width,
+ * laid out to fit the 288-px column of a 320-px screen.
  */
-export const CHART_SIZE: FigureSize = { width: 370, fontSize: 13 };
+export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
 
 /**
  * The one fixed size for downloads and embeds: an article column. Downloads and embeds reuse the
@@ -129,6 +133,6 @@ export function kompetanseBarsSvg(bars: readonly CategoryBar[], title: string, i
 }
 
 /** The kommune page's comparison of one indicator with the nation, fylke and size class. */
-export function comparisonSvg(options: Omit<ComparisonOptions, 'width' | 'fontSize'>, size?: FigureSize, caption?: FigureCaption): string {
-  return captioned(renderComparison({ ...options, ...(size ? { width: size.width, fontSize: size.fontSize } : {}) }), caption);
+export function comparisonSvg(options: Omit<ComparisonOptions, 'width' | 'fontSize' | 'fluid'>, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
+  return captioned(renderComparison({ ...options, ...size }), caption);
 }

@@ -103,7 +103,7 @@ beforeAll(async () => {
     }
     c.result = await (c.npm ? npmIndicators(args) : indicators(args));
   }));
-}, 120_000);
+});
 
 describe('the generated datasets cover what they should', () => {
   it('every answer label and blank occurs in every column, gates closed with filled items, all bins', () => {

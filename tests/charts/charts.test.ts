@@ -259,6 +259,11 @@ describe('withCaption (downloads and embeds)', () => {
     for (const s of ['Figurtittel', 'Kilde: SSB', 'Lisens: CC BY 4.0']) expect(texts(out)).toContain(s);
     expect(out).toContain(chart.slice(chart.indexOf('<title')));
   });
+
+  test('refuses a fluid chart: a file needs a fixed width', () => {
+    const fluid = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'capf', fluid: true });
+    expect(() => withCaption(fluid, { title: 'x' })).toThrow(/fast bredde/);
+  });
 });
 
 test('long headings wrap to the chart width', () => {

@@ -1,6 +1,6 @@
-// Charts are inline SVG scaled to their column: the text a reader sees is font-size × shown width
-// ÷ drawn width. On a 390-px phone the column is 358 px, so every chart the site draws must keep
-// font-size × min(1, 358 / width) ≥ 12.
+// A fixed-width chart is scaled to its column: the text a reader sees is font-size × shown width
+// ÷ drawn width, so on a 390-px phone (358-px column) it must keep font-size × min(1, 358 / width)
+// ≥ 12. A fluid chart (width="100%", the site's CHART_SIZE) is not scaled: its font size is what is shown.
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderGradeBars } from '../../src/charts/gradeBars';
@@ -19,8 +19,10 @@ const SITE = CHART_SIZE;
 function smallestShownText(svg: string): number {
   const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
   const root = doc.querySelector('svg')!;
+  // A fluid chart (width="100%") is never scaled: its text is shown at its own size.
+  const fluid = root.getAttribute('width') === '100%';
   const width = Number(root.getAttribute('width'));
-  const scale = Math.min(1, PHONE_COLUMN / width);
+  const scale = fluid ? 1 : Math.min(1, PHONE_COLUMN / width);
   let min = Infinity;
   for (const t of doc.querySelectorAll('text')) {
     let el: Element | null = t;

@@ -138,6 +138,19 @@ describe('kommune pages over time', () => {
     expect(await page('kommune/1534-haram')).toContain('url=/kommune/1580-haram/');
   });
 
+  it('the 2018 year (no boundaries) shows tables and a note instead of maps, without crediting a map', async () => {
+    for (const [path, note] of [['2018', 'Kartgrunnlaget for 2018 mangler'], ['2018/fylke/11-rogaland', 'har flate i kartgrunnlaget for 2018']]) {
+      const html = await page(path);
+      expect(html, path).toContain(note);
+      expect(html, path).not.toMatch(/<svg[^>]*id="kart-/);
+      expect(html, path).not.toContain('Kartgrunnlag: Kartverket (CC BY 4.0).</p>');
+    }
+    const html = await page('2018');
+    const fig = /<figure class="map"[^>]*>[\s\S]*?<\/figure>/.exec(html)![0];
+    expect(fig).not.toContain('Kartverket');
+    expect(fig).toContain('<table');
+  });
+
   it('the 2018 page of a merged kommune exists and links today’s kommune', async () => {
     const html = await page('2018/kommune/1141-finnoy');
     expect(html).toContain('href="/kommune/1103-stavanger/"');

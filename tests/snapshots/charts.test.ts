@@ -37,7 +37,7 @@ describe('chart snapshots', () => {
   });
 
   test('comparison (kommune pages)', () => {
-    expectSnapshot('chart-comparison', renderComparison(COMPARISON_INPUT));
+    expectSnapshot('chart-comparison', renderComparison({ ...COMPARISON_INPUT, ...CHART_SIZE }));
   });
 
   test('kompetanse bars (year overview, fylke pages)', () => {
@@ -77,7 +77,7 @@ describe('chart snapshots', () => {
 
   test('grouped bars per year (development page)', () => {
     expectSnapshot('chart-grouped-bars', renderGroupedBars({
-      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp', years: [2021, 2024],
+      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp', years: [2021, 2024], ...CHART_SIZE,
       groups: [{ key: '0', label: 'Grad 0: Har verken IKT-strategi på plass eller IKT-prosjekter i gang' }, { key: '4', label: 'Grad 4: Både omfattende IKT-strategi og IKT-prosjekter' }],
       values: { 0: { 2021: { share: 0.081, text: '8,1 % (27)' }, 2024: { share: 0.544, text: '54,4 % (140)' } }, 4: { 2021: { share: 0.274, text: '27,4 % (91)' } } },
     }));
@@ -101,6 +101,14 @@ describe('chart snapshots', () => {
       names: Object.fromEntries(Object.entries(NAMES).map(([k, n]) => [k, `${n}: endring`])),
       hrefFor: (k) => `/kommune/${k}/`,
       title: 'Endring', description: 'Syntetisk.', idPrefix: 'snap-chg', register: REGISTER,
+    }));
+  });
+
+  test('grouped bars at a fixed width (downloads)', () => {
+    expectSnapshot('chart-grouped-bars-article', renderGroupedBars({
+      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp-a', years: [2021, 2024], ...ARTICLE_SIZE,
+      groups: [{ key: '1', label: 'Grad 1' }],
+      values: { 1: { 2021: { share: 0.5, text: '50,0 % (160)' }, 2024: { share: 0.7, text: '70,0 % (220)' } } },
     }));
   });
 
