@@ -10,6 +10,8 @@ import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, ROOT } from '../helpers/site';
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+/** Each test drives several page loads; on a loaded machine 30 s is not enough (no timing is asserted). */
+const SLOW = 120_000;
 let site: string;
 let server: StaticServer;
 let browser: Browser;
@@ -100,7 +102,7 @@ describe('map keyboard focus', () => {
     await page.evaluate(() => (document.querySelector('main') as HTMLElement).focus());
     expect(await page.locator('svg.dk-map .dk-focus-ring').count()).toBe(0);
     await page.context().close();
-  });
+  }, SLOW);
 });
 
 describe('forside keyboard path', () => {
@@ -115,7 +117,7 @@ describe('forside keyboard path', () => {
     expect(maps[1].links).toBe(maps[0].links);
     expect(maps.map((m) => m.tabbable)).toEqual([maps[0].links, 0]);
     await page.context().close();
-  });
+  }, SLOW);
 
   it('a skip link before the map jumps past its shapes to the legend and the table', async () => {
     const page = await open('/');
@@ -140,7 +142,7 @@ describe('forside keyboard path', () => {
     // The next stop is the map's own table of every kommune (its <summary>), not the next section.
     expect(state.text).toMatch(/^Tabell:/);
     await page.context().close();
-  });
+  }, SLOW);
 });
 
 describe('narrow screens', () => {
@@ -175,7 +177,7 @@ describe('narrow screens', () => {
     }
     expect(wide).toEqual([]);
     await context.close();
-  });
+  }, SLOW);
 
   it('at 375 px the fylke table shows every grade without sideways scrolling, still a table to screen readers', async () => {
     const path = (await fylkePaths()).find((p) => /vestland/.test(p)) ?? (await fylkePaths())[0];
@@ -205,5 +207,5 @@ describe('narrow screens', () => {
     const box = (await table.boundingBox())!;
     await shot(page, 'fylke-tabell-375', { x: 0, y: Math.max(0, box.y), width: 375, height: 700 });
     await page.context().close();
-  });
+  }, SLOW);
 });
