@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { parseArgsMessage } from './lib/cli-args';
 import { binsReport, computeIndicators } from '../src/lib/pipeline/index';
-import { binRanges } from '../src/lib/rules/bins';
+import { binRanges } from '../src/lib/format/bins';
 import { CliInputError, ENCODINGS, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input';
 
 const HELP = `Viser medianen for hver telling og grensene SSBs medianregel foreslår, ved siden av grensene som gjelder.
@@ -70,9 +70,9 @@ async function main(argv: string[]): Promise<void> {
     const header = ['indikator', 'maks', 'over 0', 'median', 'grenser i bruk (1 | 2 | 3 | 4)', 'kilde', 'i 1–2', 'foreslått (1 | 2 | 3 | 4)', 'i 1–2'];
     const body = report.map((r) => [
       r.key, String(r.max), String(r.nonZero), fmtMedian(r.median),
-      binRanges(r.inForce, r.max).join(' | '), r.binsSource === 'ssb2018' ? 'SSB 2018' : 'prosjektvalg',
+      binRanges(r.inForce, r.max).slice(1).join(' | '), r.binsSource === 'ssb2018' ? 'SSB 2018' : 'prosjektvalg',
       fmtShare(r.lowerHalfInForce),
-      r.suggested ? binRanges(r.suggested, r.max).join(' | ') : '–',
+      r.suggested ? binRanges(r.suggested, r.max).slice(1).join(' | ') : '–',
       fmtShare(r.lowerHalfSuggested),
     ]);
     process.stdout.write(`Skjema ${survey.id}, ${rows.length} svar. Tellinger over 0; «i 1–2» = andel av dem med skår 1 eller 2.\n\n`);

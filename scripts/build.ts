@@ -6,8 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseArgsMessage } from './lib/cli-args';
 import { nodeEffects } from './lib/effects';
-import { runBuild } from './lib/build';
-import { describeFailure, InputError } from './lib/errors';
+import { runBuild, type BuildStatus } from './lib/build';
+import { buildFailureMessage, failureKind } from './lib/errors';
+import { faultFromEnv } from './lib/atomic';
+import { prepareOutputPath } from './lib/output';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,11 +53,15 @@ async function main(): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  const out = resolve(cwd, args.out!);
+  const status: BuildStatus = { previous: false };
   try {
+    await prepareOutputPath(out);
+    if (args.artefacts) await prepareOutputPath(resolve(cwd, args.artefacts), '--artefacts');
     const result = await runBuild(
       {
         root,
-        out: resolve(cwd, args.out!),
+        out,
         dataDir: resolve(cwd, args.data!),
         reference: args.reference ? resolve(cwd, args.reference) : null,
         base: args.base ?? process.env.BASE_PATH ?? '/',
@@ -66,15 +72,16 @@ async function main(): Promise<number> {
         download: !args['no-download'],
       },
       nodeEffects(),
+      { fault: faultFromEnv(process.env.DIGIKOMMUNE_FAULT_AT) },
+      status,
     );
     const t = result.timings;
     console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    const input = error instanceof InputError || (error instanceof Error && /^(InputError|Reference\w*Error)$/.test(error.name));
     const where = pageOf(error);
-    console.error(`\nBygget feilet${input ? ' (feil i inndata)' : ''}; forrige versjon av ${args.out} er urørt.\n${describeFailure(error)}${where ? `\n(i ${where})` : ''}`);
-    if (!input && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
+    console.error(`\n${buildFailureMessage(error, status.previous, args.out!)}${where ? `\n(i ${where})` : ''}`);
+    if (!failureKind(error) && process.env.DIGIKOMMUNE_DEBUG && error instanceof Error) console.error(error.stack);
     return 1;
   }
 }

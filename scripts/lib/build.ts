@@ -1,11 +1,12 @@
 // The whole build as one function with its side effects passed in:
 // reference → years (read, compute, map) → artefacts (temp) → multi-year → Astro (temp)
 // → downloads, manifest, _headers, _redirects → atomic swap into the output directory.
-// Any failure removes the temp directories and leaves the previous output untouched.
+// Any failure removes the temp directories and leaves the previous output untouched; a crash
+// (no chance to clean up) is repaired by the next build before it starts (see atomic.ts).
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildEffects } from './effects';
-import { removeStaleTemps, swapIntoPlace, siblingTemp } from './atomic';
+import { noFault, recoverOutput, removeStaleTemps, swapIntoPlace, siblingTemp, type Fault } from './atomic';
 import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro';
 import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers';
 import { buildManifest } from './manifest';
@@ -17,7 +18,7 @@ import { generatedDate } from './generated';
 import { InputError } from './errors';
 import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity } from '../../src/lib/publication/identity';
 import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
-import { isTextOutput, makeScanner, type Secret } from './privacy';
+import { isTextOutput } from './sitefiles';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -50,12 +51,28 @@ export interface BuildResult {
 export interface BuildStages {
   renderSite: RenderSite;
   now: () => number; // monotonic ms, for timings only (never written to the output)
+  /** Called at each named step; a test's fault makes the build die there (DIGIKOMMUNE_FAULT_AT). */
+  fault: Fault;
 }
 
-const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now() };
+const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now(), fault: noFault };
 
-export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: Partial<BuildStages> = {}): Promise<BuildResult> {
-  const { renderSite, now } = { ...defaultStages, ...stages };
+/**
+ * What a failed build may truthfully say about the output path. Filled in as the build goes, so
+ * the caller can read it after an error: `previous` is true once an earlier complete output is
+ * known to be in place (and stays true, since nothing before the atomic swap touches it).
+ */
+export interface BuildStatus {
+  previous: boolean;
+}
+
+export async function runBuild(
+  options: BuildOptions,
+  fx: BuildEffects,
+  stages: Partial<BuildStages> = {},
+  status: BuildStatus = { previous: false },
+): Promise<BuildResult> {
+  const { renderSite, now, fault } = { ...defaultStages, ...stages };
   const t0 = now();
   const root = resolve(options.root);
   const out = resolve(root, options.out);
@@ -68,11 +85,18 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
   // Astro's own output stays inside the project (see astro.ts); it is moved beside `out` afterwards.
   const astroOut = siblingTemp(join(siteRoot, 'astro'), 'out', unique);
 
-  await checkOutput(fx, out, [root, siteRoot, resolve(root, options.dataDir ?? 'data')]);
+  checkProtected(out, [root, siteRoot, resolve(root, options.dataDir ?? 'data')]);
   await fx.mkdir(dirname(out));
-  for (const name of [...(await removeStaleTemps(fx, out)), ...(await removeStaleTemps(fx, join(siteRoot, 'astro')))]) {
-    fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
+  const keep = options.artefactsOut ? resolve(root, options.artefactsOut) : null;
+  // First repair what a crashed build left: the previous output back in place, then the clutter.
+  for (const target of keep ? [out, keep] : [out]) {
+    const restored = await recoverOutput(fx, target, (dir) => isEarlierBuild(fx, dir, target === keep));
+    if (restored) fx.log(`Hentet tilbake forrige versjon av ${target} fra et avbrutt bygg (${restored})`);
   }
+  await checkOutput(fx, out);
+  status.previous = await fx.exists(out);
+  const stale = [out, join(siteRoot, 'astro'), ...(keep ? [keep] : [])];
+  for (const target of stale) for (const name of await removeStaleTemps(fx, target)) fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
 
   // 0. Who publishes (data/site.json): a build for publication without a contact or with the
   // demo's placeholder origin stops here, before anything is computed.
@@ -99,6 +123,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     );
     await fx.writeFile(join(tmpArtefacts, 'identity.json'), `${JSON.stringify({ ...identity, siteUrl: site }, null, 1)}\n`);
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
+    fault('engine');
     const t1 = now();
 
     // 2. Pages.
@@ -117,6 +142,7 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     if (!(await fx.exists(join(tmpOut, 'index.html')))) {
       throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
     }
+    fault('pages');
     const t2 = now();
 
     // 3. Downloads, manifest, host files.
@@ -142,15 +168,17 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
     const byNumber = await readNumberRedirects(fx, tmpArtefacts, engine.years.map((y) => y.year), redirects);
     await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile([...redirects, ...byNumber.map((r) => ({ from: r.from, to: r.to }))], base));
 
-    // 4. Privacy guard: no value of a never-published column may be in any file.
-    await guardPrivacy(fx, tmpOut, engine.secrets);
+    // 4. (The privacy guard ran in the engine: see privacy.ts.) Modes independent of the umask.
+    await fx.normaliseModes(tmpOut);
     if (publication) await guardPlaceholder(fx, tmpOut);
+    fault('guard');
 
     // 5. Publish.
-    await swapIntoPlace(fx, tmpOut, out, unique);
-    if (options.artefactsOut) {
-      const keep = resolve(root, options.artefactsOut);
-      await fx.mkdir(join(keep, '..'));
+    await swapIntoPlace(fx, tmpOut, out, unique, fault);
+    if (keep) {
+      await fx.mkdir(dirname(keep));
+      await fx.normaliseModes(tmpArtefacts);
+      fault('artefacts');
       await swapIntoPlace(fx, tmpArtefacts, keep, unique);
     }
     const t3 = now();
@@ -164,12 +192,8 @@ export async function runBuild(options: BuildOptions, fx: BuildEffects, stages: 
   }
 }
 
-export class PrivacyLeakError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PrivacyLeakError';
-  }
-}
+// Re-exported for callers that catch it from the build.
+export { PrivacyLeakError } from './privacy';
 
 async function packageOf(fx: BuildEffects, artefactDir: string, sets: DownloadSet[], identity: SiteIdentity, site: string, generated: string, engine: EngineResult) {
   const decoder = new TextDecoder();
@@ -203,36 +227,26 @@ function displayData(root: string, file: string): string {
   return rel.startsWith('..') ? file : rel.split(sep).join('/');
 }
 
-async function guardPrivacy(fx: BuildEffects, dir: string, secrets: Secret[]): Promise<void> {
-  const scan = makeScanner(secrets);
-  if (secrets.length === 0) return;
-  const decoder = new TextDecoder();
-  for (const file of await fx.listFiles(dir)) {
-    if (!isTextOutput(file)) continue;
-    const hit = scan(decoder.decode(await fx.readFile(join(dir, file))));
-    if (hit) {
-      // Name where the value came from, never the value itself.
-      throw new PrivacyLeakError(
-        `Personvernvakt: en verdi fra kolonnen «${hit.column}» (${hit.file}:${hit.line}), som aldri skal publiseres, står i ${file}. Ingenting er publisert.`,
-      );
-    }
-  }
-}
-
-/**
- * The output directory is replaced wholesale, so it must not hold the project or its inputs, and
- * an existing directory is only replaced when it is empty or looks like an earlier build.
- */
-async function checkOutput(fx: BuildEffects, out: string, protectedDirs: string[]): Promise<void> {
+/** The output directory is replaced wholesale, so it must not hold the project or its inputs. */
+function checkProtected(out: string, protectedDirs: string[]): void {
   for (const dir of protectedDirs) {
     if (dir === out || dir.startsWith(out + sep)) {
       throw new InputError(`--out ${out} ville erstatte ${dir}; velg en egen katalog for nettstedet (f.eks. dist)`);
     }
   }
+}
+
+/** A site (or artefact directory) an earlier build published, which a new build may replace. */
+async function isEarlierBuild(fx: BuildEffects, dir: string, artefacts = false): Promise<boolean> {
+  if (artefacts) return fx.exists(join(dir, 'site.json'));
+  const names = await fx.readdir(dir);
+  return names.length === 0 || (await fx.exists(join(dir, 'data', 'manifest.json'))) || (names.includes('index.html') && names.includes('_astro'));
+}
+
+/** An existing output directory is only replaced when it is empty or looks like an earlier build. */
+async function checkOutput(fx: BuildEffects, out: string): Promise<void> {
   if (!(await fx.exists(out))) return;
-  const names = await fx.readdir(out);
-  const earlierBuild = names.length === 0 || (await fx.exists(join(out, 'data', 'manifest.json'))) || (names.includes('index.html') && names.includes('_astro'));
-  if (!earlierBuild) {
+  if (!(await isEarlierBuild(fx, out))) {
     throw new InputError(`--out ${out} finnes og ser ikke ut som et tidligere bygg av nettstedet; den erstattes ikke. Velg en annen katalog eller tøm den.`);
   }
 }

@@ -21,8 +21,8 @@ const OVER_TIME_TEXT: Record<string, string> = {
 const CHANGE_SUFFIX: Record<string, string> = {
   fra: 'året før',
   til: 'siste år',
-  diff: 'endring (siste år minus året før)',
-  endring: 'retning: opp, ned, samme eller annen type',
+  diff: 'nivåer flyttet på 0 < 1 < {2, 3} < 4 (negativ = ned, 0 for samme grad og for 2 ↔ 3)',
+  endring: 'retning: opp, ned, samme eller annen_type (mellom grad 2 og 3), eller ikke_sammenlignbar',
   grunn: 'hvorfor endringen ikke kan beregnes, når den ikke kan det',
 };
 

@@ -4,6 +4,7 @@
 // the output afterwards.
 import { join } from 'node:path';
 import { toCsv } from '../../src/lib/read/csv';
+import { spreadsheetText } from '../../src/lib/format/spreadsheet';
 import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
 import { DISTRIBUTION_CODEBOOK, INDICATOR_CODEBOOK, ITEM_CODEBOOK, RESPONSE_RATE_CODEBOOK } from '../../src/site/codebook';
 import type { BuildEffects } from './effects';
@@ -34,13 +35,14 @@ export const TABLES: { table: string; title: string; columns?: readonly string[]
   { table: 'response-rates', title: 'Svarandel (landet, fylke, størrelse)' },
 ];
 
-/** Semicolons, CRLF, BOM, decimal comma: what Excel with Norwegian settings expects. */
+/** Semicolons, CRLF, BOM, decimal comma: what Excel with Norwegian settings expects; no text runs as a formula. */
 export function excelCsv(header: string[], rows: Cell[][]): string {
   const cell = (v: Cell): string => {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', ',') : '';
     // A comma is not a delimiter here, so «0,5»-like text stays unquoted; quote only what must be.
-    return /[";\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    const t = spreadsheetText(v);
+    return /[";\r\n]|^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
   const lines = [header, ...rows].map((r) => r.map(cell).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

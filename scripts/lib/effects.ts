@@ -1,6 +1,7 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
 import { listFiles } from './sitefiles';
-import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 export interface BuildEffects {
   readFile(path: string): Promise<Uint8Array>;
@@ -15,7 +16,22 @@ export interface BuildEffects {
   readdir(path: string): Promise<string[]>;
   /** Every file below `dir`, relative with '/' separators, sorted. */
   listFiles(dir: string): Promise<string[]>;
+  /** Files 0644, directories 0755 below and including `dir`, whatever the umask was. */
+  normaliseModes(dir: string): Promise<void>;
   log(message: string): void;
+}
+
+/**
+ * Every upload of a build must be the same whatever umask the builder had (0600 files under
+ * umask 077 would be unreadable for the web server).
+ */
+async function normaliseModes(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) await normaliseModes(p);
+    else if (entry.isFile()) await chmod(p, 0o644);
+  }
 }
 
 export function nodeEffects(log: (message: string) => void = (m) => console.log(m)): BuildEffects {
@@ -46,6 +62,7 @@ export function nodeEffects(log: (message: string) => void = (m) => console.log(
     },
     readdir: async (path) => (await readdir(path)).sort(),
     listFiles: (dir) => listFiles(dir),
+    normaliseModes,
     log,
   };
 }

@@ -39,3 +39,23 @@ export function describeFailure(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What kind of failure the user is looking at; null for a bug (no label). */
+export function failureKind(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  // The network, not the user's files, failed: say so instead of blaming the input.
+  if (error.name === 'ReferenceOfflineError' || error.name === 'ReferenceDownloadError') return 'nedlasting av referansedata';
+  if (error instanceof InputError || /^(InputError|Reference\w*Error)$/.test(error.name)) return 'feil i inndata';
+  if (error.name === 'PrivacyLeakError') return 'personvern';
+  return null;
+}
+
+/**
+ * The first lines a failed build prints. Claims only what is true: «urørt» only when an earlier
+ * output was in place (a fresh clone has none).
+ */
+export function buildFailureMessage(error: unknown, previous: boolean, out: string): string {
+  const kind = failureKind(error);
+  const state = previous ? `forrige versjon av ${out} er urørt` : `ingenting er skrevet til ${out}`;
+  return `Bygget feilet${kind ? ` (${kind})` : ''}; ${state}.\n${describeFailure(error)}`;
+}

@@ -21,3 +21,10 @@ export function pagePath(file: string): string {
   if (file.endsWith('/index.html')) return `/${file.slice(0, -'index.html'.length)}`;
   return `/${file}`;
 }
+
+const TEXT_FILE = /\.(html|json|csv|svg|js|mjs|css|xml|txt|md|webmanifest|map)$|^_headers$|^_redirects$/;
+
+/** Files of the built site that are text (worth scanning for a string). */
+export function isTextOutput(file: string): boolean {
+  return TEXT_FILE.test(file.split('/').pop() ?? file);
+}

@@ -30,10 +30,18 @@ export async function measureVitals(browser: Browser, url: (path: string) => str
   return out;
 }
 
+// What the observers leave on the page's window for readVitals.
+declare global {
+  interface Window {
+    __lcp: number;
+    __cls: number;
+  }
+}
+
 /** Starts LCP and CLS observers in every page the context opens, before any page script runs. */
 export async function observeVitals(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
+    const w = window;
     w.__lcp = 0;
     w.__cls = 0;
     new PerformanceObserver((list) => {
@@ -50,7 +58,6 @@ export async function observeVitals(context: BrowserContext): Promise<void> {
 /** LCP (ms, unrounded) and CLS seen so far on a page of a context passed to observeVitals. */
 export async function readVitals(page: Page): Promise<{ lcp: number; cls: number }> {
   return page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    return { lcp: w.__lcp, cls: w.__cls };
+    return { lcp: window.__lcp, cls: window.__cls };
   });
 }

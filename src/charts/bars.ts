@@ -1,10 +1,20 @@
 // Horizontal bars with the label above each bar and the number at its end (SSB table style).
-// Positions are laid out here in pixels (identity y scale) so long Norwegian labels get a line
-// of their own instead of a cramped axis.
-import * as Plot from '@observablehq/plot';
-import { SHAPE_STROKE } from '../map/palette';
-import { renderPlot, type FigureText } from './common';
+// Long Norwegian labels get a line of their own instead of a cramped axis.
+import { SHAPE_STROKE, unknownPattern } from '../map/palette';
+import { chartSvg, el, num, pct, safeId, text } from './svg';
 import { wrap } from '../map/svg';
+
+/** What every figure is told: its accessible name and description, and the prefix of its ids. */
+export interface FigureText {
+  title: string;
+  description: string;
+  idPrefix: string;
+}
+
+/** The pattern id a chart uses for «Ukjent»; fills reference it as url(#…). */
+export function unknownPatternId(idPrefix: string): string {
+  return `${safeId(idPrefix)}-ukjent`;
+}
 
 export interface Bar {
   value: number | null; // null → no bar, only the text («..»)
@@ -26,6 +36,8 @@ export interface BarsOptions extends FigureText {
   /** Text size in the SVG's own units. The page shows the SVG at its width or narrower, so
    * width and fontSize together decide the size a reader sees (≥ 12 px wanted on a phone). */
   fontSize?: number;
+  /** Stretch to the column (see ChartFrame.fluid); `width` is then the narrowest column. */
+  fluid?: boolean;
 }
 
 export function renderBars(options: BarsOptions): string {
@@ -47,39 +59,51 @@ export function renderBars(options: BarsOptions): string {
   const max = options.max ?? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.value ?? 0)), 0);
   const scale = (width - right - left) / (max > 0 ? max : 1);
 
-  // Everything is placed in pixels here and drawn with identity scales: two marks in all, since
-  // Plot's cost grows with the number of marks and a site build draws hundreds of these.
-  const rects: { x1: number; x2: number; y1: number; y2: number; fill: string }[] = [];
-  const labels: { x: number; y: number; text: string }[] = [];
+  // Fluid: a bar's length is a share of the column width, so it grows with the column; at the
+  // narrowest column it is exactly the fixed layout. Bars and their numbers sit in one group moved
+  // right by the prefix width.
+  const span = 100 * (width - right - left) / width;
+  const fluid = options.fluid === true;
+  const rects: string[] = [];
+  const labels: string[] = [];
+  const values: string[] = [];
+  const label = (x: number, y: number, s: string) => labels.push(text({ x, y, dy: '0.32em' }, s));
   let y = 2;
   for (const group of options.groups) {
     // No font metrics at build time: wrap long labels by an average character width.
     const lines = wrap(group.heading, Math.floor(width / (CHAR_WIDTH - 0.4 * k)));
-    lines.forEach((line, i) => labels.push({ x: 0, y: y + HEADING / 2 - 1 + i * HEADING_LINE, text: line }));
+    lines.forEach((line, i) => label(0, y + HEADING / 2 - 1 + i * HEADING_LINE, line));
     y += HEADING + (lines.length - 1) * HEADING_LINE;
     for (const bar of group.bars) {
-      const end = left + (bar.value ?? 0) * scale;
-      if (bar.value !== null && bar.value > 0) rects.push({ x1: left, x2: end, y1: y, y2: y + BAR, fill: bar.fill });
-      labels.push({ x: end + 4, y: y + BAR / 2, text: bar.text });
-      if (hasPrefix) labels.push({ x: 0, y: y + BAR / 2, text: bar.prefix ?? '' });
+      const length = (bar.value ?? 0) * scale;
+      const drawn = bar.value !== null && bar.value > 0;
+      if (fluid) {
+        const share = max > 0 ? ((bar.value ?? 0) / max) * span : 0;
+        if (drawn) rects.push(el('rect', { x: 0, y, width: pct(share), height: BAR, fill: bar.fill }));
+        values.push(text({ x: pct(share), y, dx: 4, dy: BAR / 2 + 0.32 * FONT_SIZE }, bar.text));
+      } else {
+        if (drawn) rects.push(el('rect', { x: left, y, width: length, height: BAR, fill: bar.fill }));
+        label(left + length + 4, y + BAR / 2, bar.text);
+      }
+      if (hasPrefix) label(0, y + BAR / 2, bar.prefix ?? '');
       y += BAR + BAR_GAP;
     }
     y += GROUP_GAP;
   }
 
-  return renderPlot(
+  return chartSvg(
     {
+      ...options,
       width,
       height: Math.ceil(y),
-      margin: 0,
-      x: { type: 'identity', axis: null },
-      y: { type: 'identity', axis: null },
-      color: { type: 'identity' },
-      marks: [
-        Plot.rect(rects, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill', stroke: SHAPE_STROKE, strokeWidth: 0.6 }),
-        Plot.text(labels, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', fontSize: FONT_SIZE, fill: '#1a1a1a' }),
-      ],
+      fontSize: FONT_SIZE,
+      defs: unknownPattern(unknownPatternId(options.idPrefix)),
     },
-    options,
+    fluid
+      ? el('g', { fill: '#1a1a1a' }, labels) +
+        el('g', { transform: left ? `translate(${num(left)},0)` : null }, [
+          el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects), el('g', { fill: '#1a1a1a' }, values),
+        ])
+      : el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects) + el('g', { fill: '#1a1a1a' }, labels),
   );
 }

@@ -3,8 +3,7 @@
 import type { DistributionRow } from '../lib/types';
 import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../lib/format';
 import { GRADE_COLORS } from '../map/palette';
-import { renderBars, type BarGroup } from './bars';
-import { unknownPatternId, type FigureText } from './common';
+import { renderBars, unknownPatternId, type BarGroup, type FigureText } from './bars';
 
 export interface GradeBarsOptions extends FigureText {
   /** Rows of one indicator for one group (e.g. indicator 'prioritering', group 'nasjon'). */
@@ -12,6 +11,8 @@ export interface GradeBarsOptions extends FigureText {
   labels: readonly string[]; // grade labels 0–4
   width?: number;
   fontSize?: number;
+  /** Stretch to the column (charts/svg ChartFrame.fluid). */
+  fluid?: boolean;
   unitNoun?: Noun | string; // default «kommune»/«kommuner»
   /** Heading of the unknown bar; default «Ukjent – svarte ikke». Say so when it also holds
    * respondents with a missing answer. */
@@ -63,6 +64,7 @@ export function renderGradeBars(options: GradeBarsOptions): string {
     groups,
     width: options.width,
     fontSize: options.fontSize,
+    fluid: options.fluid,
     title: options.title,
     description: `${options.description} ${gradeBarsDescription(rows, labels, options.unitNoun, options.unknownLabel)}`.trim(),
     idPrefix: options.idPrefix,

@@ -3,8 +3,8 @@
 import type { ItemShareRow } from '../lib/types';
 import { formatPercent, UNAVAILABLE } from '../lib/format';
 import { GRADE_COLORS } from '../map/palette';
-import { renderBars, type BarGroup } from './bars';
-import type { FigureText } from './common';
+import { renderBars, type BarGroup, type FigureText } from './bars';
+
 
 export interface ItemShare {
   label: string;
@@ -20,6 +20,8 @@ export interface ItemSharesOptions extends FigureText {
   order?: 'share' | 'input';
   width?: number;
   fontSize?: number;
+  /** Stretch to the column (charts/svg ChartFrame.fluid). */
+  fluid?: boolean;
 }
 
 /** ItemShareRow[] of one block and one answer → ItemShare[] (the figure's input). */
@@ -70,6 +72,7 @@ export function renderItemShares(options: ItemSharesOptions): string {
     max: 100,
     width: options.width,
     fontSize: options.fontSize,
+    fluid: options.fluid,
     title: options.title,
     description: `${options.description} ${itemSharesDescription(options.items)}`.trim(),
     idPrefix: options.idPrefix,

@@ -1,12 +1,15 @@
-// One ordered palette for grades 0–4 on every map and chart (YlGnBu-like, ColorBrewer's
-// colour-blind-safe family). CIELAB lightness falls evenly (≈95, 77, 56, 39, 21), so the five
-// steps stay apart in greyscale. «Ukjent» is never a sixth colour: it is a hatch, so it reads as
-// "no value" rather than as a low grade, in colour and in greyscale alike.
+// One palette for grades 0–4 on every map, bar and legend. Grades follow the levels of «Change
+// between years» (spec/indicators.md): 0 lightest, 1 lighter, 4 darkest, and 2 and 3 — two kinds of
+// middle, not two steps — at the same CIELAB lightness (≈56) in two hues, blue and ochre, that stay
+// apart for the common colour-vision deficiencies (they differ along the blue–yellow axis). So no
+// reader sees 3 as «more» than 2, also in greyscale. CIELAB L*: ≈95, 77, 56, 56, 22 (the palette
+// test checks it). «Ukjent» is never a sixth colour: it is a hatch, so it reads as "no value"
+// rather than as a low grade, in colour and in greyscale alike.
 
-export const GRADE_COLORS = ['#edf8b1', '#7fcdbb', '#1d91c0', '#225ea8', '#0c2c84'] as const;
+export const GRADE_COLORS = ['#edf8b1', '#7fcdbb', '#1d91c0', '#c0762a', '#0c2c84'] as const;
 
 /** Text drawn on a grade's fill: each pair has contrast ≥ 4.5:1 (WCAG AA). */
-export const GRADE_TEXT_COLORS = ['#000000', '#000000', '#000000', '#ffffff', '#ffffff'] as const;
+export const GRADE_TEXT_COLORS = ['#000000', '#000000', '#000000', '#000000', '#ffffff'] as const;
 
 /** Thin strokes around fills so the lightest grade stays visible on a white page. */
 export const SHAPE_STROKE = '#6b6b6b';

@@ -4,16 +4,14 @@ import type { DistributionRow, KompetanseCategory } from '../lib/types';
 import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../map/choropleth';
 import { GRADE_COLORS, UNKNOWN_HATCH } from '../map/palette';
 import { renderGradeBars } from '../charts/gradeBars';
+import { renderCategoryBars, type CategoryBar } from '../charts/categoryBars';
+import { renderComparison, type ComparisonOptions } from '../charts/comparison';
+import { withCaption, type FigureCaption } from '../charts/svg';
 import { kommuner, mapGeometry, survey } from './data';
 import { kommunePath } from './urls';
 import { unknownReason } from './unknown';
-import { formatNumber, formatPercent } from '../lib/format/number';
 
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** The CSP (style-src 'self') blocks <style> inside inline SVG; site.css carries those rules. */
+/** The CSP (style-src 'self') blocks <style> inside inline SVG (the maps); site.css carries those rules. */
 export function stripStyle(svg: string): string {
   return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
 }
@@ -96,33 +94,45 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
   }));
 }
 
-/** Bars of one grade distribution (nation, fylke or size class) from src/charts/gradeBars. */
-export function gradeBarsSvg(rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string, unknownLabel?: string): string | null {
-  if (rows.length === 0) return null;
-  return stripStyle(renderGradeBars({ rows, labels, title, description, idPrefix, unknownLabel, ...CHART_SIZE }));
-}
+/**
+ * How big a chart is drawn: its width and its text size in the SVG's own units; fluid charts take
+ * the width of their column and `width` is the narrowest column they are laid out for.
+ */
+export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
 
 /**
- * Bar charts are drawn this narrow so their text stays ≥ 12 px where it is shown: at full size
- * on a desktop, and scaled to a 358-px column on a 390-px phone (13 × 358 / 370 ≈ 12.6 px).
+ * Charts on the pages are fluid: they fill the text column (site.css caps it at the measure, and a
+ * grid cell is narrower), their bars stretch with it, and their text stays 13 px at every width,
+ * laid out to fit the 288-px column of a 320-px screen.
  */
-export const CHART_SIZE = { width: 370, fontSize: 13 } as const;
+export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
 
-export interface BarDatum { label: string; short: string; count: number; share: number | null; colour: string; highlight?: boolean }
+/**
+ * The one fixed size for downloads and embeds: an article column. Downloads and embeds reuse the
+ * same figure functions as the pages, only at this size and with `caption` set.
+ */
+export const ARTICLE_SIZE: FigureSize = { width: 640, fontSize: 13 };
 
-/** Plain horizontal bars with counts, for the unordered kompetanse categories. */
-export function barsSvg(data: BarDatum[], title: string, idPrefix: string): string {
-  const max = Math.max(1, ...data.map((d) => d.count));
-  // Count and share after the bar, as in the grade bars; the unknown row has a count only.
-  const text = (d: BarDatum) => (d.share === null ? formatNumber(d.count) : `${formatNumber(d.count)} (${formatPercent(d.share)})`);
-  const rowH = 26, labelW = 60, textW = 100, barW = CHART_SIZE.width - labelW - textW, h = data.length * rowH + 4;
-  const rows = data.map((d, i) => {
-    const w = Math.round((d.count / max) * barW);
-    const y = i * rowH + 2;
-    return `<text x="${labelW - 6}" y="${y + 17}" text-anchor="end">${escapeXml(d.short)}</text>`
-      + `<rect x="${labelW}" y="${y + 3}" width="${w}" height="18" fill="${d.colour}" stroke="${d.highlight ? '#c24e00' : UNKNOWN_HATCH}" stroke-width="${d.highlight ? 2 : 0.5}"/>`
-      + `<text x="${labelW + w + 6}" y="${y + 17}">${escapeXml(text(d))}</text>`;
-  });
-  const desc = data.map((d) => `${d.short === d.label ? d.short : `${d.short} – ${d.label}`}: ${text(d)}`).join('. ');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_SIZE.width} ${h}" width="${CHART_SIZE.width}" role="img" aria-labelledby="${idPrefix}-t ${idPrefix}-d" font-family="system-ui, sans-serif" font-size="${CHART_SIZE.fontSize}"><title id="${idPrefix}-t">${escapeXml(title)}</title><desc id="${idPrefix}-d">${escapeXml(desc)}.</desc>${rows.join('')}</svg>`;
+/** A figure made standalone: title, source line and licence inside the SVG (see charts/svg). */
+export function captioned(svg: string, caption?: FigureCaption): string {
+  return caption ? withCaption(svg, caption) : svg;
+}
+
+/** Bars of one grade distribution (nation, fylke or size class). */
+export function gradeBarsSvg(
+  rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string, unknownLabel?: string,
+  size: FigureSize = CHART_SIZE, caption?: FigureCaption,
+): string | null {
+  if (rows.length === 0) return null;
+  return captioned(renderGradeBars({ rows, labels, title, description, idPrefix, unknownLabel, ...size }), caption);
+}
+
+/** Bars with counts for the unordered kompetanse categories. */
+export function kompetanseBarsSvg(bars: readonly CategoryBar[], title: string, idPrefix: string, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
+  return captioned(renderCategoryBars({ bars, title, idPrefix, ...size }), caption);
+}
+
+/** The kommune page's comparison of one indicator with the nation, fylke and size class. */
+export function comparisonSvg(options: Omit<ComparisonOptions, 'width' | 'fontSize' | 'fluid'>, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
+  return captioned(renderComparison({ ...options, ...size }), caption);
 }

@@ -3,6 +3,7 @@
 // unknown value a grade. Also the page's meta description, so a shared link carries it.
 import type { KommuneIndicators, SurveyDefinition } from '../lib/types';
 import { lowerFirst } from '../lib/format/sentence';
+import { gradeName } from '../lib/rules/change';
 
 export function surveyName(s: Pick<SurveyDefinition, 'title'>): string {
   return s.title.replace(/\s*\(.*\)$/, '').replace(/\s+\d{4}$/, '');
@@ -20,7 +21,7 @@ export function kommuneSummaryText(s: Pick<SurveyDefinition, 'title' | 'grades'>
     const title = lowerFirst(s.grades[key].title);
     return grade === null
       ? `ukjent grad i ${title} (mangler svar)`
-      : `grad ${grade} av 4 i ${title} («${lowerFirst(s.grades[key].labels[grade])}»)`;
+      : `${gradeName(grade)} i ${title} («${lowerFirst(s.grades[key].labels[grade])}»)`;
   };
   const where = synthetic ? `i demodataene for ${year} (ikke SSBs tall)` : `i SSBs undersøkelse «${name}» ${year}`;
   return `${k.kommunenavn} hadde ${part('prioritering')} og ${part('aktivitet')} ${where}.`;

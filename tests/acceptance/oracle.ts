@@ -1,5 +1,5 @@
 // An independent re-derivation of the indicator rules, written from the spec text alone
-// (/work/shared/spec/indicators.md and data-format.md). It deliberately imports nothing from
+// (../shared/spec/indicators.md and data-format.md). It deliberately imports nothing from
 // src/lib: column lists, bins and labels below are copied from the spec, so a test that compares
 // the CLI's output with this oracle checks the engine against the spec, not against itself.
 

@@ -9,6 +9,7 @@ import { CODES_COMMA, CP1252_SEMICOLON, encodeCp1252, fileColumns, R_CSV2, rando
 import { base, firstN, with_ } from './fixture';
 import { columnLabels, FUNKSJON_ITEMS, requiredColumns, type Form } from './oracle';
 import { ROOT } from './run';
+import { referenceFile } from '../helpers/reference';
 
 const survey = (form: Form): SurveyDefinition => JSON.parse(readFileSync(join(ROOT, `data/surveys/${form}.json`), 'utf8'));
 
@@ -115,7 +116,7 @@ describe('--register files', () => {
     const { parseRegister } = await import('../../src/lib/reference/register');
     const { readRegister } = await import('../../src/lib/read/register');
     for (const y of ['2018', '2020', '2024']) {
-      const path = `/work/shared/registers/kommuner-${y}.csv`;
+      const path = referenceFile(`registers/kommuner-${y}.csv`);
       const bytes = readFileSync(path);
       const r = readRegister(bytes, path);
       expect(r.ok && r.rows).toEqual(parseRegister(bytes.toString('utf8'), path));

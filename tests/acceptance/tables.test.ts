@@ -36,7 +36,7 @@ beforeAll(async () => {
   result = await indicators(['--responses', file, '--survey', '2021', '--register', REGISTER, '--out', out]);
   dist = JSON.parse(readFileSync(join(out, 'distributions.json'), 'utf8'));
   items = JSON.parse(readFileSync(join(out, 'items.json'), 'utf8'));
-}, 60_000);
+});
 
 /** Value → [count, share] of one indicator in one group, plus the group's denominator and units. */
 function group(indicator: string, kind: string, pick: (d: Dist) => boolean) {

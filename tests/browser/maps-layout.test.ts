@@ -142,3 +142,68 @@ describe('forside keyboard path', () => {
     await page.context().close();
   });
 });
+
+describe('narrow screens', () => {
+  /** One page of every type, the latest year's and an earlier year's (/<år>/…) where they differ. */
+  async function pageTypes(): Promise<Record<string, string>> {
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const kommune = /href="(\/kommune\/\d{4}-[a-z0-9-]+\/)"/.exec(index)?.[1];
+    // The earliest year: its pages live only under /<år>/.
+    const year = [...index.matchAll(/href="\/(\d{4})\/"/g)].map((m) => m[1]).sort()[0];
+    if (!kommune || !year) throw new Error('the forside links no kommune page or no earlier year');
+    const earlier = await readFile(join(site, year, 'index.html'), 'utf8');
+    const earlierKommune = new RegExp(`href="(/${year}/kommune/\\d{4}-[a-z0-9-]+/)"`).exec(earlier)?.[1];
+    const earlierFylke = new RegExp(`href="(/${year}/fylke/\\d{2}-[a-z0-9-]+/)"`).exec(earlier)?.[1];
+    if (!earlierKommune || !earlierFylke) throw new Error(`/${year}/ links no kommune or fylke page`);
+    const fylker = await fylkePaths();
+    return {
+      forside: '/', år: `/${year}/`, kommune, 'kommune (år)': earlierKommune,
+      fylke: fylker[0], 'fylke (flest kommuner)': fylker.find((p) => /vestland/.test(p)) ?? fylker[1], 'fylke (år)': earlierFylke,
+      metode: '/metode/', data: '/data/', utvikling: '/utvikling/', 'spørsmål': '/sporsmal/', '404': '/404.html',
+    };
+  }
+
+  it('no page type is wider than a 320 px screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const [name, path] of Object.entries(await pageTypes())) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      if (scroll > client) wide.push(`${name} ${path}: ${scroll - client} px for bred`);
+      if (name === 'metode') await shot(page, 'metode-320');
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+
+  it('at 375 px the fylke table shows every grade without sideways scrolling, still a table to screen readers', async () => {
+    const path = (await fylkePaths()).find((p) => /vestland/.test(p)) ?? (await fylkePaths())[0];
+    const page = await open(path, 375);
+    const table = page.locator('table[data-sortable]');
+    await table.scrollIntoViewIfNeeded();
+    const layout = await table.evaluate((t) => {
+      const scroller = t.closest('.table-scroll')!;
+      const view = document.documentElement.clientWidth;
+      const cells = [...t.querySelectorAll('tbody td')];
+      const outside = cells.filter((c) => { const r = c.getBoundingClientRect(); return r.left < 0 || r.right > view; }).length;
+      return { scroll: scroller.scrollWidth, client: scroller.clientWidth, cells: cells.length, outside, rows: (t as HTMLTableElement).tBodies[0].rows.length };
+    });
+    expect(layout.rows).toBeGreaterThan(10);
+    expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+    expect(layout.outside).toBe(0);
+    // The accessibility tree: still a table whose cells sit under named column headers.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+    const roles = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role);
+    expect(roles('table').length).toBeGreaterThanOrEqual(1);
+    expect(roles('columnheader').map((n) => n.name?.value)).toEqual(expect.arrayContaining(['Prioritering', 'Aktivitet', 'Kompetanse']));
+    expect(roles('cell').length).toBeGreaterThanOrEqual(layout.cells);
+    // Each value is read once: the visible column label is generated content with empty alt text.
+    const grade = page.locator('table[data-sortable] tbody td.grade-cell').first();
+    expect(await grade.evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/\/\s*""$/);
+    const box = (await table.boundingBox())!;
+    await shot(page, 'fylke-tabell-375', { x: 0, y: Math.max(0, box.y), width: 375, height: 700 });
+    await page.context().close();
+  });
+});

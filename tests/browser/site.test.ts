@@ -196,6 +196,156 @@ describe('kommune search', () => {
   });
 });
 
+describe('national table', () => {
+  const bodyRows = (page: Page) => page.locator('#kommunetabell tbody tr:not([hidden])');
+  const firstNames = (page: Page, n: number) => page.$$eval('#kommunetabell tbody tr:not([hidden]) th a', (as, n) => as.slice(0, n as number).map((a) => a.textContent), n);
+
+  it('filters by fylke and grade from the address and the selects, and keeps the filter in the URL', async () => {
+    const k = respondent();
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/tabell/?fylke=${k.fylkesnummer}`);
+    const inFylke = rows.filter((r) => r.fylkesnummer === k.fylkesnummer);
+    await expect(bodyRows(page).count()).resolves.toBe(inFylke.length);
+    await expect(page.locator('.table-filter-status').textContent()).resolves.toBe(`Viser ${inFylke.length} av ${rows.length} kommuner`);
+    await page.selectOption('select[name="prioritering"]', String(k.prioritering));
+    const both = inFylke.filter((r) => r.prioritering === k.prioritering);
+    await expect(bodyRows(page).count()).resolves.toBe(both.length);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('fylke')).toBe(k.fylkesnummer);
+    expect(url.searchParams.get('prioritering')).toBe(String(k.prioritering));
+    // The shared address gives the same view.
+    await visit(page, `${url.pathname}${url.search}`);
+    await expect(bodyRows(page).count()).resolves.toBe(both.length);
+    // Unknown is a value of its own, not grade 0.
+    await page.selectOption('select[name="fylke"]', '');
+    await page.selectOption('select[name="prioritering"]', 'ukjent');
+    await expect(bodyRows(page).count()).resolves.toBe(rows.filter((r) => r.prioritering === null).length);
+    await page.selectOption('select[name="prioritering"]', '');
+    await page.selectOption('select[name="storrelse"]', '50000+');
+    await expect(bodyRows(page).count()).resolves.toBe(rows.filter((r) => r.storrelse === '50000+').length);
+    await page.click('.table-filters button[type="reset"]');
+    await expect(bodyRows(page).count()).resolves.toBe(rows.length);
+    expect(new URL(page.url()).search).toBe('');
+    await context.close();
+  }, 120_000);
+
+  it('sorts by any column: population both ways, unknown grades last', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, '/tabell/');
+    const byPop = [...rows].filter((r) => r.innbyggere !== null).sort((a, b) => a.innbyggere! - b.innbyggere!);
+    await page.click('#kommunetabell th:nth-child(4) button');
+    await expect(page.locator('#kommunetabell th:nth-child(4)').getAttribute('aria-sort')).resolves.toBe('ascending');
+    expect(await firstNames(page, 1)).toEqual([byPop[0].kommunenavn]);
+    await page.click('#kommunetabell th:nth-child(4) button');
+    expect(await firstNames(page, 1)).toEqual([byPop[byPop.length - 1].kommunenavn]);
+    // Prioritering descending: grade 4 first, the unknown («..») at the end, not among the zeros.
+    await page.click('#kommunetabell th:nth-child(6) button');
+    await page.click('#kommunetabell th:nth-child(6) button');
+    const grades = await page.$$eval('#kommunetabell tbody tr td:nth-child(6)', (tds) => tds.map((td) => td.textContent));
+    const known = grades.filter((g) => g !== '..');
+    expect(grades.slice(0, known.length)).toEqual(known);
+    expect(known).toEqual([...known].sort((a, b) => Number(b) - Number(a)));
+    expect(grades.length - known.length).toBe(rows.filter((r) => r.prioritering === null).length);
+    await page.screenshot({ path: join(ARTIFACTS, 'tabell.png') });
+    await context.close();
+  }, 120_000);
+
+  it('is complete without JavaScript: every kommune, its fylke, size class, population and grades; no dead filter', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const earliest = (await yearEntries())[0].year;
+    for (const [path, year] of [['/tabell/', latest], [`/${earliest}/tabell/`, earliest]] as const) {
+      const expected = year === latest ? rows : await publishedIndicators(site, year);
+      await visit(page, path);
+      await expect(page.locator('#kommunetabell tbody tr').count()).resolves.toBe(expected.length);
+      await expect(page.locator('.table-filters').isVisible()).resolves.toBe(false);
+      const k = expected.find((r) => r.svart === 1 && r.prioritering !== null && r.aktivitet !== null && r.kompetanse !== null)!;
+      const cells = await page.locator(`#kommunetabell tbody tr:has(a[href$="/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/"]) > *`).allTextContents();
+      expect(cells[0]).toBe(k.kommunenavn);
+      expect(cells[1]).toBe(k.fylkesnavn);
+      expect(cells[3].replace(/\s/g, '')).toBe(String(k.innbyggere));
+      expect(cells.slice(4)).toEqual(['Ja', String(k.prioritering), String(k.aktivitet), k.kompetanse]);
+      await expect(page.locator(`a[href$="/data/${year}/indicators.csv"]`).count()).resolves.toBe(1);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'tabell-uten-js.png') });
+    await context.close();
+  }, 120_000);
+});
+
+describe('compare', () => {
+  it('shows up to four kommuner side by side from the address, and the kommune page starts a comparison', async () => {
+    const k = respondent();
+    const others = rows.filter((r) => r.kommunenummer !== k.kommunenummer && r.svart === 1).slice(0, 2);
+    const chosen = [k, ...others];
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/sammenlign/?k=${chosen.map((c) => c.kommunenummer).join(',')}`);
+    const table = page.locator('#sammenlign-aar');
+    await table.waitFor();
+    await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['Tema', ...chosen.map((c) => c.kommunenavn)]);
+    const prioRow = await table.locator('tbody tr', { hasText: survey.grades.prioritering.title }).first().locator('td').allTextContents();
+    expect(prioRow).toEqual(chosen.map((c) => `Grad ${c.prioritering} – ${survey.grades.prioritering.labels[c.prioritering!]}`));
+    await expect(page.locator('#sammenlign-over-tid tbody tr').count()).resolves.toBeGreaterThanOrEqual(3);
+    await shot(page, 'sammenlign');
+
+    // From a kommune page: the form preselects a kommune of the same fylke and leads to a shared address.
+    await visit(page, `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`);
+    const picked = await page.locator('#sammenlign-med').inputValue();
+    expect(picked).toMatch(/^\d{4}$/);
+    await Promise.all([page.waitForURL(/\/sammenlign\//), page.click('.compare-form button[type="submit"]')]);
+    await page.locator('#sammenlign-aar').waitFor();
+    expect(new URL(page.url()).searchParams.get('k')).toBe(`${k.kommunenummer},${picked}`);
+    await expect(page.locator('#sammenlign-aar thead th').count()).resolves.toBe(3);
+
+    // More than four: the first four are shown and the page says so; an unknown number is named.
+    await visit(page, `/sammenlign/?k=${[...rows.slice(0, 5).map((r) => r.kommunenummer), '9999'].join(',')}`);
+    await page.locator('#sammenlign-aar').waitFor();
+    await expect(page.locator('#sammenlign-aar thead th').count()).resolves.toBe(5);
+    await expect(page.locator('#sammenlign-status').textContent()).resolves.toContain('Bare de 4 første vises');
+    await context.close();
+  }, 120_000);
+
+  it('without JavaScript explains and links the national table', async () => {
+    const context = await newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await visit(page, '/sammenlign/?k=0301,4601');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('trenger JavaScript');
+    await expect(page.locator('main noscript a[href$="/tabell/"], main a[href$="/tabell/"]').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#sammenlign-valg').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
+describe('each kommune’s own data', () => {
+  it('the kommune page links a CSV and a JSON with every year, names, population, scores and the version', async () => {
+    const k = respondent();
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`);
+    const csvHref = await page.locator('.kommune-data a', { hasText: 'CSV' }).first().getAttribute('href');
+    const jsonHref = await page.locator('.kommune-data a', { hasText: 'JSON' }).first().getAttribute('href');
+    const csv = await (await page.request.get(server.url(csvHref!))).text();
+    const json = await (await page.request.get(server.url(jsonHref!))).json();
+    const [header, ...lines] = csv.trim().split('\n').map((l) => l.split(','));
+    const col = (line: string[], name: string) => line[header.indexOf(name)];
+    const now = lines.find((l) => col(l, 'year') === String(latest))!;
+    expect(col(now, 'kommunenummer')).toBe(k.kommunenummer);
+    expect(col(now, 'innbyggere')).toBe(String(k.innbyggere));
+    expect(col(now, 'prioritering')).toBe(String(k.prioritering));
+    expect(col(now, 'strategi_score')).toBe(String(k.strategi_score));
+    expect(col(now, 'kompetanse')).toBe(k.kompetanse);
+    expect(col(now, 'versjon')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(header).toEqual(expect.arrayContaining(['kommunenavn', 'kommunenummer_opprinnelig', 'fylkesnavn', 'storrelse', 'aktivitet', 'demodata']));
+    expect(new Set(lines.map((l) => col(l, 'year'))).size).toBe((await yearEntries()).length);
+    expect(json.kommunenummer).toBe(k.kommunenummer);
+    expect(json.rows.length).toBe(lines.length);
+    await context.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('forside, kommune list and kommune page are complete', async () => {
     const context = await newContext({ javaScriptEnabled: false });
@@ -266,7 +416,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await context.close();
   });
 
-  async function axeViolations(viewport: { width: number; height: number } | undefined, targets: Record<string, string>, shots: boolean): Promise<string[]> {
+  async function axeViolations(viewport: { width: number; height: number } | undefined, targets: Record<string, string>, shots: boolean, ready: Record<string, string> = {}): Promise<string[]> {
     const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // axe is injected by the test, not the site: let it past the site's CSP.
     const context = await newContext({ bypassCSP: true, ...(viewport ? { viewport } : {}) });
@@ -274,6 +424,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const found: string[] = [];
     for (const [name, path] of Object.entries(targets)) {
       await visit(page, path);
+      // Content a script builds (the comparison) is checked once it is there.
+      if (ready[name]) await page.locator(ready[name]).waitFor();
       await page.evaluate(axe);
       const result = await page.evaluate(async () => {
         // @ts-expect-error injected global
@@ -294,6 +446,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   it('finds no violation at a 375 px wide phone viewport, where wide tables scroll', async () => {
     expect(await axeViolations({ width: 375, height: 800 }, { ...(await pages()), utvikling: '/utvikling/' }, false)).toEqual([]);
   });
+
+  it('finds no violation on the national table (filtered) and the compare page, wide and at 375 px', async () => {
+    const k = respondent();
+    const other = rows.find((r) => r.kommunenummer !== k.kommunenummer)!;
+    // A filtered table keeps axe's work (and the test's time) small; the markup is the same for every row.
+    const targets = { tabell: `/tabell/?fylke=${k.fylkesnummer}`, sammenlign: `/sammenlign/?k=${k.kommunenummer},${other.kommunenummer}` };
+    const ready = { sammenlign: '#sammenlign-over-tid' };
+    expect(await axeViolations(undefined, targets, false, ready)).toEqual([]);
+    expect(await axeViolations({ width: 375, height: 800 }, targets, false, ready)).toEqual([]);
+  }, 300_000);
 });
 
 describe('trust in the browser', () => {
@@ -303,7 +465,7 @@ describe('trust in the browser', () => {
     const k = respondent();
     const index = await readFile(join(site, 'index.html'), 'utf8');
     const fylke = /href="\/(fylke\/\d{2}-[a-z0-9-]+\/)"/.exec(index)?.[1] ?? '';
-    for (const path of ['/', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, `/${fylke}`, '/metode/', '/data/', '/utvikling/']) {
+    for (const path of ['/', `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, `/${fylke}`, '/metode/', '/data/', '/utvikling/', '/tabell/', `/sammenlign/?k=${k.kommunenummer}`]) {
       await visit(page, path);
       await page.waitForLoadState('networkidle');
     }
@@ -312,7 +474,7 @@ describe('trust in the browser', () => {
     expect(foreign).toEqual([]);
     expect(cspViolations).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it('the CSP check itself catches an inline style and an inline script served under the same _headers', async () => {
     const { mkdtemp, writeFile, copyFile, rm } = await import('node:fs/promises');
@@ -334,7 +496,7 @@ describe('trust in the browser', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('measures LCP and CLS of the forside and a kommune page', async () => {
+  it('observes LCP and CLS on the forside and a kommune page', async () => {
     const context = await newContext();
     await observeVitals(context);
     const page = await context.newPage();
@@ -346,10 +508,9 @@ describe('trust in the browser', () => {
       const v = await readVitals(page);
       results[name] = { lcp: Math.round(v.lcp), cls: Number(v.cls.toFixed(4)) };
     }
-    console.log(`LCP/CLS (lokal server): ${JSON.stringify(results)} — mål: LCP < 1000 ms, CLS < 0,01`);
+    // The observers work and nothing shifts; how fast LCP comes is npm run bench's measure, not a test's.
     for (const r of Object.values(results)) {
       expect(r.lcp).toBeGreaterThan(0);
-      expect(r.lcp).toBeLessThan(2500);
       expect(r.cls).toBeLessThan(0.1);
     }
     await context.close();

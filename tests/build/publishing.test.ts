@@ -2,7 +2,7 @@
 // downloads. The end-to-end behaviour is in the other files of tests/build.
 import { describe, expect, it } from 'vitest';
 import { memFs } from '../helpers/memfs';
-import { removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic';
+import { recoverOutput, removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic';
 import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers';
 import { buildManifest } from '../../scripts/lib/manifest';
 import { generatedDate } from '../../scripts/lib/generated';
@@ -47,6 +47,29 @@ describe('atomic swap', () => {
     expect(fx.files.has('/w/.tmp-dist-artefacts-222-cd34/b')).toBe(true);
     expect(fx.files.has('/w/.tmp-other-new-111-ab12/c')).toBe(true);
     expect(fx.files.has('/w/dist/index.html')).toBe(true);
+  });
+
+  it('never removes the old output of a killed build while the output path is empty', async () => {
+    const fx = memFs({ '/w/.tmp-dist-old-111-ab12/index.html': 'old', '/w/.tmp-dist-new-111-ab12/index.html': 'unguarded' });
+    expect(await removeStaleTemps(fx, '/w/dist', () => false)).toEqual(['.tmp-dist-new-111-ab12']);
+    expect(fx.files.has('/w/.tmp-dist-old-111-ab12/index.html')).toBe(true);
+  });
+
+  it('brings back the old output of a killed build, never a new one (it was not guarded)', async () => {
+    const fx = memFs({ '/w/.tmp-dist-new-111-ab12/index.html': 'unguarded', '/w/.tmp-dist-old-111-ab12/index.html': 'old' });
+    const complete = async () => true;
+    expect(await recoverOutput(fx, '/w/dist', complete, () => false)).toBe('.tmp-dist-old-111-ab12');
+    expect(text(fx.files.get('/w/dist/index.html'))).toBe('old');
+    // With the output back in place the remaining leftovers can go.
+    expect(await removeStaleTemps(fx, '/w/dist', () => false)).toEqual(['.tmp-dist-new-111-ab12']);
+  });
+
+  it('leaves the output alone when it is in place, and a live build’s old output alone', async () => {
+    const fx = memFs({ '/w/dist/index.html': 'current', '/w/.tmp-dist-old-222-ab12/index.html': 'old' });
+    expect(await recoverOutput(fx, '/w/dist', async () => true, () => false)).toBeNull();
+    const empty = memFs({ '/w/.tmp-dist-old-222-ab12/index.html': 'old' });
+    expect(await recoverOutput(empty, '/w/dist', async () => true, (pid) => pid === 222)).toBeNull();
+    expect(await recoverOutput(empty, '/w/dist', async () => false, () => false)).toBeNull();
   });
 
   it('keeps temp dirs beside the output so rename stays on one filesystem', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderGradeBars, gradeBarsDescription } from '../../src/charts/gradeBars';
-import { renderComparison } from '../../src/charts/comparison';
+import { OWN_OUTLINE, renderComparison } from '../../src/charts/comparison';
 import { renderItemShares, itemSharesFromRows } from '../../src/charts/itemShares';
-import { overTimeSentence, renderKommuneOverTime, renderNationalOverTime } from '../../src/charts/overTime';
-import { gradeShares } from '../../src/charts/stacked';
+import { renderKommuneGrades, MISSING_MARK } from '../../src/charts/kommuneGrades';
+import { renderGroupedBars } from '../../src/charts/groupedBars';
+import { categoryBarsDescription, renderCategoryBars } from '../../src/charts/categoryBars';
+import { withCaption } from '../../src/charts/svg';
 import { GRADE_COLORS } from '../../src/map/palette';
 import type { ItemShareRow } from '../../src/lib/types';
-import { FYLKE, LABELS, NATION, NATION_EARLIER, TINY, distribution } from '../snapshots/inputs';
+import { FYLKE, LABELS, NATION, TINY, distribution } from '../snapshots/inputs';
 
 const NNBSP_PERCENT = '\u00A0%';
 
@@ -85,36 +87,66 @@ describe('renderGradeBars', () => {
 
 describe('renderComparison', () => {
   const groups = [{ label: 'Norge', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }, { label: 'Store', rows: TINY }];
-  const render = () => renderComparison({ kommunenavn: 'Bergli', grade: 3, groups, labels: LABELS, title: 'Sammenligning', description: 'Andeler.', idPrefix: 'cmp' });
+  const values = ['0', '1', '2', '3', '4'];
+  const render = (own: string | null = '3') => renderComparison({
+    groups, values, colourOf: (v) => GRADE_COLORS[Number(v)], own, title: 'Sammenligning', description: 'Bergli har grad 3.', idPrefix: 'cmp',
+  });
+  const svg = render();
+  const rects = (out: string) => [...parse(out).querySelectorAll('rect')];
+
+  test('one stacked bar per group with enough answers, widths as shares of the known answers', () => {
+    const filled = rects(svg).filter((r) => r.getAttribute('fill') !== 'none');
+    // Norge has 5 grades, Vestfylket 5; Store (2 known) gets no bar, only its label.
+    expect(filled).toHaveLength(10);
+    const norge = filled.slice(0, 5).map((r) => Number(r.getAttribute('width')));
+    const total = norge.reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(300, 0);
+    expect(norge[1] / total).toBeCloseTo(110 / 291, 2);
+    expect(texts(svg)).toContain('Store (for få svar til andeler)');
+  });
+
+  test('the kommune’s own value is outlined in every bar (dark outside, white inside)', () => {
+    const outlines = rects(svg).filter((r) => r.getAttribute('fill') === 'none');
+    expect(outlines.filter((r) => r.getAttribute('stroke') === OWN_OUTLINE.outer)).toHaveLength(2);
+    expect(outlines.filter((r) => r.getAttribute('stroke') === OWN_OUTLINE.inner)).toHaveLength(2);
+    const own = rects(svg).filter((r) => r.getAttribute('fill') === GRADE_COLORS[3]);
+    expect(outlines[0].getAttribute('x')).toBe(own[0].getAttribute('x'));
+    expect(outlines[0].getAttribute('width')).toBe(own[0].getAttribute('width'));
+  });
+
+  test('no outline when the value is unknown', () => {
+    expect(rects(render(null)).filter((r) => r.getAttribute('fill') === 'none')).toHaveLength(0);
+  });
+
+  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'cmp', () => render()));
+});
+
+describe('renderCategoryBars', () => {
+  const bars = [
+    { label: 'A', short: 'A <b>', count: 10, share: 0.5, colour: '#111111' },
+    { label: 'B', short: 'B', count: 5, share: 0.25, colour: '#222222', highlight: true },
+    { label: 'Ukjent', short: 'Ukjent', count: 0, share: null, colour: '#eeeeee' },
+  ];
+  const render = () => renderCategoryBars({ bars, title: 'Tittel & «test»', idPrefix: 'k' });
   const svg = render();
 
-  test('shares per group, the kommune’s grade outlined, tiny groups without shares', () => {
+  test('one bar per category, longest for the largest count; labels escaped', () => {
+    const widths = [...parse(svg).querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+    expect(widths).toHaveLength(3);
+    expect(widths[1]).toBe(widths[0] / 2);
+    expect(widths[2]).toBe(0);
+    expect(svg).toContain('A &lt;b&gt;');
+    expect(svg).not.toContain('<b>');
+  });
+
+  test('count and Norwegian share after each bar; count only for unknown', () => {
     const t = texts(svg);
-    expect(t).toContain(`38${NNBSP_PERCENT}`); // 110/291 rounded to whole per cent
-    expect(t).toContain(`33${NNBSP_PERCENT}`); // 12/36 in the fylke
-    expect(t.some((s) => s.startsWith('Store – 2 kommuner med kjent verdi'))).toBe(true);
-    expect(t).toContain('For få kommuner med kjent verdi til å vise andeler');
-    expect(t).toContain('Svart ramme: grad 3, som Bergli har');
-    // One outline per group with shares (two), plus the legend key.
-    expect(svg.match(/stroke-width="2.5"/g)!.length).toBeGreaterThanOrEqual(2);
-    const desc = parse(svg).querySelector('desc')!.textContent!;
-    expect(desc).toContain('Bergli har grad 3 – ');
-    expect(desc).toContain(`Vestfylket: grad 0: 5,6${NNBSP_PERCENT}, grad 1: 27,8${NNBSP_PERCENT}`);
-    expect(desc).toContain("Store: grad 0: 0, grad 1: 1, grad 2: 0, grad 3: 0, grad 4: 1 (2 kommuner med kjent verdi, 0 ukjent).");
+    expect(t).toContain(`10 (50,0${NNBSP_PERCENT})`);
+    expect(t).toContain('0');
+    expect(categoryBarsDescription(bars)).toContain(`A <b> – A: 10 (50,0${NNBSP_PERCENT})`);
   });
 
-  test('no outline when the grade is unknown', () => {
-    const unknown = renderComparison({ kommunenavn: 'Bergli', grade: null, groups, labels: LABELS, title: '', description: '', idPrefix: 'cmp' });
-    expect(unknown).not.toContain('Svart ramme');
-    expect(parse(unknown).querySelector('desc')!.textContent).toContain('Bergli: ukjent – svarte ikke.');
-  });
-
-  test('gradeShares leaves shares out below three known values', () => {
-    expect(gradeShares(TINY).shares).toBeNull();
-    expect(gradeShares(FYLKE).shares!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
-  });
-
-  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'cmp', render));
+  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'k', render));
 });
 
 describe('renderItemShares', () => {
@@ -158,33 +190,80 @@ describe('renderItemShares', () => {
   test('accessible and byte-stable', () => expectAccessibleStable(svg, 'items', render));
 });
 
-describe('over time', () => {
-  const series = [
-    { label: 'Digital prioritering', points: [{ year: 2024, grade: 4 }, { year: 2021, grade: 1 }] },
-    { label: 'Digital aktivitet', points: [{ year: 2021, grade: null }, { year: 2024, grade: 2 }] },
-  ];
-  const render = () => renderKommuneOverTime({ series, title: 'Utvikling', description: 'Grad per år.', idPrefix: 'kot' });
+describe('renderKommuneGrades', () => {
+  const render = () => renderKommuneGrades({
+    title: 'Bergli', description: 'Grad per år.', idPrefix: 'kg', years: [2018, 2021, 2024],
+    series: [
+      { label: 'Digital prioritering', points: [{ year: 2018, grade: 2, comparable: true }, { year: 2021, grade: 3, comparable: true }, { year: 2024, grade: 4, comparable: true }] },
+      { label: 'Digital aktivitet', points: [{ year: 2018, grade: 1, comparable: true }, { year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
+    ],
+  });
+  const svg = render();
+  const circles = [...parse(svg).querySelectorAll('circle')];
+
+  test('grades 2 and 3 sit on the same level; 4 above them', () => {
+    const cy = circles.map((c) => Number(c.getAttribute('cy')));
+    expect(cy[0]).toBe(cy[1]);
+    expect(cy[2]).toBeLessThan(cy[1]);
+    expect(texts(svg)).toContain('2 / 3');
+    expect(circles[1].getAttribute('fill')).toBe(GRADE_COLORS[3]);
+  });
+
+  test('a missing year is marked under its year at the axis, not on the grid', () => {
+    const doc = parse(svg);
+    const marks = [...doc.querySelectorAll('text')].filter((t) => t.textContent === MISSING_MARK);
+    expect(marks).toHaveLength(1);
+    const yearLabel = [...doc.querySelectorAll('text')].filter((t) => t.textContent === '2021')[1];
+    expect(Number(marks[0].getAttribute('y'))).toBeGreaterThan(Number(yearLabel.getAttribute('y')));
+    expect(texts(svg)).not.toContain('..');
+  });
+
+  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'kg', render));
+});
+
+describe('renderGroupedBars', () => {
+  const render = () => renderGroupedBars({
+    title: 'T', description: 'D', idPrefix: 'gr', years: [2021, 2024],
+    groups: [{ key: '1', label: 'Grad 1' }],
+    values: { 1: { 2021: { share: 0.6, text: '60,0 % (200)' }, 2024: { share: 0.2, text: '20,0 % (60)' } } },
+  });
   const svg = render();
 
-  test('a cell per indicator and year, labelled with the grade', () => {
-    const t = texts(svg);
-    for (const s of ['grad 1', 'grad 4', 'grad 2', 'ukjent', '2021', '2024', 'Digital prioritering']) expect(t).toContain(s);
-    expect(overTimeSentence(series)).toBe(
-      'Digital prioritering: grad 1 i 2021 → grad 4 i 2024. Digital aktivitet: ukjent i 2021 → grad 2 i 2024.',
-    );
-    expect(parse(svg).querySelector('desc')!.textContent).toContain('grad 1 i 2021 → grad 4 i 2024');
+  test('no grid line runs through a value label', () => {
+    const doc = parse(svg);
+    const lines = [...doc.querySelectorAll('line')].map((l) => ({ x: Number(l.getAttribute('x1')), y1: Number(l.getAttribute('y1')), y2: Number(l.getAttribute('y2')) }));
+    const values = [...doc.querySelectorAll('text')].filter((t) => /%/.test(t.textContent ?? '') && t.getAttribute('x') !== null && !(t.textContent ?? '').match(/^\d+ %$/));
+    expect(values).toHaveLength(2);
+    for (const v of values) {
+      const x = Number(v.getAttribute('x'));
+      const y = Number(v.getAttribute('y'));
+      const end = x + (v.textContent ?? '').length * 6.8 * (13 / 12);
+      const crossing = lines.filter((l) => l.x > x && l.x < end && l.y1 < y && l.y2 > y - 10);
+      expect(crossing, v.textContent ?? '').toHaveLength(0);
+    }
+    // The grid is still there where no label is.
+    expect(lines.length).toBeGreaterThan(4);
   });
 
-  test('national distribution per year, oldest first', () => {
-    const out = renderNationalOverTime({ years: [{ label: '2021', rows: NATION_EARLIER }, { label: '2024', rows: NATION }], title: 't', description: 'd', idPrefix: 'not' });
-    const t = texts(out);
-    const first = t.findIndex((s) => s.startsWith('2021 – 280 kommuner med kjent verdi, 76 ukjent'));
-    const second = t.findIndex((s) => s.startsWith('2024 – 291 kommuner'));
-    expect(first).toBeGreaterThanOrEqual(0);
-    expect(second).toBeGreaterThan(first);
+  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'gr', render));
+});
+
+describe('withCaption (downloads and embeds)', () => {
+  test('puts title, source and licence inside the SVG, around the unchanged chart', () => {
+    const chart = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'cap' });
+    const out = withCaption(chart, { title: 'Figurtittel', source: 'Kilde: SSB', licence: 'Lisens: CC BY 4.0' });
+    const doc = parse(out);
+    const outer = doc.querySelector('svg')!;
+    expect(Number(outer.getAttribute('height'))).toBeGreaterThan(Number(parse(chart).querySelector('svg')!.getAttribute('height')));
+    expect(outer.getAttribute('width')).toBe('640');
+    for (const s of ['Figurtittel', 'Kilde: SSB', 'Lisens: CC BY 4.0']) expect(texts(out)).toContain(s);
+    expect(out).toContain(chart.slice(chart.indexOf('<title')));
   });
 
-  test('accessible and byte-stable', () => expectAccessibleStable(svg, 'kot', render));
+  test('refuses a fluid chart: a file needs a fixed width', () => {
+    const fluid = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'capf', fluid: true });
+    expect(() => withCaption(fluid, { title: 'x' })).toThrow(/fast bredde/);
+  });
 });
 
 test('long headings wrap to the chart width', () => {

@@ -1,13 +1,17 @@
-// Charts are inline SVG scaled to their column: the text a reader sees is font-size × shown width
-// ÷ drawn width. On a 390-px phone the column is 358 px, so every chart the site draws must keep
-// font-size × min(1, 358 / width) ≥ 12.
+// A fixed-width chart is scaled to its column: the text a reader sees is font-size × shown width
+// ÷ drawn width, so on a 390-px phone (358-px column) it must keep font-size × min(1, 358 / width)
+// ≥ 12. A fluid chart (width="100%", the site's CHART_SIZE) is not scaled: its font size is what is shown.
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderGradeBars } from '../../src/charts/gradeBars';
 import { renderItemShares } from '../../src/charts/itemShares';
-import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
-import { LABELS, NATION } from '../snapshots/inputs';
-import { barsSvg, CHART_SIZE } from '../../src/site/figures';
+import { renderGroupedBars } from '../../src/charts/groupedBars';
+import { renderKommuneGrades } from '../../src/charts/kommuneGrades';
+import { renderCategoryBars } from '../../src/charts/categoryBars';
+import { renderComparison } from '../../src/charts/comparison';
+import { GRADE_COLORS } from '../../src/map/palette';
+import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
+import { CHART_SIZE } from '../../src/site/figures';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;
@@ -15,8 +19,10 @@ const SITE = CHART_SIZE;
 function smallestShownText(svg: string): number {
   const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
   const root = doc.querySelector('svg')!;
+  // A fluid chart (width="100%") is never scaled: its text is shown at its own size.
+  const fluid = root.getAttribute('width') === '100%';
   const width = Number(root.getAttribute('width'));
-  const scale = Math.min(1, PHONE_COLUMN / width);
+  const scale = fluid ? 1 : Math.min(1, PHONE_COLUMN / width);
   let min = Infinity;
   for (const t of doc.querySelectorAll('text')) {
     let el: Element | null = t;
@@ -68,8 +74,13 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
 
-  test('kompetanse bars (site-drawn)', () => {
-    const svg = barsSvg([{ label: 'A', short: 'A', count: 137, share: 0.436, colour: '#111' }, { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eee' }], 'T', 'l-k');
+  test('kompetanse bars', () => {
+    const svg = renderCategoryBars({ bars: [{ label: 'A', short: 'A', count: 137, share: 0.436, colour: '#111' }, { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#eee' }], title: 'T', idPrefix: 'l-k', ...SITE });
+    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+  });
+
+  test('the kommune page comparison', () => {
+    const svg = renderComparison({ groups: [{ label: 'Hele landet', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }], values: ['0', '1', '2', '3', '4'], colourOf: (v) => GRADE_COLORS[Number(v)], own: '1', title: 'T', description: '', idPrefix: 'l-c' });
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
 });

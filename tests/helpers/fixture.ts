@@ -74,6 +74,10 @@ export interface FixtureOptions {
   badCell?: { kommunenummer: string; column: string; value: string };
   /** Point the structure at a boundary file that does not exist. */
   missingBoundary?: boolean;
+  /** Other values for the never-published columns (e.g. ordinary words that also occur on pages). */
+  secretValues?: Partial<Record<keyof typeof SECRETS, string>>;
+  /** Other names for some kommuner (kommunenummer → name), in the register and boundary file. */
+  names?: Record<string, string>;
 }
 
 /** Writes `<dir>/data/…` and `<dir>/reference/…`; returns the CLI args that build it. */
@@ -106,10 +110,11 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     }),
   );
   const header = 'kommunenummer,kommunenavn,fylkesnummer,fylkesnavn,innbyggere';
-  const regRows = FIXTURE_KOMMUNER.map((k) => [k.kommunenummer, k.kommunenavn, k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
+  const nameOf = (k: FixtureKommune) => options.names?.[k.kommunenummer] ?? k.kommunenavn;
+  const regRows = FIXTURE_KOMMUNER.map((k) => [k.kommunenummer, nameOf(k), k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
   await put(join(ref, 'registers', 'kommuner-fx.csv'), `${header}\n${regRows.join('\n')}\n`);
 
-  const kShapes = FIXTURE_KOMMUNER.filter((k) => k.at).map((k) => ({ ring: square(k.at!), properties: { kommunenummer: k.kommunenummer, navn: k.kommunenavn } }));
+  const kShapes = FIXTURE_KOMMUNER.filter((k) => k.at).map((k) => ({ ring: square(k.at!), properties: { kommunenummer: k.kommunenummer, navn: nameOf(k) } }));
   kShapes.push({ ring: square([10.5, 60.5]), properties: { kommunenummer: EXTRA_SHAPE.kommunenummer, navn: EXTRA_SHAPE.navn } });
   await put(join(ref, 'geo', 'kommuner-fx.topojson'), JSON.stringify(topology('Kommuner', kShapes)));
   await put(
@@ -137,7 +142,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     if (options.badCell && options.badCell.kommunenummer === k.kommunenummer) {
       cells[columns.indexOf(options.badCell.column)] = options.badCell.value;
     }
-    lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => SECRETS[s])].map(csvCell).join(','));
+    lines.push([k.kommunenummer, ...cells, ...secretColumns.map((s) => options.secretValues?.[s] ?? SECRETS[s])].map(csvCell).join(','));
   });
   const responses = `${lines.join('\r\n')}\r\n`;
   await put(join(data, 'responses', 'fx.csv'), responses);

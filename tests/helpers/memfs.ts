@@ -72,6 +72,7 @@ export function memFs(initial: Record<string, string> = {}): MemFs {
       return [...names].sort();
     },
     listFiles: async (dir) => [...files.keys()].filter((k) => k.startsWith(`${dir}/`)).map((k) => k.slice(dir.length + 1)).sort(),
+    normaliseModes: async () => {}, // no modes in memory
     log: (m) => logs.push(m),
   };
 }

@@ -80,7 +80,7 @@ describe('changes between 2021 and 2024', () => {
     expect(rows().map((r) => r.kommunenummer)).toEqual(['0301', '1508', '1580', '1833', '3114', '3203', '5001']);
     const table = Object.fromEntries(rows().map((r) => [r.kommunenummer, [r.prioritering.change, r.aktivitet.change]]));
     expect(table).toEqual({
-      '0301': ['opp', 'samme'],
+      '0301': ['annen_type', 'samme'], // 2 → 3: a change of kind, neither up nor down
       '1508': ['ikke_sammenlignbar', 'ikke_sammenlignbar'],
       '1580': ['ikke_sammenlignbar', 'ikke_sammenlignbar'],
       '1833': ['ned', 'samme'],
@@ -91,25 +91,32 @@ describe('changes between 2021 and 2024', () => {
   });
 
   it('records the difference and the reason', () => {
-    expect(get('3203').prioritering).toMatchObject({ from: 1, to: 4, diff: 3 });
+    expect(get('3203').prioritering).toMatchObject({ from: 1, to: 4, diff: 2 }); // levels 1 → 3 (grade 4)
     expect(get('3203').kommunenummer_fra).toEqual(['3025']);
-    expect(get('1833').prioritering.diff).toBe(-2);
+    expect(get('1833').prioritering.diff).toBe(-1); // 4 → 2: one level down
     expect(get('1508').prioritering).toMatchObject({ reason: 'delt', diff: null, from: 3, to: 4 });
     expect(get('5001').aktivitet.reason).toBe('svarte_ikke');
     expect(get('3114').aktivitet.reason).toBe('ukjent_grad');
   });
 
-  it('classify compares on the 0–4 scale, a 2 → 3 move is one step up', () => {
-    expect(classify(2, 3)).toMatchObject({ change: 'opp', diff: 1 });
-    expect(classify(3, 2)).toMatchObject({ change: 'ned', diff: -1 });
-    expect(classify(4, 4)).toMatchObject({ change: 'samme', diff: 0 });
+  it('classify counts on the levels 0 < 1 < {2, 3} < 4: 2 ↔ 3 is «annen type»', () => {
+    // Every pair, worked by hand from spec «Change between years».
+    const table: [number, number, string, number][] = [
+      [2, 3, 'annen_type', 0], [3, 2, 'annen_type', 0],
+      [0, 1, 'opp', 1], [1, 2, 'opp', 1], [1, 3, 'opp', 1], [2, 4, 'opp', 1], [3, 4, 'opp', 1], [0, 4, 'opp', 3], [0, 3, 'opp', 2],
+      [1, 0, 'ned', -1], [2, 1, 'ned', -1], [3, 1, 'ned', -1], [4, 2, 'ned', -1], [4, 3, 'ned', -1], [4, 0, 'ned', -3],
+      [0, 0, 'samme', 0], [2, 2, 'samme', 0], [3, 3, 'samme', 0], [4, 4, 'samme', 0],
+    ];
+    for (const [from, to, change, diff] of table) {
+      expect(classify(from as 0, to as 0), `${from} → ${to}`).toMatchObject({ change, diff });
+    }
     expect(classify(null, 4).change).toBe('ikke_sammenlignbar');
   });
 
   it('lists the movers, largest move first', () => {
     const p = movers(rows(), 'prioritering');
-    expect(p.up.map((m) => [m.kommunenummer, m.diff])).toEqual([['3203', 3], ['0301', 1]]);
-    expect(p.down.map((m) => [m.kommunenummer, m.diff])).toEqual([['1833', -2]]);
+    expect(p.up.map((m) => [m.kommunenummer, m.diff])).toEqual([['3203', 2]]); // 0301 moved 2 → 3: not a mover
+    expect(p.down.map((m) => [m.kommunenummer, m.diff])).toEqual([['1833', -1]]);
     const a = movers(rows(), 'aktivitet', 1);
     expect(a.up).toEqual([]);
     expect(a.down.map((m) => m.kommunenummer)).toEqual(['3203']);
@@ -138,7 +145,7 @@ describe('changes between 2021 and 2024', () => {
     const early = changes(m, 2021, 2024);
     // Both of today's Oslo parts descend from the same 2021 and 2024 Oslo: up by one (2 → 3).
     expect(early.filter((r) => r.kommunenummer.startsWith('030')).map((r) => [r.kommunenummer, r.prioritering.change, r.prioritering.diff]))
-      .toEqual([['0301', 'opp', 1], ['0302', 'opp', 1]]);
+      .toEqual([['0301', 'annen_type', 0], ['0302', 'annen_type', 0]]);
     const late = changes(m, 2024, 2028);
     const get = (nr: string) => late.find((r) => r.kommunenummer === nr)!;
     expect(get('0301').prioritering).toMatchObject({ change: 'ikke_sammenlignbar', reason: 'delt' });
@@ -264,7 +271,8 @@ describe('overTime artefacts', () => {
     const result = overTime({ years: [year2021, year2024], links: [link2020to2024] });
     expect(result.summary).toMatchObject({ fromYear: 2021, toYear: 2024, latestYear: 2024, redirectCount: 5, longRows: 13 });
     const opp = result.summary.changeCounts.find((c) => c.theme === 'prioritering' && c.change === 'opp')!;
-    expect(opp.count).toBe(2);
+    expect(opp.count).toBe(1);
+    expect(result.summary.changeCounts.find((c) => c.theme === 'prioritering' && c.change === 'annen_type')!.count).toBe(1);
     const files = overTimeArtefacts(result);
     expect(Object.keys(files).sort()).toEqual(Object.values(OVERTIME_FILES).sort());
     expect(JSON.parse(files[OVERTIME_FILES.histories])['3203'].entries).toHaveLength(2);

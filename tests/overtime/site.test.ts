@@ -14,6 +14,7 @@ import type { KommuneIndicators } from '../../src/lib/types';
 
 const ref = requireReferenceDir();
 const correspondence = loadCorrespondence(ref, 'registers/endringer-2020-2024.csv');
+const reg2018 = loadRegister(ref, 'registers/kommuner-2018.csv');
 const reg2020 = loadRegister(ref, 'registers/kommuner-2020.csv');
 const name2020 = new Map(reg2020.map((r) => [r.kommunenummer, r.kommunenavn]));
 
@@ -93,7 +94,8 @@ describe('kommune pages over time', () => {
     const a2021 = (await indicators(2021)).find((k) => k.kommunenummer === '3025')!;
     const a2024 = (await indicators(2024)).find((k) => k.kommunenummer === '3203')!;
     const body = text(await page('kommune/3203-asker'));
-    const expected = `Digital prioritering: ${a2021.svart ? grade(a2021.prioritering) : 'ukjent'} i 2021${a2021.svart ? '' : ' (svarte ikke)'} → ${grade(a2024.prioritering)} i 2024`;
+    const expected = `${a2021.svart ? grade(a2021.prioritering) : 'ukjent'} i 2021${a2021.svart ? '' : ' (svarte ikke)'} → ${grade(a2024.prioritering)} i 2024`;
+    expect(body).toContain(`Digital prioritering: `);
     expect(body).toContain(expected);
     expect(body).toContain('Asker (3025)');
     expect(body).toContain('Asker (3203)');
@@ -106,6 +108,52 @@ describe('kommune pages over time', () => {
       expect(body, slug).toContain('tidligere Ålesund kommune (1507)');
       expect(body, slug).toContain('Haram (1580)');
     }
+  });
+
+  // The 2018 demo year follows the 2020 mergers: each predecessor's 2018 grade, named.
+  const rows2018 = (html: string) =>
+    [...html.matchAll(/<th scope="row">2018\*<\/th>\s*<td><a href="[^"]+">([^<]+)<\/a><\/td>/g)].map((m) => m[1].replace(/&#(\d+);/g, (_, c) => String.fromCharCode(Number(c))));
+
+  it('1103 Stavanger shows its 2018 predecessors 1103 Stavanger, 1141 Finnøy and 1142 Rennesøy, not directly comparable', async () => {
+    const html = await page('kommune/1103-stavanger');
+    expect(rows2018(html)).toEqual(['Stavanger (1103)', 'Finnøy (1141)', 'Rennesøy (1142)']);
+    const i2018 = await indicators(2018);
+    const body = text(html);
+    const g = (nr: string) => {
+      const r = i2018.find((k) => k.kommunenummer === nr)!;
+      return r.svart === 0 ? 'svarte ikke' : r.prioritering === null ? 'ukjent' : `grad ${r.prioritering}`;
+    };
+    expect(body).toContain(`Digital prioritering: ${g('1103')} (Stavanger), ${g('1141')} (Finnøy) og ${g('1142')} (Rennesøy) i 2018 (før sammenslåingen, ikke direkte sammenlignbar)`);
+    expect(body).toContain('Tallene for 2018 gjelder de tidligere kommunene Stavanger (1103), Finnøy (1141) og Rennesøy (1142)');
+    expect(body).toContain('2018 vises ikke som punkt i grafen: området var da 3 kommuner med hver sin grad (se tabellen).');
+  });
+
+  it('1508 Ålesund and 1580 Haram show the five 2018 kommuner that formed 1507 Ålesund, then 1507 for 2021', async () => {
+    for (const slug of ['1508-alesund', '1580-haram']) {
+      const html = await page(`kommune/${slug}`);
+      expect(rows2018(html), slug).toEqual(['Ålesund (1504)', 'Ørskog (1523)', 'Skodje (1529)', 'Haram (1534)', 'Sandøy (1546)']);
+      expect(text(html), slug).toContain('Den sammenslåtte kommunen ble senere delt igjen, mellom Ålesund (1508) og Haram (1580)');
+    }
+    // The old 2018 Haram page leads to today's Haram, the part that kept the name.
+    expect(await page('kommune/1534-haram')).toContain('url=/kommune/1580-haram/');
+  });
+
+  it('the 2018 year (no boundaries) shows tables and a note instead of maps, without crediting a map', async () => {
+    for (const [path, note] of [['2018', 'Kartgrunnlaget for 2018 mangler'], ['2018/fylke/11-rogaland', 'har flate i kartgrunnlaget for 2018']]) {
+      const html = await page(path);
+      expect(html, path).toContain(note);
+      expect(html, path).not.toMatch(/<svg[^>]*id="kart-/);
+      expect(html, path).not.toContain('Kartgrunnlag: Kartverket (CC BY 4.0).</p>');
+    }
+    const html = await page('2018');
+    const fig = /<figure class="map"[^>]*>[\s\S]*?<\/figure>/.exec(html)![0];
+    expect(fig).not.toContain('Kartverket');
+    expect(fig).toContain('<table');
+  });
+
+  it('the 2018 page of a merged kommune exists and links today’s kommune', async () => {
+    const html = await page('2018/kommune/1141-finnoy');
+    expect(html).toContain('href="/kommune/1103-stavanger/"');
   });
 
   it('the 2021 page of the former Ålesund links both of today’s kommuner', async () => {
@@ -122,7 +170,7 @@ describe('accessibility and CSP of the over-time pages', () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
     const found: string[] = [];
-    for (const path of ['utvikling/', 'kommune/1580-haram/', 'kommune/3203-asker/', '2021/kommune/1507-alesund/']) {
+    for (const path of ['utvikling/', 'kommune/1580-haram/', 'kommune/3203-asker/', 'kommune/1103-stavanger/', '2021/kommune/1507-alesund/', '2018/', '2018/kommune/1141-finnoy/']) {
       await p.goto(server.url(path));
       await p.evaluate(axe);
       const violations = await p.evaluate(async () => {
@@ -134,7 +182,7 @@ describe('accessibility and CSP of the over-time pages', () => {
     }
     await context.close();
     expect(found).toEqual([]);
-  });
+  }, 180_000);
 
   it('/utvikling/ loads under the site’s own CSP without a violation', async () => {
     const context = await browser.newContext();
@@ -175,7 +223,12 @@ describe('/utvikling/', () => {
     expect(asker[4]).toBe('3203');
     expect(asker[6]).toBe('nytt_nummer');
     const years = new Set(lines.map((l) => l.split(',')[0]));
-    expect([...years].sort()).toEqual(['2021', '2024']);
-    expect(lines.length).toBe(reg2020.length + (await indicators(2024)).length);
+    expect([...years].sort()).toEqual(['2018', '2021', '2024']);
+    expect(lines.length).toBe(reg2018.length + reg2020.length + (await indicators(2024)).length);
+    // A 2018 kommune merged in 2020 carries today's number; one merged and later split lists both parts.
+    const finnoy = lines.map((l) => l.split(',')).find((c) => c[0] === '2018' && c[1] === '1141')!;
+    expect(finnoy.slice(4, 8)).toEqual(['1103', 'Stavanger', 'sammenslått', '1103']);
+    const skodje = lines.map((l) => l.split(',')).find((c) => c[0] === '2018' && c[1] === '1529')!;
+    expect(skodje.slice(4, 8)).toEqual(['1508', 'Ålesund', 'sammenslått', '1508 1580']);
   });
 });

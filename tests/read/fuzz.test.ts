@@ -106,7 +106,7 @@ for (const [column, set] of columnAnswerSets(survey2021)) canonical.set(column, 
 function makeCase(i: number): { name: string; bytes: Uint8Array; options: ReadOptions } {
   const start = utf8(validText(pick([',', ';']), pick(['\n', '\r\n'])));
   // Run every mutation at least once in turn, then random chains of one to three.
-  // Megabyte cases are few so the whole file stays fast; their own bound is the same 1 s.
+  // Megabyte cases are few so the whole file stays fast (reading speed is the engine benchmark's job).
   const chain = i < names.length ? [names[i]] : Array.from({ length: 1 + int(3) }, () => pick(random() < 0.05 ? names : small));
   let bytes: Uint8Array = start;
   for (const m of chain) bytes = mutations[m](bytes);
@@ -121,22 +121,15 @@ function makeCase(i: number): { name: string; bytes: Uint8Array; options: ReadOp
 }
 
 describe('reader fuzz', () => {
-  it('returns a valid table or clear problems for 400 damaged files, each quickly', () => {
+  it('returns a valid table or clear problems for 400 damaged files', () => {
     const failures: string[] = [];
     let okCount = 0;
     let problemCount = 0;
-    let slowest = 0;
-    let slowestName = '';
     const seenNames = new Set<string>();
-    let genMs = 0;
-    let readMs = 0;
     const samples: Record<string, string> = {};
     for (let i = 0; i < 400; i++) {
-      const g0 = performance.now();
       const { name, bytes, options } = makeCase(i);
-      genMs += performance.now() - g0;
       seenNames.add(name);
-      const t0 = performance.now();
       let result;
       try {
         result = readResponses(bytes, options);
@@ -144,12 +137,7 @@ describe('reader fuzz', () => {
         failures.push(`${i} ${name}: threw ${String(err)}`);
         continue;
       }
-      const ms = performance.now() - t0;
-      readMs += ms;
       if (!result.ok && !samples[name]) samples[name] = result.problems[0].message.slice(0, 150);
-      if (ms > slowest) slowestName = `${name} (${bytes.length} B)`;
-      slowest = Math.max(slowest, ms);
-      if (ms >= 1000) failures.push(`${i} ${name}: took ${ms.toFixed(0)} ms`);
       if (result.ok) {
         okCount++;
         if (result.rows.length === 0) failures.push(`${i} ${name}: ok without rows`);
@@ -178,13 +166,12 @@ describe('reader fuzz', () => {
         if (formatProblems(problems).split('\n').length !== problems.length) failures.push(`${i} ${name}: format lines`);
       }
     }
-    if (process.env.FUZZ_STATS) console.log({ okCount, problemCount, slowest, slowestName, gen: genMs, read: readMs, samples });
+    if (process.env.FUZZ_STATS) console.log({ okCount, problemCount, samples });
     expect(failures).toEqual([]);
     // The corpus really exercises both outcomes and every mutation.
     expect(okCount).toBeGreaterThan(10);
     expect(problemCount).toBeGreaterThan(200);
     for (const n of names) expect(seenNames.has(n)).toBe(true);
-    expect(slowest).toBeLessThan(1000);
   });
 
   it('parseCsv throws nothing but CsvSyntaxError on damaged text', () => {

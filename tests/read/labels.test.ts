@@ -96,6 +96,13 @@ describe('isNeverPublished', () => {
     expect(isNeverPublished(survey2021, 'Kontakt_Epost')).toBe(true);
     expect(isNeverPublished(survey2021, 'tidsbruk_minutter')).toBe(true);
     expect(isNeverPublished(survey2021, 'strategi')).toBe(false);
-    expect(isNeverPublished(survey2021, 'kontakt_fax')).toBe(false); // not listed: dropped as unknown instead
+    // Every contact column, listed or not: the floor a definition cannot lower.
+    expect(isNeverPublished(survey2021, 'kontakt_fax')).toBe(true);
+  });
+
+  it('keeps free text, contacts and time use hidden when a definition lists nothing', () => {
+    const bare = { ...survey2021, neverPublished: { prefixes: [], columns: [], note: '' } };
+    for (const c of ['kommentar', 'Kommentar_2', 'kontakt_navn', 'tidsbruk']) expect(isNeverPublished(bare, c)).toBe(true);
+    expect(isNeverPublished(bare, 'kontaktperson_finnes')).toBe(false);
   });
 });

@@ -391,16 +391,12 @@ describe('readResponses: rejections name file, line, column, value and what is a
   });
 });
 
-describe('readResponses: speed', () => {
-  it('reads 9 999 kommuner × all columns quickly', () => {
+describe('readResponses: many rows', () => {
+  // Speed is measured by the engine benchmark (npm run bench:engine), never asserted in a test.
+  it('reads 9 999 kommuner × all columns', () => {
     const big = validTable(Array.from({ length: 9999 }, (_, i) => String(i + 1).padStart(4, '0')), 13);
-    const bytes = utf8(toCsv(big.header, big.rows, ';'));
-    const t0 = performance.now();
-    const result = ok(read(bytes));
-    const ms = performance.now() - t0;
+    const result = ok(read(utf8(toCsv(big.header, big.rows, ';'))));
     expect(result.rows).toHaveLength(9999);
     expect(result.rows[9998].kommunenummer).toBe('9999');
-    // ~0.15 s on the idle 2-core dev box; the bound only catches pathological (e.g. quadratic) slowness.
-    expect(ms).toBeLessThan(4000);
   });
 });

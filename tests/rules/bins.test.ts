@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { score, binRanges } from '../../src/lib/rules/bins';
+import { score } from '../../src/lib/rules/bins';
 import { loadSurveyFile } from './helpers';
 
 // Expected score for every count 0…max, written by hand from the spec's bin table
@@ -50,9 +50,5 @@ describe('score', () => {
   });
   it('counts beyond the last bound stay 4', () => {
     expect(score(99, [1, 4, 7, 10])).toBe(4);
-  });
-  it('binRanges describes the ranges in words', () => {
-    expect(binRanges([1, 6, 10, 12], 13)).toEqual(['1–5', '6–9', '10–11', '12–13']);
-    expect(binRanges([1, 2, 4, 7])).toEqual(['1', '2–3', '4–6', '≥ 7']);
   });
 });

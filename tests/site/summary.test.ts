@@ -13,7 +13,7 @@ const survey = {
 describe('the quotable kommune sentence', () => {
   test('names grades, year and the real source', () => {
     const text = kommuneSummaryText(survey, { kommunenavn: 'Bergli', svart: 1, prioritering: 4, aktivitet: 2 }, 2024, false);
-    expect(text).toBe('Bergli hadde grad 4 av 4 i digital prioritering («både omfattende strategi og prosjekter») og grad 2 av 4 i digital aktivitet («bruker mye, tilbyr lite») i SSBs undersøkelse «Bruk av IKT i offentlig sektor» 2024.');
+    expect(text).toBe('Bergli hadde grad 4 av 4 i digital prioritering («både omfattende strategi og prosjekter») og grad 2 i digital aktivitet («bruker mye, tilbyr lite») i SSBs undersøkelse «Bruk av IKT i offentlig sektor» 2024.');
   });
 
   test('demo data never claim SSB as the source', () => {

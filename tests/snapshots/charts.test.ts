@@ -1,32 +1,59 @@
+// One snapshot per shipped figure, at the size the site draws it (CHART_SIZE where the page passes
+// it) and at the article size downloads and embeds reuse.
 import { describe, expect, test } from 'vitest';
 import { renderGradeBars } from '../../src/charts/gradeBars';
 import { renderComparison } from '../../src/charts/comparison';
+import { renderCategoryBars } from '../../src/charts/categoryBars';
 import { renderItemShares } from '../../src/charts/itemShares';
-import { renderKommuneOverTime, renderNationalOverTime } from '../../src/charts/overTime';
-import { renderGroupedBars, renderKommuneGrades } from '../../src/charts/development';
+import { renderGroupedBars } from '../../src/charts/groupedBars';
+import { renderKommuneGrades } from '../../src/charts/kommuneGrades';
+import { renderChangeMap } from '../../src/charts/changeMap';
+import { withCaption } from '../../src/charts/svg';
+import { prepareMapGeometry } from '../../src/map/prepare';
+import { GRADE_COLORS } from '../../src/map/palette';
+import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures';
+import { NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 import { compareSnapshot } from './snapshot';
-import { FYLKE, LABELS, NATION, NATION_EARLIER, TINY } from './inputs';
+import { FYLKE, LABELS, NATION, TINY } from './inputs';
 
 function expectSnapshot(name: string, svg: string): void {
   const result = compareSnapshot(name, svg);
   expect(result.ok, result.message).toBe(true);
 }
 
+const COMPARISON_INPUT = {
+  title: 'Prioritering: fordeling i landet, fylket og størrelsesklassen, 2024',
+  description: 'Bergli har grad 3.',
+  idPrefix: 'snap-cmp',
+  groups: [{ label: 'Hele landet', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }, { label: 'Kommuner med 50 000 eller flere innbyggere', rows: TINY }],
+  values: ['0', '1', '2', '3', '4'],
+  colourOf: (v: string) => GRADE_COLORS[Number(v)],
+  own: '3',
+};
+
 describe('chart snapshots', () => {
-  test('grade bars', () => {
-    expectSnapshot('chart-grade-bars', renderGradeBars({ rows: NATION, labels: LABELS, title: 'Prioritering', description: 'Antall kommuner per grad.', idPrefix: 'snap-gb' }));
+  test('grade bars (year overview, fylke pages)', () => {
+    expectSnapshot('chart-grade-bars', renderGradeBars({ rows: NATION, labels: LABELS, title: 'Prioritering', description: 'Antall kommuner per grad.', idPrefix: 'snap-gb', ...CHART_SIZE }));
   });
 
-  test('comparison', () => {
-    expectSnapshot('chart-comparison', renderComparison({
-      kommunenavn: 'Bergli', grade: 3, labels: LABELS, title: 'Bergli sammenlignet', description: 'Andel per grad.', idPrefix: 'snap-cmp',
-      groups: [{ label: 'Norge', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }, { label: '50 000 og flere', rows: TINY }],
+  test('comparison (kommune pages)', () => {
+    expectSnapshot('chart-comparison', renderComparison({ ...COMPARISON_INPUT, ...CHART_SIZE }));
+  });
+
+  test('kompetanse bars (year overview, fylke pages)', () => {
+    expectSnapshot('chart-kompetanse-bars', renderCategoryBars({
+      title: 'Kompetanse', idPrefix: 'snap-kb', ...CHART_SIZE,
+      bars: [
+        { label: 'Høy intern, lite hinder', short: 'A', count: 137, share: 0.436, colour: '#1b7837' },
+        { label: 'Høy intern, stort hinder', short: 'B', count: 60, share: 0.191, colour: '#8c510a', highlight: true },
+        { label: 'Ukjent', short: 'Ukjent', count: 43, share: null, colour: '#e4e4e4' },
+      ],
     }));
   });
 
-  test('item shares', () => {
+  test('item shares (question pages)', () => {
     expectSnapshot('chart-item-shares', renderItemShares({
-      title: 'Strategiområder', description: 'Andel kommuner.', idPrefix: 'snap-items', order: 'share',
+      title: 'Strategiområder', description: 'Andel kommuner.', idPrefix: 'snap-items', order: 'share', ...CHART_SIZE,
       items: [
         { label: 'Skole og oppvekst', share: 0.8125 },
         { label: 'Helse og omsorg', share: 0.945 },
@@ -36,50 +63,59 @@ describe('chart snapshots', () => {
     }));
   });
 
-  test('item shares per year', () => {
+  test('item shares, two answers as series (question pages)', () => {
     expectSnapshot('chart-item-shares-years', renderItemShares({
-      title: 'Strategiområder per år', description: 'Andel kommuner.', idPrefix: 'snap-items-years',
+      title: 'Tjenester', description: 'Andel kommuner.', idPrefix: 'snap-items-years', ...CHART_SIZE,
       items: [
-        { label: 'Helse og omsorg', share: 0.845, series: '2021' },
-        { label: 'Helse og omsorg', share: 0.945, series: '2024' },
-        { label: 'Kultur', share: 0.4, series: '2021' },
-        { label: 'Kultur', share: 0.35, series: '2024' },
+        { label: 'Helse og omsorg', share: 0.845, series: 'Ja, planlagt' },
+        { label: 'Helse og omsorg', share: 0.945, series: 'Ja, startet' },
+        { label: 'Kultur', share: 0.4, series: 'Ja, planlagt' },
+        { label: 'Kultur', share: 0.35, series: 'Ja, startet' },
       ],
     }));
   });
 
-  test('kommune over time', () => {
-    expectSnapshot('chart-kommune-over-time', renderKommuneOverTime({
-      title: 'Bergli over tid', description: 'Grad per år.', idPrefix: 'snap-kot',
-      series: [
-        { label: 'Digital prioritering', points: [{ year: 2021, grade: 1 }, { year: 2024, grade: 4 }] },
-        { label: 'Digital aktivitet', points: [{ year: 2021, grade: null }, { year: 2024, grade: 2 }] },
-      ],
-    }));
-  });
-
-  test('national over time', () => {
-    expectSnapshot('chart-national-over-time', renderNationalOverTime({
-      title: 'Prioritering per år', description: 'Andel per grad.', idPrefix: 'snap-not',
-      years: [{ label: '2021', rows: NATION_EARLIER }, { label: '2024', rows: NATION }],
-    }));
-  });
-
-  test('grouped bars per year (development page, site size)', () => {
+  test('grouped bars per year (development page)', () => {
     expectSnapshot('chart-grouped-bars', renderGroupedBars({
-      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp', years: [2021, 2024],
+      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp', years: [2021, 2024], ...CHART_SIZE,
       groups: [{ key: '0', label: 'Grad 0: Har verken IKT-strategi på plass eller IKT-prosjekter i gang' }, { key: '4', label: 'Grad 4: Både omfattende IKT-strategi og IKT-prosjekter' }],
-      values: { 0: { 2021: { share: 0.081, text: '8,1 % (27)' }, 2024: { share: 0.044, text: '4,4 % (14)' } }, 4: { 2021: { share: 0.274, text: '27,4 % (91)' } } },
+      values: { 0: { 2021: { share: 0.081, text: '8,1 % (27)' }, 2024: { share: 0.544, text: '54,4 % (140)' } }, 4: { 2021: { share: 0.274, text: '27,4 % (91)' } } },
     }));
   });
 
-  test('one kommune’s grades per year', () => {
+  test('one kommune’s grades per year (kommune pages)', () => {
     expectSnapshot('chart-kommune-grades', renderKommuneGrades({
-      title: 'Bergli: grad per år', description: 'Grad per år.', idPrefix: 'snap-kg', years: [2021, 2024],
+      title: 'Bergli: grad per år', description: 'Grad per år.', idPrefix: 'snap-kg', years: [2018, 2021, 2024],
       series: [
-        { label: 'Digital prioritering', points: [{ year: 2021, grade: 1, comparable: false }, { year: 2024, grade: 4, comparable: true }] },
-        { label: 'Digital aktivitet', points: [{ year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
+        { label: 'Digital prioritering', points: [{ year: 2018, grade: 2, comparable: false }, { year: 2021, grade: 3, comparable: true }, { year: 2024, grade: 4, comparable: true }] },
+        { label: 'Digital aktivitet', points: [{ year: 2018, grade: 0, comparable: true }, { year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
       ],
     }));
+  });
+
+  test('change map (development page, synthetic boundaries)', () => {
+    const geometry = prepareMapGeometry({ kommuner: syntheticKommuner(), fylker: syntheticFylker(), ...PREPARE_OPTIONS });
+    expectSnapshot('chart-change-map', renderChangeMap({
+      geometry,
+      changes: { '0101': 'opp', '0102': 'samme', '0103': 'annen_type', '0104': 'ned', '0201': 'ikke_sammenlignbar' },
+      names: Object.fromEntries(Object.entries(NAMES).map(([k, n]) => [k, `${n}: endring`])),
+      hrefFor: (k) => `/kommune/${k}/`,
+      title: 'Endring', description: 'Syntetisk.', idPrefix: 'snap-chg', register: REGISTER,
+    }));
+  });
+
+  test('grouped bars at a fixed width (downloads)', () => {
+    expectSnapshot('chart-grouped-bars-article', renderGroupedBars({
+      title: 'Prioritering per grad og år', description: 'Andel per grad og år.', idPrefix: 'snap-grp-a', years: [2021, 2024], ...ARTICLE_SIZE,
+      groups: [{ key: '1', label: 'Grad 1' }],
+      values: { 1: { 2021: { share: 0.5, text: '50,0 % (160)' }, 2024: { share: 0.7, text: '70,0 % (220)' } } },
+    }));
+  });
+
+  test('article size with title, source and licence inside (downloads, embeds)', () => {
+    expectSnapshot('chart-comparison-article', withCaption(
+      renderComparison({ ...COMPARISON_INPUT, width: ARTICLE_SIZE.width, fontSize: ARTICLE_SIZE.fontSize }),
+      { title: COMPARISON_INPUT.title, source: 'Kilde: SSB, Bruk av IKT i offentlig sektor 2024', licence: 'Lisens: CC BY 4.0' },
+    ));
   });
 });

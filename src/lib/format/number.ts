@@ -1,6 +1,7 @@
 // Norwegian number style: decimal comma, narrow no-break space (U+202F) between thousands so a
 // number never wraps, and a no-break space (U+00A0) before the per cent sign («94,5 %»).
 import { UNAVAILABLE, ZERO } from './symbols';
+import { hasShare, MIN_DENOMINATOR } from '../rules/share';
 
 export const THOUSANDS_SEP = '\u202F';
 export const NBSP = '\u00A0';
@@ -21,8 +22,7 @@ export function formatPercent(share: number | null | undefined, decimals = 1): s
   return `${formatNumber(share * 100, decimals)}${NBSP}%`;
 }
 
-/** Groups with fewer known answers than this show counts but no share (spec: comparison groups). */
-export const MIN_DENOMINATOR = 3;
+export { MIN_DENOMINATOR };
 
 /** A noun's singular and plural: «1 kommune», «2 kommuner», «0 kommuner». */
 export interface Noun { one: string; other: string }
@@ -46,7 +46,7 @@ export function formatCountNoun(n: number, noun: Noun = KOMMUNE): string {
 export function formatShare(count: number, denominator: number, noun: Noun | string = KOMMUNE): string {
   const word = nounFor(denominator, noun);
   const base = `${formatNumber(count)} av ${formatNumber(denominator)}${word ? ' ' + word : ''}`;
-  if (denominator < MIN_DENOMINATOR) return base;
+  if (!hasShare(denominator)) return base;
   return `${base} (${formatPercent(count / denominator)})`;
 }
 

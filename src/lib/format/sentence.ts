@@ -3,6 +3,7 @@ import type {
   GradeDefinition, KompetanseCategory, KompetanseDefinition, Score, SimpleIndicatorDefinition,
   SurveyDefinition, TjenesterDefinition,
 } from '../types';
+import { gradeName } from '../rules/change';
 
 export const UNKNOWN_LABEL = 'Ukjent';
 export const NOT_ANSWERED = 'Ukjent – svarte ikke';
@@ -80,7 +81,7 @@ export function kommuneSummary(
     const title = lowerFirst(survey.grades[key].title);
     return grade === null
       ? `ukjent grad i ${title}`
-      : `grad ${grade} av 4 i ${title} («${lowerFirst(survey.grades[key].labels[grade])}»)`;
+      : `${gradeName(grade)} i ${title} («${lowerFirst(survey.grades[key].labels[grade])}»)`;
   };
   return `I ${k.year} hadde ${k.kommunenavn} ${part('prioritering', k.prioritering)} og ${part('aktivitet', k.aktivitet)}.`;
 }

@@ -1,4 +1,3 @@
-import type { ColumnTable } from 'arquero';
 import {
   INDICATOR_COLUMNS,
   type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
@@ -6,6 +5,7 @@ import {
 } from '../types';
 import { formatCsv, formatCsvColumns, type Cell } from './csv';
 import { indicatorsFromTable, responseTable } from './indicators';
+import { columnValues, indicatorRows, type Table } from './table';
 import { toKommuneIndicators } from './kommune';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
 import { itemSharesFromTable, ITEM_COLUMNS } from './items';
@@ -34,7 +34,7 @@ export interface YearCounts {
 }
 
 export interface YearResult<R extends IndicatorRow = KommuneIndicators | IndicatorRow> {
-  table: ColumnTable;
+  table: Table;
   indicatorsCsv: string;
   indicatorsExcelCsv: string;
   /** KommuneIndicators[] with a register, the respondents' IndicatorRow[] without. */
@@ -49,13 +49,13 @@ export interface YearResult<R extends IndicatorRow = KommuneIndicators | Indicat
 }
 
 /** The indicator CSV contract: UTF-8, comma, header in INDICATOR_COLUMNS order, unknown = empty. */
-export function indicatorsCsv(table: ColumnTable): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => table.array(c) as ArrayLike<Cell>));
+export function indicatorsCsv(table: Table): string {
+  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)));
 }
 
 /** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
-export function indicatorsExcelCsv(table: ColumnTable): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => table.array(c) as ArrayLike<Cell>), { delimiter: ';', bom: true, eol: '\r\n' });
+export function indicatorsExcelCsv(table: Table): string {
+  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)), { delimiter: ';', bom: true, eol: '\r\n', spreadsheet: true });
 }
 
 /** Everything the site and the downloads need for one survey year, computed in memory. */
@@ -69,8 +69,8 @@ export function computeYear(input: YearInput): YearResult {
   const table = indicatorsFromTable(responses, survey, register);
   const indicators: (KommuneIndicators | IndicatorRow)[] = register
     ? toKommuneIndicators(table, register, rows, survey)
-    : (table.objects() as unknown as IndicatorRow[]);
-  const svart = table.array('svart') as number[];
+    : indicatorRows(table);
+  const svart = columnValues<number>(table, 'svart');
   return {
     table,
     indicatorsCsv: indicatorsCsv(table),
@@ -102,16 +102,16 @@ export function artefactFiles(result: YearResult): Record<string, string> {
     'indicators-excel.csv': result.indicatorsExcelCsv,
     'indicators.json': json(result.indicators),
     'distributions.json': json(result.distributions),
-    'distributions.csv': formatCsv(DISTRIBUTION_COLUMNS, result.distributions as unknown as Record<string, Cell>[]),
+    'distributions.csv': formatCsv(DISTRIBUTION_COLUMNS, result.distributions),
     'items.json': json(result.items),
-    'items.csv': formatCsv(ITEM_COLUMNS, result.items as unknown as Record<string, Cell>[]),
+    'items.csv': formatCsv(ITEM_COLUMNS, result.items),
     'survey.json': json(result.survey),
     'summary.json': json(result.summary),
   };
   if (result.register) {
     files['register.json'] = json(result.register);
     files['response-rates.json'] = json(result.responseRates);
-    files['response-rates.csv'] = formatCsv(RESPONSE_RATE_COLUMNS, result.responseRates as unknown as Record<string, Cell>[]);
+    files['response-rates.csv'] = formatCsv(RESPONSE_RATE_COLUMNS, result.responseRates);
   }
   return files;
 }

@@ -1,5 +1,6 @@
 // CSV writing for the published tables. Kept here (not in read/) because the indicator CSV is the
 // pipeline's output contract: UTF-8, header first, unknown = empty cell.
+import { spreadsheetText } from '../format/spreadsheet';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -10,17 +11,19 @@ export interface CsvOptions {
   bom?: boolean;
   /** Decimal comma for numbers (for the `;` Excel variant). */
   decimalComma?: boolean;
+  /** Prefix text that a spreadsheet would run as a formula with `'` (the Excel variant). */
+  spreadsheet?: boolean;
 }
 
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
 
-export function cell(v: Cell, decimalComma = false): string {
+export function cell(v: Cell, decimalComma = false, spreadsheet = false): string {
   if (v == null) return '';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return '';
     return decimalComma ? String(v).replace('.', ',') : String(v);
   }
-  const s = String(v);
+  const s = spreadsheet ? spreadsheetText(String(v)) : String(v);
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -29,10 +32,11 @@ export function formatCsvColumns(header: readonly string[], columns: readonly Ar
   const d = opts.delimiter ?? ',';
   const eol = opts.eol ?? '\n';
   const dc = opts.decimalComma ?? false;
+  const ss = opts.spreadsheet ?? false;
   const n = columns.length ? columns[0].length : 0;
   const text = columns.map((col) => {
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = cell(col[i], dc);
+    for (let i = 0; i < n; i++) out[i] = cell(col[i], dc, ss);
     return out;
   });
   const lines = new Array<string>(n + 1);
@@ -46,11 +50,13 @@ export function formatCsvColumns(header: readonly string[], columns: readonly Ar
   return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }
 
-export function formatCsv(header: readonly string[], rows: readonly Record<string, Cell>[], opts: CsvOptions = {}): string {
+/** CSV from row objects; `header` names the columns, each a key of the rows. */
+export function formatCsv<K extends string>(header: readonly K[], rows: readonly { readonly [key in K]: Cell }[], opts: CsvOptions = {}): string {
   const d = opts.delimiter ?? ',';
   const eol = opts.eol ?? '\n';
   const dc = opts.decimalComma ?? false;
+  const ss = opts.spreadsheet ?? false;
   const lines = [header.map((h) => cell(h)).join(d)];
-  for (const r of rows) lines.push(header.map((h) => cell(r[h], dc)).join(d));
+  for (const r of rows) lines.push(header.map((h) => cell(r[h], dc, ss)).join(d));
   return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }

@@ -1,7 +1,8 @@
 import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types';
-import { responseTable, type Table } from './indicators';
+import { responseTable } from './indicators';
+import { answerColumn, type Table } from './table';
 import { SIMPLE_KEYS } from './columns';
-import { MIN_DENOMINATOR } from './distributions';
+import { hasShare } from '../rules/share';
 
 /** Answer label for a blank item, so each item's counts add up to its denominator. */
 export const BLANK_ANSWER = 'Ikke besvart';
@@ -70,10 +71,13 @@ export function itemSpecs(survey: SurveyDefinition, present: ReadonlySet<string>
 function populationIndices(table: Table, gate: string | null, open: readonly string[]): Uint32Array {
   const n = table.numRows();
   if (!gate) return Uint32Array.from({ length: n }, (_, i) => i);
-  const column = table.column(gate) as unknown as ArrayLike<string | null>;
+  const column = answerColumn(table, gate);
   const out = new Uint32Array(n);
   let k = 0;
-  for (let i = 0; i < n; i++) if (column[i] != null && open.includes(column[i] as string)) out[k++] = i;
+  for (let i = 0; i < n; i++) {
+    const v = column[i];
+    if (v != null && open.includes(v)) out[k++] = i;
+  }
   return out.slice(0, k);
 }
 
@@ -104,8 +108,7 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
       populations.set(popKey, idx);
     }
     const denominator = idx.length;
-    // The table is unfiltered, so its columns are the plain arrays responseTable built.
-    const column = table.column(spec.item) as unknown as ArrayLike<string | null>;
+    const column = answerColumn(table, spec.item);
     const slots = new Map<string | null, number>();
     const counts: number[] = [];
     for (let i = 0; i < idx.length; i++) {
@@ -126,7 +129,7 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
       const count = tally.get(answer) ?? 0;
       out.push({
         block: spec.block, item: spec.item, label: spec.label, among: spec.among, answer, count, denominator,
-        share: denominator >= MIN_DENOMINATOR ? Math.round((count / denominator) * 1e6) / 1e6 : null,
+        share: hasShare(denominator) ? Math.round((count / denominator) * 1e6) / 1e6 : null,
       });
     }
   }

@@ -1,7 +1,7 @@
-import type { ColumnTable } from 'arquero';
-import { INDICATOR_COLUMNS, type IndicatorRow, type KommuneIndicators, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types';
+import { INDICATOR_COLUMNS, type KommuneIndicators, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types';
 import { sizeClass } from '../rules/sizeClass';
 import { jaNei } from '../rules/kompetanse';
+import { indicatorRows, type Table } from './table';
 
 /**
  * Columns of the published national table (`/data/<år>/indicators.csv`): the contract's columns with
@@ -19,7 +19,7 @@ export const PUBLISHED_INDICATOR_COLUMNS = [
  * kommunenummer. `rekrutteringsvansker` comes from the responses where the form asked it.
  */
 export function toKommuneIndicators(
-  table: ColumnTable,
+  table: Table,
   register: readonly RegisterRow[],
   rows: readonly ResponseRow[] = [],
   survey?: SurveyDefinition,
@@ -29,7 +29,7 @@ export function toKommuneIndicators(
   const vansker = new Map<string, 0 | 1 | null>();
   for (const r of rows) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
   const out: KommuneIndicators[] = [];
-  for (const ind of table.objects() as unknown as IndicatorRow[]) {
+  for (const ind of indicatorRows(table)) {
     const reg = byNr.get(ind.kommunenummer);
     if (!reg) continue;
     out.push({

@@ -115,12 +115,18 @@ export function isNeverPublished(survey: SurveyDefinition, column: string): bool
   return neverPublishedTest(survey)(column);
 }
 
+/**
+ * Never published whatever a definition says: free text, contacts and time use. A definition can
+ * add to this floor, never take away from it (a hand-made definition that forgets its
+ * `neverPublished` list must not publish comments).
+ */
+export const ALWAYS_NEVER_PUBLISHED_PREFIXES: readonly string[] = ['kommentar', 'kontakt_', 'tidsbruk'];
+
 /** isNeverPublished with the definition's lists prepared once, for checking many header names. */
 export function neverPublishedTest(survey: SurveyDefinition): (column: string) => boolean {
   const np = survey.neverPublished;
-  if (!np) return () => false;
-  const columns = new Set(np.columns.map((c) => c.toLowerCase()));
-  const prefixes = np.prefixes.map((p) => p.toLowerCase());
+  const columns = new Set((np?.columns ?? []).map((c) => c.toLowerCase()));
+  const prefixes = [...ALWAYS_NEVER_PUBLISHED_PREFIXES, ...(np?.prefixes ?? []).map((p) => p.toLowerCase())];
   return (column: string) => {
     const name = column.trim().toLowerCase();
     if (columns.has(name)) return true;

@@ -115,25 +115,18 @@ class ProblemList {
 }
 
 /**
- * Returns a function turning a values array into a row object with the given keys. A generated
- * constructor stores constant property names, which is several times faster for 100 000 × 90 cells
- * than keyed stores, and gives every row one hidden class. Where code generation is not allowed
- * (a strict CSP), a plain loop does the same.
+ * Returns a function turning a values array into a row object with the given keys, in column order.
+ * Each row starts as a copy of one template holding every key, so all rows share one shape and the
+ * stores below overwrite existing properties: for 100 000 × 90 cells about 1 s CPU, against 1.5–3 s
+ * for adding keys one by one to an empty object or for Object.fromEntries.
  */
-function rowFactory(keys: string[]): (values: (string | null)[]) => ResponseRow {
-  try {
-    const body = keys.map((k, i) => `this[${JSON.stringify(k)}] = v[${i}];`).join('\n');
-    const Row = new Function('v', body) as unknown as new (v: (string | null)[]) => ResponseRow;
-    // Plain objects, as callers (and JSON) expect: no visible prototype beyond Object's.
-    Row.prototype = Object.prototype;
-    return (v) => new Row(v);
-  } catch {
-    return (v) => {
-      const row: Record<string, string | null> = {};
-      for (let i = 0; i < keys.length; i++) row[keys[i]] = v[i];
-      return row as ResponseRow;
-    };
-  }
+function rowFactory(keys: readonly string[]): (values: readonly (string | null)[]) => ResponseRow {
+  const template: Record<string, string | null> = Object.fromEntries(keys.map((k) => [k, null]));
+  return (values) => {
+    const row = { ...template };
+    for (let i = 0; i < keys.length; i++) row[keys[i]] = values[i];
+    return row as ResponseRow;
+  };
 }
 
 /** Reads a survey export. Never throws: any failure comes back as `{ ok: false, problems }`. */

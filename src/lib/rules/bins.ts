@@ -12,15 +12,3 @@ export function score(antall: number | null | undefined, bins: Bins): Score | nu
   if (antall >= bins[0]) return 1;
   return 0;
 }
-
-/** The count range each score covers, for method pages and the bins CLI: «1–5», «≥ 10». */
-export function binRanges(bins: Bins, max?: number): [string, string, string, string] {
-  const range = (lo: number, hi: number | undefined): string =>
-    hi === undefined ? `≥ ${lo}` : lo === hi ? `${lo}` : `${lo}–${hi}`;
-  return [
-    range(bins[0], bins[1] - 1),
-    range(bins[1], bins[2] - 1),
-    range(bins[2], bins[3] - 1),
-    range(bins[3], max),
-  ];
-}

@@ -34,3 +34,11 @@ export function jaNei(answer: Answer): 0 | 1 | null {
 }
 
 export const rekruttert = jaNei;
+
+/** The rule for each kompetanse category in words, as /metode/ prints it. */
+export const KOMPETANSE_RULE_TEXTS: Readonly<Record<KompetanseCategory, string>> = {
+  A: 'interne høy, hinder liten/middels',
+  B: 'interne høy, hinder stor',
+  C: 'interne ikke høy, hinder liten/middels',
+  D: 'interne ikke høy, hinder stor',
+};

@@ -15,3 +15,15 @@ export function prioritering(S: number | null | undefined, P: number | null | un
   if (high(P)) return 3;
   return 1;
 }
+
+/** The rule for each grade 0–4 in words (S = strategi, P = prosjekter), as /metode/ prints it. */
+export const PRIORITERING_RULE_TEXTS = [
+  'S = 0 og P = 0',
+  'verken S eller P høy, ikke begge 0',
+  'S høy, P ikke høy',
+  'P høy, S ikke høy',
+  'både S og P høy',
+] as const;
+
+/** What «high» means, as /metode/ prints it. */
+export const HIGH_RULE_TEXT = '«Høy» betyr poengsum 3 eller 4.';

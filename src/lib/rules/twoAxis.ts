@@ -19,3 +19,14 @@ export const bruk = (C: number | null | undefined, I: number | null | undefined)
 
 /** Digital aktivitet from U = bruk grade (used as a 0–4 input) and T = tjenester score. */
 export const aktivitet = (U: number | null | undefined, T: number | null | undefined): Grade | null => twoAxis(U, T);
+
+/** The twoAxis rule for each grade 0–4 in words, with the two axes' letters, as /metode/ prints it. */
+export function twoAxisRuleTexts(first: string, second: string): readonly string[] {
+  return [
+    `minst av ${first} og ${second} er 0 og størst er høyst 1`,
+    'begge høyst 2, ikke grad 0',
+    `${first} høy, ${second} høyst 2`,
+    `${second} høy, ${first} høyst 2`,
+    `både ${first} og ${second} høy`,
+  ];
+}

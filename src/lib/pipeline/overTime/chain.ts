@@ -35,7 +35,7 @@ export interface Trace {
   structure: string;
   endring: Kobling;
   successors: Successor[]; // sorted by kommunenummer; empty when endring = 'ukjent'
-  /** The successor an old page leads to: the only one, or the most populous of a split. */
+  /** The successor an old page leads to: the only one, else the one that kept the name, else the most populous. */
   main: Successor | null;
 }
 
@@ -75,14 +75,16 @@ export type Population = Map<string, number | null>;
 function pickMain(successors: Successor[], fromName: string, population: Population): Successor | null {
   if (successors.length === 0) return null;
   if (successors.length === 1) return successors[0];
-  // Largest population first; without figures, the successor that kept the name; then lowest number.
+  // The successor that kept the name first (2018 Haram, merged into 1507 Ålesund in 2020 and split
+  // off again in 2024, leads to 1580 Haram, not to the larger 1508 Ålesund); then the largest
+  // population; then the lowest number.
   return [...successors].sort((a, b) => {
-    const pa = population.get(a.kommunenummer) ?? -1;
-    const pb = population.get(b.kommunenummer) ?? -1;
-    if (pa !== pb) return pb - pa;
     const na = a.kommunenavn === fromName ? 0 : 1;
     const nb = b.kommunenavn === fromName ? 0 : 1;
     if (na !== nb) return na - nb;
+    const pa = population.get(a.kommunenummer) ?? -1;
+    const pb = population.get(b.kommunenummer) ?? -1;
+    if (pa !== pb) return pb - pa;
     return a.kommunenummer.localeCompare(b.kommunenummer);
   })[0];
 }

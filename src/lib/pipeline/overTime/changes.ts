@@ -1,21 +1,23 @@
 // Change between two survey years per current kommune, and the kommuner that moved most.
 //
-// Project choice: grades are compared on the ordered 0–4 scale as SSB publishes them, so the
-// difference in grade is "how far" a kommune moved. Grades 2 and 3 are two kinds of middle
-// (strategy-heavy vs project-heavy; use-heavy vs offer-heavy), so a 2 → 3 move counts as one step
-// up although it is also a change of kind; the method note on /utvikling/ says so.
+// Project choice (spec «Change between years», rules/change): movement is counted on the levels
+// 0 < 1 < {2, 3} < 4. Grades 2 and 3 are two kinds of middle (strategy-heavy vs project-heavy;
+// use-heavy vs offer-heavy), so 2 ↔ 3 is «annen type», its own class, and `diff` is the number of
+// levels moved (0 for 2 ↔ 3).
 import type { Grade } from '../../types';
+import { levelSteps, movement } from '../../rules/change';
 import type { OverTimeModel } from './model';
 import { traceStructure, type Kobling } from './chain';
 
 export type ChangeTheme = 'prioritering' | 'aktivitet';
 export const CHANGE_THEMES: ChangeTheme[] = ['prioritering', 'aktivitet'];
 
-export type ChangeClass = 'opp' | 'samme' | 'ned' | 'ikke_sammenlignbar';
-export const CHANGE_CLASSES: ChangeClass[] = ['opp', 'samme', 'ned', 'ikke_sammenlignbar'];
+export type ChangeClass = 'opp' | 'samme' | 'annen_type' | 'ned' | 'ikke_sammenlignbar';
+export const CHANGE_CLASSES: ChangeClass[] = ['opp', 'samme', 'annen_type', 'ned', 'ikke_sammenlignbar'];
 export const CHANGE_LABELS: Record<ChangeClass, string> = {
   opp: 'Opp',
   samme: 'Samme grad',
+  annen_type: 'Annen type (mellom grad 2 og 3)',
   ned: 'Ned',
   ikke_sammenlignbar: 'Ikke sammenlignbar',
 };
@@ -33,7 +35,7 @@ export const REASON_LABELS: Record<NotComparableReason, string> = {
 export interface ThemeChange {
   from: Grade | null;
   to: Grade | null;
-  /** to − from on the 0–4 scale; null when not comparable. */
+  /** Levels moved (0 < 1 < {2, 3} < 4; negative = down, 0 for 2 ↔ 3); null when not comparable. */
   diff: number | null;
   change: ChangeClass;
   reason: NotComparableReason | null;
@@ -50,8 +52,7 @@ export interface ChangeRow {
 
 export function classify(from: Grade | null, to: Grade | null): ThemeChange {
   if (from === null || to === null) return { from, to, diff: null, change: 'ikke_sammenlignbar', reason: 'ukjent_grad' };
-  const diff = to - from;
-  return { from, to, diff, change: diff > 0 ? 'opp' : diff < 0 ? 'ned' : 'samme', reason: null };
+  return { from, to, diff: levelSteps(from, to), change: movement(from, to), reason: null };
 }
 
 function notComparable(reason: NotComparableReason, from: Grade | null, to: Grade | null): ThemeChange {

@@ -3,6 +3,7 @@
 import * as aq from 'arquero';
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../../types';
 import { toCsv } from '../../read/csv';
+import { spreadsheetCell } from '../../format/spreadsheet';
 import type { OverTimeModel } from './model';
 
 const INDICATOR_VALUES = INDICATOR_COLUMNS.filter((c) => c !== 'kommunenummer');
@@ -63,7 +64,7 @@ export function longTableCsv(rows: LongRow[]): string {
   return toCsv([...LONG_COLUMNS], rows.map(cells));
 }
 
-/** `;`-separated, CRLF, with a byte order mark, so Norwegian Excel opens it with æøå intact. */
+/** `;`-separated, CRLF, with a byte order mark, so Norwegian Excel opens it with æøå intact and runs no text as a formula. */
 export function longTableExcelCsv(rows: LongRow[]): string {
-  return '\uFEFF' + toCsv([...LONG_COLUMNS], rows.map(cells), ';').replace(/\n/g, '\r\n');
+  return '\uFEFF' + toCsv([...LONG_COLUMNS], rows.map((r) => cells(r).map(spreadsheetCell)), ';').replace(/\n/g, '\r\n');
 }

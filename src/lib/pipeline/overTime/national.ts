@@ -3,6 +3,7 @@
 import * as aq from 'arquero';
 import type { ItemShareRow, SurveyDefinition } from '../../types';
 import type { OverTimeModel } from './model';
+import { shareOf } from '../../rules/share';
 
 export const DISTRIBUTION_INDICATORS = ['prioritering', 'aktivitet', 'bruk', 'kompetanse'] as const;
 export type DistributionIndicator = (typeof DISTRIBUTION_INDICATORS)[number];
@@ -21,7 +22,7 @@ export interface YearDistributionRow {
   count: number;
   /** Kommuner with a known value that year (the share's denominator). */
   denominator: number;
-  share: number | null; // null for 'ukjent' and when denominator < 3
+  share: number | null; // null for 'ukjent' and below MIN_DENOMINATOR (rules/share)
   units: number; // kommuner in that year's register
 }
 
@@ -55,7 +56,7 @@ export function nationalDistribution(model: OverTimeModel): YearDistributionRow[
         const count = counted.get(`${year}|${ind}|${value}`) ?? 0;
         out.push({
           year, indicator: ind, value, count, denominator: known,
-          share: value === 'ukjent' || known < 3 ? null : count / known,
+          share: value === 'ukjent' ? null : shareOf(count, known),
           units,
         });
       }
@@ -117,7 +118,7 @@ export function strategyAreas(
       if (rows.length === 0) continue;
       const count = yes.reduce((s, r) => s + r.count, 0);
       const denominator = rows[0].denominator;
-      perYear.push({ year: y.year, count, denominator, share: denominator >= 3 ? count / denominator : null });
+      perYear.push({ year: y.year, count, denominator, share: shareOf(count, denominator) });
     }
     areas.push({ item, label, inAllYears: presence.get(item) === sorted.length, years: perYear });
   }

@@ -26,6 +26,11 @@ function noteFor(endring: Kobling, fraNavn: string, fraNr: string, tilNavn: stri
     return `${fraNavn} (${fraNr}) ble delt. Siden viser ${tilNavn} (${tilNr}), den største av kommunene det ble delt i` +
       (others.length > 0 ? ` (også ${others.join(', ')}).` : '.');
   }
+  if (endring === 'sammenslått' && others.length > 0) {
+    // Merged, then split again (2018 Haram → 1507 Ålesund → 1508 Ålesund and 1580 Haram).
+    return `${fraNavn} (${fraNr}) ble slått sammen med andre kommuner, og den nye kommunen ble senere delt. ` +
+      `Siden viser ${tilNavn} (${tilNr}) (også ${others.join(', ')}).`;
+  }
   if (endring === 'sammenslått') return `${fraNavn} (${fraNr}) er slått sammen med andre kommuner til ${tilNavn} (${tilNr}).`;
   if (fraNr !== tilNr) return `${fraNavn} har fått nytt kommunenummer: ${fraNr} er nå ${tilNr}.`;
   return `${fraNavn} (${fraNr}) heter nå ${tilNavn}.`;

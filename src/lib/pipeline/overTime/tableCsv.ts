@@ -1,6 +1,7 @@
 // The over-time tables that are JSON by nature (nested per theme or per year) as flat rows, so
 // /data/ can offer them as CSV and Excel CSV like every other table.
 import { toCsv } from '../../read/csv';
+import { spreadsheetCell } from '../../format/spreadsheet';
 import type { ChangeRow } from './changes';
 import type { StrategyAreas, YearDistributionRow } from './national';
 
@@ -38,9 +39,10 @@ export function tableCsv(t: FlatTable): string {
 
 /**
  * `;`-separated, decimal comma, CRLF, with a byte order mark, so Norwegian Excel opens it with
- * numbers as numbers and æøå intact.
+ * numbers as numbers and æøå intact, and no text cell as a formula.
  */
 export function tableExcelCsv(t: FlatTable): string {
-  const rows = t.rows.map((r) => r.map((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v).replace('.', ',') : v)));
+  // Text is neutralised before the numbers become decimal-comma text (which must stay as it is).
+  const rows = t.rows.map((r) => r.map((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v).replace('.', ',') : spreadsheetCell(v))));
   return '\uFEFF' + toCsv(t.header, rows, ';').replace(/\n/g, '\r\n');
 }

@@ -1,0 +1,123 @@
+// The one way the site draws a chart: this small SVG writer. Every shipped chart goes through it.
+//
+// Why not Observable Plot's scales and marks: none of the site's figures gains from them. Each is
+// a bar or dot layout on a fixed 0–100 % or 0–4 axis with long Norwegian labels wrapped on lines of
+// their own, so the layout is arithmetic we do anyway (Plot was used with identity scales, i.e. as
+// a string writer with a fake DOM). Plot at build time also needs linkedom, writes an inline
+// <style> the CSP rejects and per-mark aria-labels a role="img" does not want, and costs build time
+// on the hundreds of figures a build draws. Strings from here are byte-stable (one decimal at
+// most), escaped, and carry the accessible name (<title>/<desc>) of the figure.
+import { esc, num, safeId } from '../map/svg';
+
+export { esc, num, safeId };
+
+export type AttrValue = string | number | null | undefined | false;
+export type Attrs = Record<string, AttrValue>;
+
+/** Attribute list; numbers are rounded to one decimal, null/undefined/false attributes left out. */
+export function attrs(a: Attrs): string {
+  let out = '';
+  for (const [name, value] of Object.entries(a)) {
+    if (value === null || value === undefined || value === false) continue;
+    out += ` ${name}="${typeof value === 'number' ? num(value) : esc(value)}"`;
+  }
+  return out;
+}
+
+/** One element; `children` is markup already written by this module (or none: self-closing). */
+export function el(tag: string, a: Attrs, children?: string | readonly string[]): string {
+  const inner = Array.isArray(children) ? children.join('') : (children as string | undefined);
+  return inner === undefined || inner === '' ? `<${tag}${attrs(a)}/>` : `<${tag}${attrs(a)}>${inner}</${tag}>`;
+}
+
+/** A text element: the content is escaped here. */
+export function text(a: Attrs, content: string): string {
+  return `<text${attrs(a)}>${esc(content)}</text>`;
+}
+
+export const FONT_FAMILY = 'system-ui, sans-serif';
+
+/** Percent of the chart's width, for fluid charts: «42.5%». */
+export function pct(value: number): string {
+  return `${num(value)}%`;
+}
+
+export interface ChartFrame {
+  /** Made into valid, prefixed ids: «<id>», «<id>-title», «<id>-desc». */
+  idPrefix: string;
+  width: number;
+  /**
+   * Fluid: the SVG takes the width of its column (width="100%", no viewBox) and only horizontal
+   * positions given in percent stretch, so text keeps its size on a phone and bars grow on a wide
+   * screen. `width` is then the narrowest column it is laid out for (a 390-px phone's 358 px).
+   */
+  fluid?: boolean;
+  height: number;
+  title: string;
+  description: string;
+  fontSize: number;
+  defs?: string;
+}
+
+/** The chart's <svg>: one image for assistive technology, named by its <title> and <desc>. */
+export function chartSvg(frame: ChartFrame, body: string): string {
+  const id = safeId(frame.idPrefix);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
+      id,
+      class: frame.fluid ? 'dk-chart fluid' : 'dk-chart',
+      viewBox: frame.fluid ? null : `0 0 ${num(frame.width)} ${num(frame.height)}`,
+      width: frame.fluid ? '100%' : frame.width,
+      height: frame.height,
+      role: 'img',
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      'font-family': FONT_FAMILY,
+      'font-size': frame.fontSize,
+    })}>` +
+    `<title id="${id}-title">${esc(frame.title)}</title><desc id="${id}-desc">${esc(frame.description)}</desc>` +
+    (frame.defs ? `<defs>${frame.defs}</defs>` : '') +
+    body +
+    `</svg>`
+  );
+}
+
+/** What a downloaded or embedded figure carries inside its own file. */
+export interface FigureCaption {
+  title?: string;
+  /** The source line («Kilde: …»). */
+  source?: string;
+  /** Licence and credit («Lisens: CC BY 4.0 …»). */
+  licence?: string;
+}
+
+/**
+ * A chart made standalone for downloads and embeds: the title above and the source and licence
+ * below, inside the same SVG, so the file carries its credit wherever it goes. The chart keeps its
+ * own drawing; it is placed in a nested <svg> below the title.
+ */
+export function withCaption(chart: string, caption: FigureCaption, fontSize = 13): string {
+  const open = /^<svg\b[^>]*>/.exec(chart);
+  if (!open) throw new Error('withCaption: ikke en SVG');
+  if (/\bwidth="100%"/.test(open[0])) throw new Error('withCaption: en flytende figur har ingen fast bredde; tegn den med fast bredde');
+  const width = Number(/\bwidth="([\d.]+)"/.exec(open[0])?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(open[0])?.[1]);
+  if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('withCaption: SVG-en mangler bredde og høyde');
+  const line = Math.round(fontSize * 1.35);
+  const titleSize = Math.round(fontSize * 1.25);
+  const pad = 8;
+  const head = caption.title ? text({ x: 0, y: titleSize + 2, 'font-size': titleSize, 'font-weight': 600 }, caption.title) : '';
+  const top = caption.title ? titleSize + 2 + pad + 4 : 0;
+  const footLines = [caption.source, caption.licence].filter((s): s is string => !!s);
+  const foot = footLines
+    .map((s, i) => text({ x: 0, y: top + height + pad + (i + 1) * line - 4, fill: '#4a4a4a' }, s))
+    .join('');
+  const total = Math.ceil(top + height + (footLines.length ? pad + footLines.length * line : 0));
+  const inner = chart.replace(/^<svg\b/, `<svg x="0" y="${num(top)}"`);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ viewBox: `0 0 ${num(width)} ${total}`, width, height: total, 'font-family': FONT_FAMILY, 'font-size': fontSize })}>` +
+    el('rect', { width: '100%', height: '100%', fill: '#fff' }) +
+    `<g fill="#1a1a1a">${head}${foot}</g>` +
+    inner +
+    `</svg>`
+  );
+}

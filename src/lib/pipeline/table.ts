@@ -1,0 +1,35 @@
+// The typed edge of Arquero. Arquero types every cell as `any` and rows as plain `object`, so the
+// pipeline states here, once, what its tables hold; everything else reads through these functions
+// instead of casting at each use.
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
+import type { IndicatorRow } from '../types';
+
+export type Table = ColumnTable;
+
+/** A cell of a response table: a canonical answer label, or null for blank. */
+export type Answer = string | null;
+
+/** A table from named columns of equal length. */
+export function tableFromColumns(columns: Record<string, readonly unknown[]>): Table {
+  return aq.table(columns);
+}
+
+/** The values of one column, in row order (the table's filter and order applied). */
+export function columnValues<T>(table: Table, name: string): readonly T[] {
+  // With the Array constructor Arquero returns a plain array (never a typed array).
+  return table.array(name, Array) as T[];
+}
+
+/** The answers of one column of a response table. */
+export const answerColumn = (table: Table, name: string): readonly Answer[] => columnValues<Answer>(table, name);
+
+/** Rows as plain objects; `T` names the columns the caller selected or computed, and their types. */
+export function tableRows<T extends object>(table: Table): T[] {
+  return table.objects() as T[];
+}
+
+/** The indicator table as plain rows (for JSON and the site); its columns are INDICATOR_COLUMNS. */
+export function indicatorRows(table: Table): IndicatorRow[] {
+  return tableRows<IndicatorRow>(table);
+}

@@ -1,3 +1,0 @@
-export * from './prepare';
-export * from './palette';
-export * from './choropleth';
