@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ROOT, runBuildCli } from '../helpers/site';
 import { writeFixture } from '../helpers/fixture';
 import { listFiles } from '../helpers/linkcheck';
-import { isTextOutput } from '../../scripts/lib/privacy';
+import { isTextOutput } from '../../scripts/lib/sitefiles';
 import { PLACEHOLDER_ORIGIN } from '../../src/lib/publication/identity';
 
 const ORIGIN = 'https://kommunetall.example.no';
