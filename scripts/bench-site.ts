@@ -40,10 +40,13 @@ export interface Budgets {
   /** Target, reported only (see the top of this file). */
   lcpMs: number;
   cls: number;
+  shareCardKB: number;
 }
 
 export interface SiteBench {
   build: { engineMs: number; pagesMs: number; totalMs: number; cpuMs: number; peakRssMB: number };
+  /** Share cards (og:image PNGs): how many, their bytes, how many were drawn in this build (the rest came from the card cache) and how long the build waited for them after the pages. */
+  cards: { count: number; bytes: number; maxBytes: number; drawn: number; waitMs: number };
   pages: number;
   files: number;
   totalBytes: number;
@@ -76,6 +79,8 @@ export interface BenchSiteOptions {
   log?: (l: string) => void;
   /** Skip LCP/CLS on purpose (reported loudly); otherwise a missing Chromium fails the run. */
   noVitals?: boolean;
+  /** Draw every share card anew instead of using the card cache. */
+  coldCards?: boolean;
 }
 
 export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBench> {
@@ -84,7 +89,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
   const out = options.out ?? join(tmp!, 'site');
   try {
     const cpu0 = process.cpuUsage();
-    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }, nodeEffects(options.log ?? (() => {})));
+    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
     const cpuUsed = process.cpuUsage(cpu0);
     const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
@@ -143,6 +148,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
       { name: 'forsiden (gzip, med CSS/JS)', value: forside.totalGzip / KB, limit: budgets.forsideGzipKB, unit: 'KB' },
       { name: 'største kart-SVG (ukomprimert)', value: mapSvgBytes / KB, limit: budgets.mapSvgKB, unit: 'KB' },
       { name: 'JS som må lastes for å lese', value: blockingJsBytes, limit: budgets.blockingJsBytes, unit: 'B' },
+      { name: 'største delingskort (PNG)', value: result.cards.maxBytes / KB, limit: budgets.shareCardKB, unit: 'KB' },
       ...vitalChecks,
     ].map((c) => ({ ...c, ok: c.value <= c.limit }));
     const targets = [
@@ -152,6 +158,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
     if (cpuVerdict.kind === 'no-baseline') targets.push({ name: `byggets CPU-tid: INGEN GRUNNLINJE «${SITE_BUILD_ID}» i scripts/bench-baseline.json`, value: cpuMs / 1000, limit: Infinity, unit: 's', ok: false });
     return {
       build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, cpuMs, peakRssMB },
+      cards: { count: result.cards.count, bytes: result.cards.bytes, maxBytes: result.cards.maxBytes, drawn: result.cards.drawn, waitMs: t.cardsWaitMs },
       pages: weights.length,
       files: files.length,
       totalBytes,
@@ -193,6 +200,7 @@ export function report(b: SiteBench): string {
   return [
     'Nettstedet (demodata):',
     `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
+    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
     `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
     row('forside', b.forside),
@@ -218,12 +226,12 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       json: { type: 'string' }, out: { type: 'string' }, verbose: { type: 'boolean', default: false },
-      'no-vitals': { type: 'boolean', default: false }, 'update-baseline': { type: 'boolean', default: false },
+      'no-vitals': { type: 'boolean', default: false }, 'cold-cards': { type: 'boolean', default: false }, 'update-baseline': { type: 'boolean', default: false },
     },
   });
   try {
     const b = await benchSite({
-      out: values.out ? resolve(values.out) : undefined, log: values.verbose ? (l) => console.log(l) : undefined, noVitals: values['no-vitals'],
+      out: values.out ? resolve(values.out) : undefined, log: values.verbose ? (l) => console.log(l) : undefined, noVitals: values['no-vitals'], coldCards: values['cold-cards'],
     });
     console.log(report(b));
     if (values['update-baseline']) {

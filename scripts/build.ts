@@ -24,6 +24,8 @@ function usage(): string {
     '  --data <katalog>       data-katalogen med years/, surveys/, structures/ (standard data)',
     '  --artefacts <katalog>  behold også artefaktene (for astro dev), f.eks. .artefacts',
     '  --no-download          ikke last ned referansedata som mangler',
+    '  --no-card-cache        tegn alle delingskort på nytt (ellers gjenbrukes like kort fra',
+    '                         node_modules/.cache/digikommune-kort)',
   ].join('\n');
 }
 
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
         'site-root': { type: 'string' },
         artefacts: { type: 'string' },
         'no-download': { type: 'boolean', default: false },
+        'no-card-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -70,13 +73,15 @@ async function main(): Promise<number> {
         sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
+        ...(args['no-card-cache'] ? { cardCache: null } : {}),
       },
       nodeEffects(),
       { fault: faultFromEnv(process.env.DIGIKOMMUNE_FAULT_AT) },
       status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);
     return 0;
   } catch (error) {
     const where = pageOf(error);

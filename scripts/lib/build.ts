@@ -19,6 +19,8 @@ import { InputError } from './errors';
 import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity } from '../../src/lib/publication/identity';
 import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
 import { isTextOutput } from './sitefiles';
+import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
+import { drawCards } from './cards/draw';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -34,11 +36,15 @@ export interface BuildOptions {
   artefactsOut?: string | null;
   /** Fetch reference data when none is found (default true). */
   download?: boolean;
+  /** Where drawn share cards are kept between builds; default node_modules/.cache/digikommune-kort; null: none. */
+  cardCache?: string | null;
 }
 
 export interface BuildTimings {
   engineMs: number;
   pagesMs: number;
+  /** How long the build waited for the share cards after the pages were done (they are drawn meanwhile). */
+  cardsWaitMs: number;
   totalMs: number;
 }
 
@@ -46,6 +52,7 @@ export interface BuildResult {
   out: string;
   timings: BuildTimings;
   engine: EngineResult;
+  cards: PublishedCards & { drawn: number };
 }
 
 export interface BuildStages {
@@ -124,26 +131,38 @@ export async function runBuild(
     await fx.writeFile(join(tmpArtefacts, 'identity.json'), `${JSON.stringify({ ...identity, siteUrl: site }, null, 1)}\n`);
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
     fault('engine');
+    const cards = await prepareCards(fx, tmpArtefacts);
     const t1 = now();
 
-    // 2. Pages.
-    fx.log(`Bygger sidene med Astro (base ${base}) …`);
-    await fx.mkdir(astroOut);
-    await renderSite({
-      siteRoot,
-      artefactDir: tmpArtefacts,
-      outDir: astroOut,
-      base,
-      site,
-      cacheDir: tmpCache,
-    });
-    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
-    await fx.rename(astroOut, tmpOut);
-    if (!(await fx.exists(join(tmpOut, 'index.html')))) {
-      throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+    // 2. Pages, while worker threads draw the share cards.
+    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
+    const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
+    const drawing = drawCards(fx, cards.svgs, cardCache);
+    drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
+    try {
+      await fx.mkdir(astroOut);
+      await renderSite({
+        siteRoot,
+        artefactDir: tmpArtefacts,
+        outDir: astroOut,
+        base,
+        site,
+        cacheDir: tmpCache,
+      });
+      for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
+      await fx.rename(astroOut, tmpOut);
+      if (!(await fx.exists(join(tmpOut, 'index.html')))) {
+        throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+      }
+    } catch (e) {
+      drawing.cancel();
+      throw e;
     }
     fault('pages');
     const t2 = now();
+    const drawn = await drawing.done;
+    const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
+    const t2c = now();
 
     // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
@@ -183,7 +202,7 @@ export async function runBuild(
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
     await fx.rm(astroOut);

@@ -5,6 +5,14 @@ import { CSP_DIRECTIVES, headerPolicy } from '../../src/site/csp';
 /** Pages also carry it (without frame-ancestors) in <meta http-equiv>: see src/site/csp.ts. */
 export const CONTENT_SECURITY_POLICY = headerPolicy(CSP_DIRECTIVES);
 
+/**
+ * The same policy for /embed/: other sites may frame those pages (and only those). A host applies
+ * every rule that matches a path; `! Content-Security-Policy` (Cloudflare Pages) first detaches
+ * the general rule's policy so the two are not both enforced, and the later, more specific rule
+ * sets its own.
+ */
+export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 /** `base` is the site's base path ('/' or '/sub/'); header rules must match the served paths. */
 export function headersFile(base: string): string {
   const b = normaliseBase(base);
@@ -18,6 +26,9 @@ export function headersFile(base: string): string {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${b}data/*`,
     '  Cache-Control: public, max-age=3600',
+    `${b}embed/*`,
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${EMBED_CONTENT_SECURITY_POLICY}`,
     '',
   ].join('\n');
 }

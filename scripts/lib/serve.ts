@@ -41,6 +41,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else if (rules.length > 0 && line.trim().startsWith('!')) rules[rules.length - 1].headers.push([line.trim(), '']);
     else if (rules.length > 0) {
       const i = line.indexOf(':');
       rules[rules.length - 1].headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
@@ -87,7 +88,14 @@ export async function serveStatic(root: string, base = '/', options: { redirects
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(url.pathname);
     const send = async (status: number, file: string | null, pathForHeaders: string) => {
-      for (const rule of rules) if (matches(rule.pattern, pathForHeaders)) for (const [k, v] of rule.headers) res.setHeader(k, v);
+      // Every matching rule in order; «! Name» detaches what an earlier rule set (Cloudflare Pages).
+      for (const rule of rules) {
+        if (!matches(rule.pattern, pathForHeaders)) continue;
+        for (const [k, v] of rule.headers) {
+          if (k.startsWith('!')) res.removeHeader(k.slice(1).trim());
+          else res.setHeader(k, v);
+        }
+      }
       if (file === null) {
         res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Not found');

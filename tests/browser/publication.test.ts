@@ -113,7 +113,7 @@ describe('reflow', () => {
   // A page that fails must be a known deviation in data/site.json (shown on /tilgjengelighet/),
   // and a deviation that no longer fails must be removed from there: the statement stays true.
   it('no listed page scrolls sideways at 320 px, but those the statement lists as deviations', async () => {
-    const known = identity.accessibility.deviations.filter((d) => d.check === 'reflow').map((d) => d.path).sort();
+    const known = (identity.accessibility.deviations as { check?: string; path?: string }[]).filter((d) => d.check === 'reflow').map((d) => d.path).sort();
     const width = widthsOf('reflow')[0];
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();

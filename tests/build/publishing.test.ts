@@ -93,6 +93,18 @@ describe('_headers and _redirects', () => {
     expect(assets['Cache-Control']).toMatch(/max-age=31536000.*immutable/);
   });
 
+  it('lets other sites frame /embed/ only: that rule detaches the general policy and sets one with frame-ancestors *', () => {
+    const rules = parseHeadersFile(headersFile('/sub/'));
+    const embed = rules.find((r) => r.pattern === '/sub/embed/*')!;
+    expect(embed.headers.map(([k]) => k)).toEqual(['! Content-Security-Policy', 'Content-Security-Policy']);
+    const csp = embed.headers[1][1];
+    expect(csp).toContain('frame-ancestors *');
+    expect(csp).not.toContain("frame-ancestors 'none'");
+    expect(csp.replace('frame-ancestors *', '')).toBe(CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", ''));
+    // The general rule comes first, so the embed rule is the one a host applies last.
+    expect(rules.findIndex((r) => r.pattern === '/sub/*')).toBeLessThan(rules.indexOf(embed));
+  });
+
   it('prefixes the base path', () => {
     const rules = parseHeadersFile(headersFile('/digikommune'));
     expect(rules.map((r) => r.pattern)).toContain('/digikommune/_astro/*');

@@ -1,0 +1,77 @@
+// Renders card SVGs to PNG on worker threads, so the cards are drawn while Astro builds the pages
+// on the main thread. Workers run the TypeScript sources through tsx's loader (a dependency),
+// whether the build was started by the tsx CLI or from a test.
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CardJob, CardReply } from './worker';
+
+// Node 20 loads a worker's entry before any --import hook applies, so the entry is a line of
+// JavaScript that registers tsx's loader and then imports the TypeScript worker.
+const TSX_API = (() => {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const exported = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
+  return new URL(exported, pathToFileURL(pkg)).href;
+})();
+const WORKER = new URL('./worker.ts', import.meta.url).href;
+const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
+
+export interface CardRendering {
+  /** PNG bytes in the order of the SVGs given. */
+  done: Promise<Uint8Array[]>;
+  /** Stops the workers (after a failure elsewhere); `done` then rejects. */
+  cancel(): void;
+}
+
+export function renderCardsInWorkers(svgs: readonly string[], threads = availableParallelism()): CardRendering {
+  const results: Uint8Array[] = new Array(svgs.length);
+  const workers: Worker[] = [];
+  let next = 0;
+  let finished = 0;
+  let settled = false;
+  let resolve!: (v: Uint8Array[]) => void;
+  let reject!: (e: Error) => void;
+  const done = new Promise<Uint8Array[]>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  const stop = () => {
+    for (const w of workers) void w.terminate();
+  };
+  const fail = (error: Error) => {
+    if (settled) return;
+    settled = true;
+    stop();
+    reject(error);
+  };
+  const feed = (w: Worker) => {
+    if (next < svgs.length) {
+      const job: CardJob = { id: next, svg: svgs[next] };
+      next++;
+      w.postMessage(job);
+    }
+  };
+  if (svgs.length === 0) return { done: Promise.resolve([]), cancel: () => {} };
+  for (let i = 0; i < Math.max(1, Math.min(threads, svgs.length)); i++) {
+    const w = new Worker(BOOT, { eval: true, execArgv: [] });
+    workers.push(w);
+    w.on('message', (reply: CardReply) => {
+      if ('error' in reply) return fail(new Error(`Delingskort ${reply.id + 1} av ${svgs.length} kunne ikke tegnes: ${reply.error}`));
+      results[reply.id] = reply.png;
+      finished++;
+      if (finished === svgs.length) {
+        settled = true;
+        stop();
+        resolve(results);
+      } else feed(w);
+    });
+    w.on('error', (e) => fail(e));
+    w.on('exit', (code) => {
+      if (!settled) fail(new Error(`En tegnetråd for delingskort stoppet (kode ${code}) før alle kortene var tegnet`));
+    });
+    feed(w);
+  }
+  return { done, cancel: () => fail(new Error('Tegningen av delingskort ble avbrutt')) };
+}

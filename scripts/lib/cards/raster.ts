@@ -1,0 +1,60 @@
+// Share cards to PNG with resvg. The font comes from the source-sans npm package and nothing else
+// is loaded (loadSystemFonts: false), so the bytes are the same on every machine.
+// resvg lays text out glyph by glyph on every render, which is most of a card's cost; a card's
+// texts repeat across hundreds of cards (the source line, indicator titles, grade words), so each
+// distinct text is outlined once (resvg's own outlines, via its usvg output) and reused.
+import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { CARD_FONT } from '../../../src/cards/card';
+import { encodePng } from '../../../src/cards/png';
+
+const require = createRequire(import.meta.url);
+
+/** The TTF files resvg is given: Source Sans 3 regular and bold, from the source-sans package. */
+export const CARD_FONT_FILES = ['SourceSans3-Regular.ttf', 'SourceSans3-Bold.ttf'].map((f) => require.resolve(`source-sans/TTF/${f}`));
+
+export const FONT_OPTIONS: ResvgRenderOptions['font'] = {
+  loadSystemFonts: false,
+  fontFiles: CARD_FONT_FILES,
+  defaultFontFamily: CARD_FONT,
+  sansSerifFamily: CARD_FONT,
+};
+
+// The card writer (src/cards/card.ts) writes every text as one element of this form.
+const TEXT = /<text x="([^"]+)" y="([^"]+)"([^>]*)>([^<]*)<\/text>/g;
+
+/** Raise when the drawing or encoding changes in a way the inputs do not show (clears the card cache). */
+export const CARD_RENDER_REVISION = 1;
+
+// Glyph outlines come with six decimals; two keep them within 1/100 px and parse faster.
+const round = (n: string) => String(Math.round(Number(n) * 100) / 100);
+
+export interface Rasteriser {
+  /** PNG bytes of one card SVG. */
+  png(svg: string): Uint8Array;
+  /** The SVG with every text replaced by its outline (what `png` renders). */
+  outlined(svg: string): string;
+}
+
+export function makeRasteriser(): Rasteriser {
+  const outlines = new Map<string, string>();
+  const outline = (attrs: string, content: string): string => {
+    const key = `${attrs}>${content}`;
+    let paths = outlines.get(key);
+    if (paths === undefined) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}"><text x="0" y="0"${attrs}>${content}</text></svg>`;
+      paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
+      outlines.set(key, paths);
+    }
+    return paths;
+  };
+  const outlined = (svg: string) => svg.replace(TEXT, (_m, x: string, y: string, attrs: string, content: string) => `<g transform="translate(${x} ${y})">${outline(attrs, content)}</g>`);
+  return {
+    outlined,
+    png(svg) {
+      const image = new Resvg(outlined(svg), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
+      return encodePng(image.pixels, image.width, image.height, (d) => deflateSync(d, { level: 6 }));
+    },
+  };
+}

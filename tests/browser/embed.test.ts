@@ -1,0 +1,114 @@
+// Embeds in Debian's Chromium: a page on another origin (a second local server) frames an /embed/
+// page but cannot frame a normal page, with the site's own _headers applied by the test server.
+// The embed needs no JavaScript, fits a phone-wide frame and links back to the full page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Frame } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { serveStatic, type StaticServer } from '../helpers/server';
+import { demoSite, ROOT } from '../helpers/site';
+import { publishedIndicators } from '../helpers/demo';
+import { kommuneSlug } from '../../src/lib/format/slug';
+
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+let site: string;
+let server: StaticServer;
+let other: Server;
+let otherOrigin: string;
+let browser: Browser;
+let slug: string;
+let year: number;
+let articleHtml = '';
+
+beforeAll(async () => {
+  site = await demoSite();
+  server = await serveStatic(site, '/');
+  const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8')) as { years: { year: number }[] };
+  year = Math.max(...manifest.years.map((y) => y.year));
+  const oslo = (await publishedIndicators(site, year)).find((k) => k.kommunenummer === '0301')!;
+  slug = kommuneSlug(oslo.kommunenummer, oslo.kommunenavn);
+  // «The newspaper»: another origin whose article frames one embed and one normal page.
+  other = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(articleHtml);
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  const address = other.address();
+  otherOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise<void>((r) => (other ? other.close(() => r()) : r()));
+});
+
+async function frameText(frame: Frame): Promise<string> {
+  try {
+    return await frame.evaluate(() => document.body?.innerText ?? '');
+  } catch {
+    return '';
+  }
+}
+
+describe('embeds', () => {
+  it('another origin can frame /embed/ but not a normal page', async () => {
+    expect(new URL(otherOrigin).origin).not.toBe(new URL(server.origin).origin);
+    const embed = server.url(`embed/${year}/kommune/${slug}/`);
+    const normal = server.url(`kommune/${slug}/`);
+    articleHtml = `<!doctype html><html lang="nb"><title>Avis</title><body><h1>Artikkel</h1>`
+      + `<iframe id="embed" src="${embed}" width="320" height="520" title="innebygd"></iframe>`
+      + `<iframe id="normal" src="${normal}" width="320" height="520" title="vanlig"></iframe></body></html>`;
+    const context = await browser.newContext({ viewport: { width: 800, height: 700 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const blocked: string[] = [];
+    page.on('console', (m) => { if (/frame-ancestors|Refused to frame/i.test(m.text())) blocked.push(m.text()); });
+    await page.goto(`${otherOrigin}/artikkel/`, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const embedFrame = page.frames().find((f) => f.url() === embed);
+    expect(embedFrame, 'the embed loaded in its frame').toBeTruthy();
+    const text = await frameText(embedFrame!);
+    expect(text).toContain('Oslo');
+    expect(text).toContain('Demodata');
+    const normalFrame = page.frames().find((f) => f.name() === '' && f !== page.mainFrame() && f !== embedFrame)!;
+    expect(await frameText(normalFrame)).not.toContain('Oslo');
+    expect(blocked.join('\n')).toMatch(/frame-ancestors/);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'embed-framed.png') });
+    await context.close();
+  });
+
+  it('the embed has no script, no site chrome, fits 320 px, and links back to the full page in a new tab', async () => {
+    const html = await readFile(join(site, 'embed', String(year), 'kommune', slug, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('site-header');
+    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of [`embed/${year}/kommune/${slug}/`, `embed/${year}/kart/prioritering/`, `embed/${year}/kart/aktivitet/`]) {
+      const response = await page.goto(server.url(path), { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      expect(response?.headers()['content-security-policy']).toContain('frame-ancestors *');
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${path} is no wider than the frame`).toBeLessThanOrEqual(client);
+      const back = await page.$eval('.embed-back a', (a) => (a as HTMLAnchorElement).href);
+      expect(back).toMatch(/^https?:\/\//);
+      expect(await page.$eval('base', (b) => b.getAttribute('target'))).toBe('_blank');
+    }
+    await page.goto(server.url(`embed/${year}/kart/prioritering/`));
+    await page.screenshot({ path: join(ARTIFACTS, 'embed-map-320.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('a full page shows the copy-paste <iframe> for its embed, and keeps frame-ancestors none', async () => {
+    const html = await readFile(join(site, 'kommune', slug, 'index.html'), 'utf8');
+    expect(html).toMatch(new RegExp(`&lt;iframe src=&quot;https?://[^&]+/embed/${year}/kommune/${slug}/&quot;`));
+    const forside = await readFile(join(site, 'index.html'), 'utf8');
+    expect(forside).toContain(`/embed/${year}/kart/prioritering/`);
+    expect(forside).toContain(`/embed/${year}/kart/aktivitet/`);
+    const response = await fetch(server.url(`kommune/${slug}/`));
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
