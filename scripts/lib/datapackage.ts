@@ -80,7 +80,7 @@ export function dataPackage(o: { identity: SiteIdentity; siteUrl: string; genera
       encoding: 'utf-8',
       bytes: c.bytes,
       hash: `sha256:${c.sha256}`,
-      dialect: { delimiter: ',', header: true },
+      dialect: { delimiter: ',', doubleQuote: true, header: true },
       schema: { fields, missingValues: [''] },
     };
   });

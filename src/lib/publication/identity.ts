@@ -24,7 +24,7 @@ export interface AccessibilityFacts {
   /** ISO date the statement was last reviewed by a person. */
   reviewed: string;
   /** Known deviations from WCAG 2.1 AA, in plain Norwegian; empty when none are known. */
-  deviations: { what: string; criterion: string; plan: string }[];
+  deviations: { what: string; criterion: string; plan: string; check?: string; path?: string }[];
   /** Where a reader complains when the publisher does not answer (uutilsynet). */
   complaint: { name: string; url: string };
 }
@@ -83,7 +83,11 @@ export function parseIdentity(text: string, file: string): SiteIdentity {
   if (reviewed && !ISO_DATE.test(reviewed)) problems.push(`«accessibility.reviewed»: ventet ÅÅÅÅ-MM-DD, fant «${reviewed}»`);
   const deviations = Array.isArray(a.deviations) ? a.deviations.map((d, i) => {
     const r = (d ?? {}) as Record<string, unknown>;
-    return { what: str(r.what, `accessibility.deviations[${i}].what`), criterion: str(r.criterion, `accessibility.deviations[${i}].criterion`), plan: str(r.plan, `accessibility.deviations[${i}].plan`) };
+    // `check` and `path` tie a deviation to the browser test that finds it (accessibility-checks.json).
+    return {
+      what: str(r.what, `accessibility.deviations[${i}].what`), criterion: str(r.criterion, `accessibility.deviations[${i}].criterion`), plan: str(r.plan, `accessibility.deviations[${i}].plan`),
+      ...(typeof r.check === 'string' ? { check: r.check } : {}), ...(typeof r.path === 'string' ? { path: r.path } : {}),
+    };
   }) : (problems.push('«accessibility.deviations»: ventet en liste (tom når ingen avvik er kjent)'), []);
   const c = (a.complaint ?? {}) as Record<string, unknown>;
   const complaint = { name: str(c.name, 'accessibility.complaint.name'), url: str(c.url, 'accessibility.complaint.url') };
