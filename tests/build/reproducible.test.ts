@@ -104,7 +104,7 @@ describe('manifest', () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
     expect(manifest.version).toBe(pkg.version);
     const paths = manifest.inputs.map((i: { path: string }) => i.path);
-    for (const p of ['data/years/2021.json', 'data/years/2024.json', 'data/surveys/2021.json', 'data/responses/2021.csv', 'data/responses/2024.csv']) {
+    for (const p of ['data/years/2018.json', 'data/years/2021.json', 'data/years/2024.json', 'data/surveys/2018.json', 'data/surveys/2021.json', 'data/responses/2018.csv', 'data/responses/2021.csv', 'data/responses/2024.csv']) {
       expect(paths).toContain(p);
     }
     expect(paths.some((p: string) => /^reference:registers\/kommuner-\d{4}\.csv$/.test(p))).toBe(true);
@@ -115,7 +115,8 @@ describe('manifest', () => {
     const bytes = await readFile(join(ROOT, 'data', 'responses', '2024.csv'));
     expect(responses.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(responses.bytes).toBe(bytes.length);
-    expect(manifest.surveys.map((s: { id: string }) => s.id)).toEqual(['2021']);
+    // The demo's 2018 year is on the 2018 form, 2021 and 2024 on the 2021 form.
+    expect(manifest.surveys.map((s: { id: string }) => s.id)).toEqual(['2018', '2021']);
     for (const y of manifest.years) {
       expect(y.units).toBeGreaterThan(350);
       expect(y.respondents).toBeGreaterThan(0);

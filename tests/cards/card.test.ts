@@ -55,7 +55,7 @@ describe('which cards a year has', () => {
   test('a kommune card gives both grades in words, the source line with the map credit, and says demodata', () => {
     const c = card('0101').content;
     expect(c.title).toBe('Sjøby');
-    expect(c.rows.map((r) => r.text)).toEqual([`Grad 3 av 4: ${GRADE_LABELS[3]}`, `Grad 1 av 4: ${GRADE_LABELS[1]}`]);
+    expect(c.rows.map((r) => r.text)).toEqual([`Grad 3: ${GRADE_LABELS[3]}`, `Grad 1 av 4: ${GRADE_LABELS[1]}`]);
     expect(c.source).toMatch(/^Kilde: syntetiske demodata .*2024.*Kartgrunnlag: Kartverket/);
     expect(c.synthetic).toBe(true);
     const svg = cardSvg(c);
@@ -87,7 +87,7 @@ describe('which cards a year has', () => {
   });
 
   test('the alt text says everything the card says', () => {
-    expect(card('0101').alt).toBe(`Sjøby, Sørfylket · 12${'\u202f'}345 innbyggere. Digital prioritering: Grad 3 av 4: ${GRADE_LABELS[3]}. Digital aktivitet: Grad 1 av 4: ${GRADE_LABELS[1]}. Demodata, ikke SSBs tall. Med kart som viser hvor i landet.`);
+    expect(card('0101').alt).toBe(`Sjøby, Sørfylket · 12${'\u202f'}345 innbyggere. Digital prioritering: Grad 3: ${GRADE_LABELS[3]}. Digital aktivitet: Grad 1 av 4: ${GRADE_LABELS[1]}. Demodata, ikke SSBs tall. Med kart som viser hvor i landet.`);
   });
 });
 

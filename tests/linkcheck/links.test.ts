@@ -77,6 +77,11 @@ describe('the demo site', () => {
     for (const file of [...report.files].filter((f) => f.endsWith('index.html'))) {
       const html = await readFile(join(site, file), 'utf8');
       if (/http-equiv="refresh"/i.test(html)) continue; // redirect pages point to their target
+      // Embeds are noindex excerpts without a canonical; their link back names the full page.
+      if (file.startsWith('embed/')) {
+        if (!/<meta name="robots" content="noindex"/.test(html)) wrong.push(`${file}: an embed without noindex`);
+        continue;
+      }
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
       if (!canonical) {
         wrong.push(`${file}: no canonical link`);
