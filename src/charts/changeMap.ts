@@ -1,8 +1,7 @@
 // Map of change in one grade between two survey years on today's kommune map: every shape a link
 // to the kommune page, coloured and patterned by its change class (distinct in colour, in
 // greyscale and by texture); the page gives the legend as HTML and the full list as a table.
-import { mapSvgOpen, safeId, shapeLinks } from '../map/svg';
-import type { MapGeometry } from '../map/prepare';
+import { mapSvgOpen, safeId, shapeLinks, type LinkedMapOptions } from '../map/svg';
 import { el } from './svg';
 
 export type ChangeKey = 'opp' | 'samme' | 'annen_type' | 'ned' | 'ikke_sammenlignbar';
@@ -43,18 +42,10 @@ function changeFill(id: string, key: ChangeKey): string {
   return CHANGE_STYLE[key].colour;
 }
 
-export interface ChangeMapOptions {
-  geometry: MapGeometry;
+/** `names` are accessible names such as «Asker: opp, fra grad 1 i 2021 til grad 4 i 2024». */
+export interface ChangeMapOptions extends LinkedMapOptions {
   /** Change class per current kommunenummer; absent = not comparable. */
   changes: Record<string, ChangeKey>;
-  /** Accessible name per kommune, e.g. «Asker: opp, fra grad 1 i 2021 til grad 4 i 2024». */
-  names: Record<string, string>;
-  hrefFor: (kommunenummer: string) => string;
-  title: string;
-  description: string;
-  idPrefix: string;
-  /** The current register: only these shapes are drawn. */
-  register: readonly string[];
 }
 
 export function renderChangeMap(o: ChangeMapOptions): string {

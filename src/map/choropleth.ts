@@ -4,21 +4,13 @@
 // keyed on the class «dk-map» (see MAP_CSS).
 import type { BBox, KommuneShape, MapGeometry } from './prepare';
 import { GRADE_COLORS, SHAPE_STROKE, gradeFill, unknownPattern } from './palette';
-import { esc, mapSvgOpen, num, safeId, shapeLinks, wrap } from './svg';
+import { esc, mapSvgOpen, num, safeId, shapeLinks, wrap, type LinkedMapOptions } from './svg';
 
-export interface ChoroplethOptions {
-  geometry: MapGeometry;
+export interface ChoroplethOptions extends LinkedMapOptions {
   /** Grade 0–4 per kommunenummer; null or absent = unknown. */
   values: Record<string, number | null | undefined>;
   /** Grade labels 0–4 from the survey definition. */
   labels: readonly string[];
-  names: Record<string, string>;
-  hrefFor: (kommunenummer: string) => string;
-  title: string;
-  description: string;
-  idPrefix: string;
-  /** Every kommunenummer of the register in effect; shapes outside it are not drawn. */
-  register: readonly string[];
   /** Why a kommune's value is unknown, per kommune; default «svarte ikke». */
   unknownReasons?: Record<string, string>;
   /** Draw the legend inside the SVG (default). A page that scales the map down to a phone's

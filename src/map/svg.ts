@@ -1,4 +1,5 @@
 // Small string helpers shared by the map renderers; output must be byte-stable.
+import type { MapGeometry } from './prepare';
 
 export function esc(text: string): string {
   return text
@@ -42,6 +43,19 @@ export const FONT = 'font-family="system-ui, sans-serif"';
  * Opening of a kommune map's <svg>: a named group (the shapes inside are links), with its title
  * and description. Shared by the grade choropleths and the change maps so both read the same way.
  */
+/** What every kommune map with one linked shape per kommune needs (choropleth, change map). */
+export interface LinkedMapOptions {
+  geometry: MapGeometry;
+  /** Accessible name per kommunenummer. */
+  names: Record<string, string>;
+  hrefFor: (kommunenummer: string) => string;
+  title: string;
+  description: string;
+  idPrefix: string;
+  /** Every kommunenummer of the register in effect; shapes outside it are not drawn. */
+  register: readonly string[];
+}
+
 export function mapSvgOpen(id: string, width: number, height: number, title: string, description: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc" ${FONT}>` +

@@ -2,7 +2,7 @@
 // and returns SVG strings to inline with set:html.
 import type { DistributionRow, KompetanseCategory } from '../lib/types';
 import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../map/choropleth';
-import { GRADE_COLORS, UNKNOWN_HATCH } from '../map/palette';
+import { GRADE_COLORS } from '../map/palette';
 import { renderGradeBars } from '../charts/gradeBars';
 import { renderCategoryBars, type CategoryBar } from '../charts/categoryBars';
 import { renderComparison, type ComparisonOptions } from '../charts/comparison';
