@@ -89,7 +89,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
   const out = options.out ?? join(tmp!, 'site');
   try {
     const cpu0 = process.cpuUsage();
-    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
+    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null, figureCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
     const cpuUsed = process.cpuUsage(cpu0);
     const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;

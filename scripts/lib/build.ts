@@ -20,7 +20,8 @@ import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity
 import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
 import { isTextOutput } from './sitefiles';
 import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
-import { drawCards } from './cards/draw';
+import { drawCards, type DrawnCards } from './cards/draw';
+import { prepareFigures, publishFigures, type PublishedFigures } from './figureFiles';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -38,6 +39,8 @@ export interface BuildOptions {
   download?: boolean;
   /** Where drawn share cards are kept between builds; default node_modules/.cache/digikommune-kort; null: none. */
   cardCache?: string | null;
+  /** Where drawn figure PNGs (/figur/) are kept; default node_modules/.cache/digikommune-figur; null: none. */
+  figureCache?: string | null;
 }
 
 export interface BuildTimings {
@@ -53,6 +56,7 @@ export interface BuildResult {
   timings: BuildTimings;
   engine: EngineResult;
   cards: PublishedCards & { drawn: number };
+  figures: PublishedFigures & { drawn: number };
 }
 
 export interface BuildStages {
@@ -132,12 +136,29 @@ export async function runBuild(
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
     fault('engine');
     const cards = await prepareCards(fx, tmpArtefacts);
+    const figures = prepareFigures(tmpArtefacts);
     const t1 = now();
 
-    // 2. Pages, while worker threads draw the share cards.
-    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
+    // 2. Pages, while worker threads draw the share cards and then the figure PNGs.
+    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort og ${figures.svgs.length} figurer …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
-    const drawing = drawCards(fx, cards.svgs, cardCache);
+    const figureCache = options.figureCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-figur') : options.figureCache;
+    const cardDrawing = drawCards(fx, cards.svgs, cardCache);
+    let figureDrawing: ReturnType<typeof drawCards> | null = null;
+    let cancelled = false;
+    const both = cardDrawing.done.then(async (drawnCards): Promise<[DrawnCards, DrawnCards]> => {
+      if (cancelled) throw new Error('Tegningen av figurer ble avbrutt');
+      figureDrawing = drawCards(fx, figures.svgs, figureCache, 'figure');
+      return [drawnCards, await figureDrawing.done];
+    });
+    const drawing = {
+      done: both,
+      cancel: () => {
+        cancelled = true;
+        cardDrawing.cancel();
+        (figureDrawing as ReturnType<typeof drawCards> | null)?.cancel();
+      },
+    };
     drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     try {
       await fx.mkdir(astroOut);
@@ -161,8 +182,9 @@ export async function runBuild(
       throw e;
     }
     const t2 = now();
-    const drawn = await drawing.done;
+    const [drawn, drawnFigures] = await drawing.done;
     const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
+    const publishedFigures = { ...(await publishFigures(fx, tmpOut, figures, drawnFigures.pngs)), drawn: drawnFigures.drawn };
     const t2c = now();
 
     // 3. Downloads, manifest, host files.
@@ -203,7 +225,7 @@ export async function runBuild(
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, cards: publishedCards, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, figures: publishedFigures, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
     await fx.rm(astroOut);

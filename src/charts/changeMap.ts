@@ -2,7 +2,7 @@
 // to the kommune page, coloured and patterned by its change class (distinct in colour, in
 // greyscale and by texture); the page gives the legend as HTML and the full list as a table.
 import { mapSvgOpen, safeId, shapeLinks, type LinkedMapOptions } from '../map/svg';
-import { el } from './svg';
+import { el, text } from './svg';
 
 export type ChangeKey = 'opp' | 'samme' | 'annen_type' | 'ned' | 'ikke_sammenlignbar';
 
@@ -46,6 +46,21 @@ function changeFill(id: string, key: ChangeKey): string {
 export interface ChangeMapOptions extends LinkedMapOptions {
   /** Change class per current kommunenummer; absent = not comparable. */
   changes: Record<string, ChangeKey>;
+  /**
+   * A legend under the map, one line per class in this order («Opp: 120 kommuner»). The page gives
+   * its legend as HTML (it keeps its text size when the map shrinks); a figure file carries it inside.
+   */
+  legend?: { key: ChangeKey; text: string }[];
+}
+
+const SWATCH = 14;
+const LEGEND_LINE = 20;
+
+function changeLegend(id: string, top: number, entries: readonly { key: ChangeKey; text: string }[]): string {
+  return el('g', { transform: `translate(4,${top})`, 'font-size': 13, fill: '#1a1a1a' }, entries.map((e, i) => (
+    el('rect', { x: 0, y: i * LEGEND_LINE, width: SWATCH, height: SWATCH, fill: changeFill(id, e.key), stroke: '#4a4a4a', 'stroke-width': 0.8 }) +
+    text({ x: SWATCH + 6, y: i * LEGEND_LINE + 11.5 }, e.text)
+  )));
 }
 
 export function renderChangeMap(o: ChangeMapOptions): string {
@@ -59,11 +74,13 @@ export function renderChangeMap(o: ChangeMapOptions): string {
     (k) => o.names[k] ?? k,
     (k) => changeFill(id, o.changes[k] ?? 'ikke_sammenlignbar'),
   );
+  const legendHeight = o.legend?.length ? 10 + o.legend.length * LEGEND_LINE : 0;
   return (
-    mapSvgOpen(id, geometry.width, geometry.height, o.title, o.description) +
+    mapSvgOpen(id, geometry.width, geometry.height + legendHeight, o.title, o.description) +
     `<defs>${patternDefs(id)}</defs>` +
     el('g', { stroke: '#6b6b6b', 'stroke-width': 0.3, 'stroke-linejoin': 'round' }, links) +
     (geometry.fylkeBorders ? el('path', { d: geometry.fylkeBorders, fill: 'none', stroke: '#1a1a1a', 'stroke-width': 0.8, 'pointer-events': 'none', 'aria-hidden': 'true' }) : '') +
+    (o.legend?.length ? changeLegend(id, geometry.height + 10, o.legend) : '') +
     `</svg>`
   );
 }

@@ -7,7 +7,7 @@
 // <style> the CSP rejects and per-mark aria-labels a role="img" does not want, and costs build time
 // on the hundreds of figures a build draws. Strings from here are byte-stable (one decimal at
 // most), escaped, and carry the accessible name (<title>/<desc>) of the figure.
-import { esc, num, safeId } from '../map/svg';
+import { esc, num, safeId, wrap } from '../map/svg';
 
 export { esc, num, safeId };
 
@@ -88,6 +88,8 @@ export interface FigureCaption {
   source?: string;
   /** Licence and credit («Lisens: CC BY 4.0 …»). */
   licence?: string;
+  /** Colour key under the chart, for figures whose page gives it as HTML (comparison bars). */
+  legend?: readonly { fill: string; text: string }[];
 }
 
 /**
@@ -104,19 +106,42 @@ export function withCaption(chart: string, caption: FigureCaption, fontSize = 13
   if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('withCaption: SVG-en mangler bredde og høyde');
   const line = Math.round(fontSize * 1.35);
   const titleSize = Math.round(fontSize * 1.25);
+  const titleLine = Math.round(titleSize * 1.3);
   const pad = 8;
-  const head = caption.title ? text({ x: 0, y: titleSize + 2, 'font-size': titleSize, 'font-weight': 600 }, caption.title) : '';
-  const top = caption.title ? titleSize + 2 + pad + 4 : 0;
-  const footLines = [caption.source, caption.licence].filter((s): s is string => !!s);
+  // No font metrics at build time: wrap by a generous average character width so a line never
+  // runs past the figure's edge in the usual sans-serif faces.
+  const titleLines = caption.title ? wrap(caption.title, Math.floor(width / (titleSize * 0.55))) : [];
+  const head = titleLines.map((s, i) => text({ x: 0, y: titleSize + 2 + i * titleLine, 'font-size': titleSize, 'font-weight': 600 }, s)).join('');
+  const top = titleLines.length ? titleSize + 2 + (titleLines.length - 1) * titleLine + pad + 4 : 0;
+  // The colour key: swatches with their text, in rows that fit the width.
+  const swatch = Math.round(fontSize * 1.1);
+  const keyItems: string[] = [];
+  let kx = 0;
+  let krow = 0;
+  for (const entry of caption.legend ?? []) {
+    const w = swatch + 6 + entry.text.length * fontSize * 0.55 + 14;
+    if (kx > 0 && kx + w > width) {
+      kx = 0;
+      krow++;
+    }
+    const ky = top + height + pad + krow * line;
+    keyItems.push(el('rect', { x: kx, y: ky + (line - swatch) / 2 - 2, width: swatch, height: swatch, fill: entry.fill, stroke: '#4a4a4a', 'stroke-width': 0.6 }));
+    keyItems.push(text({ x: kx + swatch + 6, y: ky + line - 6 }, entry.text));
+    kx += w;
+  }
+  const keyHeight = keyItems.length ? (krow + 1) * line + pad / 2 : 0;
+  const footLines = [caption.source, caption.licence]
+    .filter((s): s is string => !!s)
+    .flatMap((s) => wrap(s, Math.floor(width / (fontSize * 0.55))));
   const foot = footLines
-    .map((s, i) => text({ x: 0, y: top + height + pad + (i + 1) * line - 4, fill: '#4a4a4a' }, s))
+    .map((s, i) => text({ x: 0, y: top + height + keyHeight + pad + (i + 1) * line - 4, fill: '#4a4a4a' }, s))
     .join('');
-  const total = Math.ceil(top + height + (footLines.length ? pad + footLines.length * line : 0));
+  const total = Math.ceil(top + height + keyHeight + (footLines.length ? pad + footLines.length * line : 0));
   const inner = chart.replace(/^<svg\b/, `<svg x="0" y="${num(top)}"`);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ viewBox: `0 0 ${num(width)} ${total}`, width, height: total, 'font-family': FONT_FAMILY, 'font-size': fontSize })}>` +
     el('rect', { width: '100%', height: '100%', fill: '#fff' }) +
-    `<g fill="#1a1a1a">${head}${foot}</g>` +
+    `<g fill="#1a1a1a">${head}${keyItems.join('')}${foot}</g>` +
     inner +
     `</svg>`
   );

@@ -41,9 +41,25 @@ export function artefactDir(): string {
   return resolve(process.cwd(), process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts');
 }
 
-const cache = new Map<string, unknown>();
+const caches = new Map<string, Map<string, unknown>>();
+
+/**
+ * Memo for one artefact directory. Astro bundles its own copy of this module per build; the build
+ * script (figure files) imports it directly and may build several sites in one process (tests),
+ * so what is remembered belongs to the directory it was read from.
+ */
+export function artefactCache(): Map<string, unknown> {
+  const dir = artefactDir();
+  let cache = caches.get(dir);
+  if (!cache) {
+    caches.clear();
+    caches.set(dir, (cache = new Map()));
+  }
+  return cache;
+}
 
 function readJson<T>(relative: string, fallback?: T): T {
+  const cache = artefactCache();
   const key = `json:${relative}`;
   if (cache.has(key)) return cache.get(key) as T;
   const file = join(artefactDir(), relative);
@@ -57,6 +73,7 @@ function readJson<T>(relative: string, fallback?: T): T {
 }
 
 function memo<T>(key: string, make: () => T): T {
+  const cache = artefactCache();
   if (!cache.has(key)) cache.set(key, make());
   return cache.get(key) as T;
 }

@@ -33,7 +33,7 @@ export function missingFromMap(year: number): { kommunenummer: string; kommunena
   return kommuner(year).filter((k) => !shapes.has(k.kommunenummer)).map((k) => ({ kommunenummer: k.kommunenummer, kommunenavn: k.kommunenavn }));
 }
 
-function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: string) {
+function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: string, legend = false) {
   const values: Record<string, number | null> = {};
   const names: Record<string, string> = {};
   const hrefs: Record<string, string> = {};
@@ -45,21 +45,22 @@ function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: strin
     hrefs[k.kommunenummer] = kommunePath(k, year);
     if (k[indicator] === null) unknownReasons[k.kommunenummer] = unknownReason(k, indicator);
   }
-  // The legend is HTML beside the map (GradeLegend): inside the SVG it shrinks with the map.
-  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend: false };
+  // On the page the legend is HTML beside the map (GradeLegend): inside the SVG it shrinks with
+  // the map. A figure file has no page around it, so it carries the legend inside.
+  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend };
 }
 
 /**
  * National choropleth of one grade; null when the year has no boundary file. `inTabOrder: false`
  * for the second map of a page, so Tab crosses the kommuner once (the table links them all too).
  */
-export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: string, inTabOrder = true): string | null {
+export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: string, inTabOrder = true, legend = false): string | null {
   const geometry = mapGeometry(year);
   if (!geometry) return null;
   const def = survey(year).grades[indicator];
   return stripStyle(renderChoropleth({
     geometry,
-    ...gradeInputs(year, indicator),
+    ...gradeInputs(year, indicator, undefined, legend),
     labels: def.labels,
     title: `${def.title} ${year}`,
     description: `Kart over kommunene farget etter grad i ${def.title.toLowerCase()} (0–4). Skravert: ukjent (svarte ikke eller mangler svar). Hver kommune er en lenke til kommunens side.`,
@@ -76,11 +77,11 @@ export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: st
 }
 
 /** Zoomed map of one fylke's kommuner, each a link; null when none has a shape. */
-export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIndicator, idPrefix: string, inTabOrder = true): string | null {
+export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIndicator, idPrefix: string, inTabOrder = true, legend = false): string | null {
   const geometry = mapGeometry(year);
   if (!geometry || !geometry.kommuner.some((s) => s.kommunenummer.startsWith(fylkesnummer))) return null;
   const def = survey(year).grades[indicator];
-  const inputs = gradeInputs(year, indicator, fylkesnummer);
+  const inputs = gradeInputs(year, indicator, fylkesnummer, legend);
   const fylkesnavn = kommuner(year).find((k) => k.fylkesnummer === fylkesnummer)?.fylkesnavn ?? fylkesnummer;
   return stripStyle(renderFylkeMap({
     geometry,

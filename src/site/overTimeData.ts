@@ -3,18 +3,18 @@
 // cheap lookups.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artefactDir } from './data';
+import { artefactCache, artefactDir } from './data';
 import type { SurveyDefinition } from '../lib/types';
 import {
   OVERTIME_FILES, type ChangeRow, type KommuneHistory, type LongRow, type OverTimeSummary, type Redirect,
   type StrategyAreas, type YearDistributionRow,
 } from '../lib/pipeline/overTime';
 
-const cache = new Map<string, unknown>();
-
 function read<T>(relative: string, fallback: T): T {
+  const cache = artefactCache();
+  relative = `overtime:${relative}`;
   if (cache.has(relative)) return cache.get(relative) as T;
-  const file = join(artefactDir(), relative);
+  const file = join(artefactDir(), relative.slice('overtime:'.length));
   const value = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : fallback;
   cache.set(relative, value);
   return value;
@@ -59,6 +59,7 @@ export function overTimeRedirects(): Redirect[] {
  * first, then the other parts of a split. Empty when it cannot be followed.
  */
 export function currentKommunerFor(year: number, kommunenummer: string): string[] {
+  const cache = artefactCache();
   const key = `successors:${year}`;
   let index = cache.get(key) as Map<string, string[]> | undefined;
   if (!index) {

@@ -3,6 +3,7 @@
 import { fylkeSlug, kommuneSlug } from '../lib/format/slug';
 
 export interface KommuneRef { kommunenummer: string; kommunenavn: string }
+export type FigureFormat = 'svg' | 'png' | 'csv';
 export interface FylkeRef { fylkesnummer: string; fylkesnavn: string }
 
 /** '/', '/sub/' — always with leading and trailing slash. */
@@ -49,6 +50,8 @@ export function makePaths(baseRaw: string | undefined, latest: number) {
     sammenlignPath: (nrs: string[] = []) => withBase(`/sammenlign/${nrs.length ? `?k=${nrs.join(',')}` : ''}`),
     /** One current kommune's data over every year: `/data/kommune/0301.csv`. */
     kommuneDataPath: (kommunenummer: string, format: 'csv' | 'json') => withBase(`/data/kommune/${kommunenummer}.${format}`),
+    /** A downloadable figure (`name` from src/site/figureFiles): `/figur/2024/kart-prioritering.svg`. */
+    figurePath: (name: string, format: FigureFormat) => withBase(`/figur/${name}.${format}`),
   };
 }
 

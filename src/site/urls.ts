@@ -1,14 +1,16 @@
 /// <reference types="astro/client" />
 // URL helpers bound to the configured base (astro.config.mjs `base`) and the latest year.
-import { latestYear } from './data';
-import { makePaths, type FylkeRef, type KommuneRef, type Paths } from './paths';
+import { artefactCache, latestYear } from './data';
+import { makePaths, type FigureFormat, type FylkeRef, type KommuneRef, type Paths } from './paths';
 
-export type { FylkeRef, KommuneRef } from './paths';
+export type { FigureFormat, FylkeRef, KommuneRef } from './paths';
 export { absoluteUrl, normaliseBase } from './paths';
 
-let bound: Paths | undefined;
 function paths(): Paths {
-  bound ??= makePaths(import.meta.env?.BASE_URL ?? '/', latestYear());
+  // Bound once per artefact directory (data.ts): the latest year is the data's.
+  const cache = artefactCache();
+  let bound = cache.get('paths') as Paths | undefined;
+  if (!bound) cache.set('paths', (bound = makePaths(import.meta.env?.BASE_URL ?? '/', latestYear())));
   return bound;
 }
 
@@ -35,3 +37,4 @@ export const feedPath = () => paths().feedPath();
 export const tabellPath = (year?: number) => paths().tabellPath(year);
 export const sammenlignPath = (nrs?: string[]) => paths().sammenlignPath(nrs);
 export const kommuneDataPath = (kommunenummer: string, format: 'csv' | 'json') => paths().kommuneDataPath(kommunenummer, format);
+export const figurePath = (name: string, format: FigureFormat) => paths().figurePath(name, format);

@@ -9,14 +9,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildEffects } from '../effects';
 import { renderCardsInWorkers, type CardRendering } from './pool';
-import { CARD_RENDER_REVISION } from './raster';
+import { CARD_RENDER_REVISION, FIGURE_RENDER_REVISION, FIGURE_ZOOM } from './raster';
+import type { PngKind } from './worker';
 
 const require = createRequire(import.meta.url);
 const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
 const SALT = JSON.stringify({ resvg: version('@resvg/resvg-js'), font: version('source-sans'), zlib: process.versions.zlib, revision: CARD_RENDER_REVISION });
+const FIGURE_SALT = JSON.stringify({ resvg: version('@resvg/resvg-js'), font: version('source-sans'), zlib: process.versions.zlib, revision: FIGURE_RENDER_REVISION, zoom: FIGURE_ZOOM, kind: 'figure' });
 
-export function cardCacheKey(svg: string): string {
-  return createHash('sha256').update(SALT).update('\0').update(svg).digest('hex');
+export function cardCacheKey(svg: string, kind: PngKind = 'card'): string {
+  return createHash('sha256').update(kind === 'card' ? SALT : FIGURE_SALT).update('\0').update(svg).digest('hex');
 }
 
 export interface DrawnCards { pngs: Uint8Array[]; drawn: number; cached: number }
@@ -26,12 +28,12 @@ export interface CardDrawing {
   cancel(): void;
 }
 
-/** `cacheDir` null: draw every card. */
-export function drawCards(fx: BuildEffects, svgs: readonly string[], cacheDir: string | null): CardDrawing {
+/** `cacheDir` null: draw every card. Figure files (`kind` 'figure') are drawn and cached the same way. */
+export function drawCards(fx: BuildEffects, svgs: readonly string[], cacheDir: string | null, kind: PngKind = 'card'): CardDrawing {
   let workers: CardRendering | null = null;
   let cancelled = false;
   const done = (async (): Promise<DrawnCards> => {
-    const keys = svgs.map(cardCacheKey);
+    const keys = svgs.map((svg) => cardCacheKey(svg, kind));
     const pngs: (Uint8Array | null)[] = [];
     for (const key of keys) {
       const file = cacheDir ? join(cacheDir, `${key}.png`) : null;
@@ -39,7 +41,7 @@ export function drawCards(fx: BuildEffects, svgs: readonly string[], cacheDir: s
     }
     const missing = pngs.flatMap((p, i) => (p ? [] : [i]));
     if (cancelled) throw new Error('Tegningen av delingskort ble avbrutt');
-    workers = renderCardsInWorkers(missing.map((i) => svgs[i]));
+    workers = renderCardsInWorkers(missing.map((i) => svgs[i]), undefined, kind);
     const fresh = await workers.done;
     if (cacheDir && missing.length > 0) {
       await fx.mkdir(cacheDir);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CardJob, CardReply } from './worker';
+import type { CardJob, CardReply, PngKind } from './worker';
 
 // Node 20 loads a worker's entry before any --import hook applies, so the entry is a line of
 // JavaScript that registers tsx's loader and then imports the TypeScript worker.
@@ -25,7 +25,8 @@ export interface CardRendering {
   cancel(): void;
 }
 
-export function renderCardsInWorkers(svgs: readonly string[], threads = availableParallelism()): CardRendering {
+export function renderCardsInWorkers(svgs: readonly string[], threads = availableParallelism(), kind: PngKind = 'card'): CardRendering {
+  const what = kind === 'card' ? 'Delingskort' : 'Figur-PNG';
   const results: Uint8Array[] = new Array(svgs.length);
   const workers: Worker[] = [];
   let next = 0;
@@ -48,7 +49,7 @@ export function renderCardsInWorkers(svgs: readonly string[], threads = availabl
   };
   const feed = (w: Worker) => {
     if (next < svgs.length) {
-      const job: CardJob = { id: next, svg: svgs[next] };
+      const job: CardJob = { id: next, svg: svgs[next], kind };
       next++;
       w.postMessage(job);
     }
@@ -58,7 +59,7 @@ export function renderCardsInWorkers(svgs: readonly string[], threads = availabl
     const w = new Worker(BOOT, { eval: true, execArgv: [] });
     workers.push(w);
     w.on('message', (reply: CardReply) => {
-      if ('error' in reply) return fail(new Error(`Delingskort ${reply.id + 1} av ${svgs.length} kunne ikke tegnes: ${reply.error}`));
+      if ('error' in reply) return fail(new Error(`${what} ${reply.id + 1} av ${svgs.length} kunne ikke tegnes: ${reply.error}`));
       results[reply.id] = reply.png;
       finished++;
       if (finished === svgs.length) {
@@ -69,9 +70,9 @@ export function renderCardsInWorkers(svgs: readonly string[], threads = availabl
     });
     w.on('error', (e) => fail(e));
     w.on('exit', (code) => {
-      if (!settled) fail(new Error(`En tegnetråd for delingskort stoppet (kode ${code}) før alle kortene var tegnet`));
+      if (!settled) fail(new Error(`En tegnetråd (${what.toLowerCase()}) stoppet (kode ${code}) før alt var tegnet`));
     });
     feed(w);
   }
-  return { done, cancel: () => fail(new Error('Tegningen av delingskort ble avbrutt')) };
+  return { done, cancel: () => fail(new Error(`Tegningen (${what.toLowerCase()}) ble avbrutt`)) };
 }
