@@ -163,7 +163,7 @@ if (form && out && status) {
       latestTable(files, latest),
       el('h2', { id: 'over-tid', text: 'Over tid' }),
       ...overTimeTable(files, years),
-      el('p', { class: 'muted', text: `Tallene er fra filene for hver kommune (versjon ${files[0].versjon})${demo ? ', syntetiske demodata – ikke SSBs statistikk' : ''}.` }),
+      el('p', { class: 'muted', text: `Tallene er fra filene for hver kommune (oppdatert ${files[0].oppdatert}; versjon per år: ${Object.entries(files[0].versjoner ?? {}).map(([y, v]) => `${y}: ${v}`).join(', ')})${demo ? ', syntetiske demodata – ikke SSBs statistikk' : ''}.` }),
     );
     status.textContent = `Viser ${files.length} ${files.length === 1 ? 'kommune' : 'kommuner'}.${problems}`;
   };

@@ -122,8 +122,11 @@ export async function runEngine(o: EngineOptions, fx: BuildEffects): Promise<Eng
   const generated = generatedDate(years.map((y) => y.dataDate), o.sourceDateEpoch);
   const development = overTime({ years: overTimeYears, links });
   const kommuneMeta: KommuneDataMeta = {
-    versjon: generated,
-    years: Object.fromEntries(entries.map((e) => [e.year, { skjema: e.survey, demodata: e.synthetic }])),
+    oppdatert: generated,
+    years: Object.fromEntries(entries.map((e) => {
+      const y = years.find((x) => x.year === e.year)!;
+      return [e.year, { skjema: e.survey, demodata: e.synthetic, versjon: y.version, publisert: y.versionDate }];
+    })),
   };
   const files = { ...overTimeArtefacts(development), ...kommuneDataArtefacts(development.model, kommuneMeta) };
   const dirs = new Set<string>();

@@ -80,6 +80,7 @@ export const KOMMUNE_DATA_CODEBOOK: Record<(typeof KOMMUNE_DATA_COLUMNS)[number]
     fylkesnavn: 'Fylkets navn det året',
     skjema: 'Spørreskjemaet som ble brukt det året',
     demodata: '1 = syntetiske demodata, ikke SSBs tall; 0 = SSBs data',
-    versjon: 'Publiseringens versjon: datoen tallene ble publisert («sist oppdatert»)',
+    versjon: 'Versjonen av tallene for det året: 1 ved første publisering, 2, 3 … etter hver rettelse (se endringsloggen)',
+    publisert: 'Datoen denne versjonen av tallene for det året ble publisert (ÅÅÅÅ-MM-DD)',
   } as Record<string, string>)[c] ?? (INDICATOR_CODEBOOK as Record<string, string>)[c] ?? '']),
 ) as Record<(typeof KOMMUNE_DATA_COLUMNS)[number], string>;

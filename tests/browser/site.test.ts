@@ -337,7 +337,10 @@ describe('each kommune’s own data', () => {
     expect(col(now, 'prioritering')).toBe(String(k.prioritering));
     expect(col(now, 'strategi_score')).toBe(String(k.strategi_score));
     expect(col(now, 'kompetanse')).toBe(k.kompetanse);
-    expect(col(now, 'versjon')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The year's version number (issue 9), and the date that version was published.
+    expect(col(now, 'versjon')).toMatch(/^[1-9]\d*$/);
+    expect(col(now, 'publisert')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(json.versjoner[String(latest)]).toBe(Number(col(now, 'versjon')));
     expect(header).toEqual(expect.arrayContaining(['kommunenavn', 'kommunenummer_opprinnelig', 'fylkesnavn', 'storrelse', 'aktivitet', 'demodata']));
     expect(new Set(lines.map((l) => col(l, 'year'))).size).toBe((await yearEntries()).length);
     expect(json.kommunenummer).toBe(k.kommunenummer);

@@ -3,7 +3,10 @@ import { buildModel, kommuneData, kommuneDataArtefacts, kommuneDataCsv, KOMMUNE_
 import { link2020to2024, year2021, year2024 } from './fixtures';
 
 const model = () => buildModel([year2024, year2021], [link2020to2024]);
-const meta = { versjon: '2024-06-30', years: { 2021: { skjema: '2021', demodata: true }, 2024: { skjema: '2021', demodata: false } } };
+const meta = {
+  oppdatert: '2024-09-01',
+  years: { 2021: { skjema: '2021', demodata: true, versjon: 1, publisert: '2021-06-30' }, 2024: { skjema: '2021', demodata: false, versjon: 2, publisert: '2024-09-01' } },
+};
 
 describe('each kommune’s own data file', () => {
   it('gives Asker every year under today’s number, with the number it had then, comparable', () => {
@@ -13,7 +16,9 @@ describe('each kommune’s own data file', () => {
       [2021, '3203', '3025', 'nytt_nummer', 1, 1],
       [2024, '3203', '3203', 'uendret', 1, 4],
     ]);
-    expect(f.rows.map((r) => [r.skjema, r.demodata, r.versjon])).toEqual([['2021', 1, '2024-06-30'], ['2021', 0, '2024-06-30']]);
+    // Each year's row carries that year's version and its date; the file says when it was updated.
+    expect(f.rows.map((r) => [r.skjema, r.demodata, r.versjon, r.publisert])).toEqual([['2021', 1, 1, '2021-06-30'], ['2021', 0, 2, '2024-09-01']]);
+    expect([f.oppdatert, f.versjoner]).toEqual(['2024-09-01', { 2021: 1, 2024: 2 }]);
     expect(f.demodata).toBe(true);
   });
 

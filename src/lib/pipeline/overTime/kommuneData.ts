@@ -9,17 +9,20 @@ import type { OverTimeModel } from './model';
 
 /** What the files say about the publication, besides the figures. */
 export interface KommuneDataMeta {
-  /** The publication's version: the site's «sist oppdatert» date (ISO). */
-  versjon: string;
-  /** Per survey year: the questionnaire form and whether the responses are synthetic. */
-  years: Record<number, { skjema: string; demodata: boolean }>;
+  /** When the site was last updated (ISO date): the newest publication or correction. */
+  oppdatert: string;
+  /**
+   * Per survey year: the questionnaire form, whether the responses are synthetic, and the year's
+   * published version (1, then 2, 3 … after corrections) with the date that version was published.
+   */
+  years: Record<number, { skjema: string; demodata: boolean; versjon: number; publisert: string }>;
 }
 
 export const KOMMUNE_DATA_COLUMNS = [
   'year', 'kommunenummer', 'kommunenavn', 'kommunenummer_opprinnelig', 'kommunenavn_opprinnelig',
   'endring', 'sammenlignbar', 'fylkesnummer', 'fylkesnavn', 'innbyggere', 'storrelse',
   ...INDICATOR_COLUMNS.filter((c) => c !== 'kommunenummer'),
-  'rekrutteringsvansker', 'skjema', 'demodata', 'versjon',
+  'rekrutteringsvansker', 'skjema', 'demodata', 'versjon', 'publisert',
 ] as const;
 
 export type KommuneDataRow = Omit<KommuneIndicators, 'kommunenummer' | 'kommunenavn'> & {
@@ -35,7 +38,10 @@ export type KommuneDataRow = Omit<KommuneIndicators, 'kommunenummer' | 'kommunen
   sammenlignbar: 0 | 1;
   skjema: string;
   demodata: 0 | 1;
-  versjon: string;
+  /** The version of that year's figures (issue 9: a correction makes a new version). */
+  versjon: number | null;
+  /** When that version was published (ISO date). */
+  publisert: string | null;
 };
 
 export interface KommuneDataFile {
@@ -43,7 +49,9 @@ export interface KommuneDataFile {
   kommunenavn: string;
   fylkesnummer: string;
   fylkesnavn: string;
-  versjon: string;
+  oppdatert: string;
+  /** The version of each survey year's figures in this file. */
+  versjoner: Record<number, number>;
   demodata: boolean;
   /** One row per survey year and earlier unit (several in a year only after a merge). */
   rows: KommuneDataRow[];
@@ -77,7 +85,8 @@ export function kommuneData(model: OverTimeModel, currentNr: string, meta: Kommu
         sammenlignbar: (trace.endring === 'uendret' || trace.endring === 'nytt_nummer') && preds.length === 1 ? 1 : 0,
         skjema: y?.skjema ?? '',
         demodata: y?.demodata ? 1 : 0,
-        versjon: meta.versjon,
+        versjon: y?.versjon ?? null,
+        publisert: y?.publisert ?? null,
       }));
     }
   }
@@ -86,7 +95,8 @@ export function kommuneData(model: OverTimeModel, currentNr: string, meta: Kommu
     kommunenavn: now.kommunenavn,
     fylkesnummer: now.fylkesnummer,
     fylkesnavn: now.fylkesnavn,
-    versjon: meta.versjon,
+    oppdatert: meta.oppdatert,
+    versjoner: Object.fromEntries(model.years.filter((y) => meta.years[y]).map((y) => [y, meta.years[y].versjon])),
     demodata: rows.some((r) => r.demodata === 1),
     rows,
   };
