@@ -26,6 +26,9 @@ export function headersFile(base: string): string {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${b}data/*`,
     '  Cache-Control: public, max-age=3600',
+    // Figure files keep their names when a correction redraws them: revalidated like the data.
+    `${b}figur/*`,
+    '  Cache-Control: public, max-age=3600',
     `${b}embed/*`,
     '  ! Content-Security-Policy',
     `  Content-Security-Policy: ${EMBED_CONTENT_SECURITY_POLICY}`,

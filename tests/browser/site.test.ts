@@ -349,6 +349,36 @@ describe('each kommune’s own data', () => {
   });
 });
 
+describe('figure downloads', () => {
+  it('each figure on a kommune page downloads as SVG, PNG and CSV; the PNG shows at 640 px and the SVG carries its credit', async () => {
+    const k = respondent();
+    const context = await newContext();
+    const page = await context.newPage();
+    await visit(page, `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`);
+    const rows = page.locator('.figure-downloads');
+    expect(await rows.count()).toBe(4); // three comparisons and the grades per year
+    const first = rows.first();
+    expect(await first.innerText()).toMatch(/^Last ned figur: SVG · PNG · Last ned tallene: CSV$/);
+    // The links name their figure for a screen reader's list of links.
+    expect(await first.getByRole('link', { name: /^SVG \(Digital prioritering/ }).count()).toBe(1);
+    const hrefs = await first.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const [svg, png, csv] = await Promise.all(hrefs.map((h) => page.request.get(server.url(h))));
+    expect([svg.status(), png.status(), csv.status()]).toEqual([200, 200, 200]);
+    expect(svg.headers()['content-type']).toMatch(/image\/svg\+xml/);
+    const text = await svg.text();
+    expect(text).toContain(k.kommunenavn);
+    expect(text).toMatch(/Lisens: CC BY 4\.0/);
+    expect((await csv.text()).split('\n')[0]).toContain('kommunenummer');
+    // Opened on its own, the PNG is an image 640 px wide, and the SVG renders at the same size.
+    await page.goto(server.url(hrefs[1]));
+    expect(await page.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth)).toBe(640);
+    await page.goto(server.url(hrefs[0]));
+    expect(await page.evaluate(() => document.documentElement.getAttribute('width'))).toBe('640');
+    await shot(page, 'figurfil-svg');
+    await context.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('forside, kommune list and kommune page are complete', async () => {
     const context = await newContext({ javaScriptEnabled: false });

@@ -24,7 +24,8 @@ function yearFigures(year: number): FigureFile[] {
     if (geometry && geometry.kommuner.some((s) => s.kommunenummer.startsWith(f.fylkesnummer))) {
       out.push(...MAPS.map((i) => fylkeMapFigure(year, f.fylkesnummer, i)));
     }
-    out.push(...INDICATORS.map((i) => gradeBarsFigure(year, i, 'fylke', f.fylkesnummer, `fylke-${i}`)).filter((g) => g.rows.length > 0));
+    // A fylke of one or two kommuner has no distribution (FylkeView says why).
+    if (f.kommuner.length >= 3) out.push(...INDICATORS.map((i) => gradeBarsFigure(year, i, 'fylke', f.fylkesnummer, `fylke-${i}`)).filter((g) => g.rows.length > 0));
   }
   for (const k of kommuner(year)) out.push(...INDICATORS.map((i) => comparisonFigure(year, k, i)));
   for (const section of itemSections(year)) {
