@@ -206,7 +206,7 @@ export function report(b: SiteBench): string {
   return [
     'Nettstedet (demodata):',
     `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
-    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
+    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem og figur-PNG-ene etter sidene`,
     `  figurfiler             ${b.figures.count} figurer: SVG ${kb(b.figures.svgBytes)}, PNG ${kb(b.figures.pngBytes)} (største ${kb(b.figures.maxPngBytes)}, snitt ${kb(b.figures.pngBytes / Math.max(1, b.figures.count))}), CSV ${kb(b.figures.csvBytes)}; ${b.figures.drawn} PNG tegnet i dette bygget`,
     `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,

@@ -80,7 +80,7 @@ async function main(): Promise<number> {
       status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort og figur-PNG-er ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     const f = result.figures;
     console.log(`Figurfiler: ${f.count} figurer (SVG ${(f.svgBytes / 1024 / 1024).toFixed(1)} MB, PNG ${(f.pngBytes / 1024 / 1024).toFixed(1)} MB, største ${(f.maxPngBytes / 1024).toFixed(0)} KB, CSV ${(f.csvBytes / 1024 / 1024).toFixed(1)} MB); ${f.drawn} PNG tegnet nå, resten fra hurtiglageret`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);

@@ -46,7 +46,7 @@ export interface BuildOptions {
 export interface BuildTimings {
   engineMs: number;
   pagesMs: number;
-  /** How long the build waited for the share cards after the pages were done (they are drawn meanwhile). */
+  /** How long the build waited for the share cards and figure PNGs after the pages were done (they are drawn meanwhile). */
   cardsWaitMs: number;
   totalMs: number;
 }
