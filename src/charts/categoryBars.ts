@@ -2,7 +2,7 @@
 // short label before each bar, count and share after it; the highlighted category outlined.
 import { formatNumber, formatPercent } from '../lib/format/number';
 import { SHAPE_STROKE } from '../map/palette';
-import { chartSvg, el, pct, text } from './svg';
+import { chartSvg, el, fluidAt, fluidBar, text } from './svg';
 import { OWN_OUTLINE } from './comparison';
 
 export interface CategoryBar { label: string; short: string; count: number; share: number | null; colour: string; highlight?: boolean }
@@ -32,7 +32,6 @@ export function renderCategoryBars(o: CategoryBarsOptions): string {
   const max = Math.max(1, ...o.bars.map((d) => d.count));
   const rowH = 26, labelW = 60, textW = 100, barW = width - labelW - textW;
   const fluid = o.fluid === true;
-  const span = (100 * barW) / width; // fluid: percent of the column after the label column
   const labels: string[] = [];
   const bars: string[] = [];
   o.bars.forEach((d, i) => {
@@ -40,14 +39,18 @@ export function renderCategoryBars(o: CategoryBarsOptions): string {
     const stroke = { stroke: d.highlight ? OWN_OUTLINE.outer : SHAPE_STROKE, 'stroke-width': d.highlight ? 2.5 : 0.5 };
     labels.push(text({ x: labelW - 6, y: y + 17, 'text-anchor': 'end' }, d.short));
     if (fluid) {
-      const p = pct((d.count / max) * span);
-      bars.push(el('rect', { x: 0, y: y + 3, width: p, height: 18, fill: d.colour, ...stroke }), text({ x: p, dx: 6, y: y + 17 }, valueText(d)));
+      // The bar runs from the label column to the column's width less the number (svg fluidExtent).
+      const share = d.count / max;
+      bars.push(
+        d.count > 0 ? fluidBar({ share, left: labelW, right: textW, y: y + 3, height: 18, fill: d.colour, outline: stroke.stroke, outlineWidth: stroke['stroke-width'], narrowest: width }) : '',
+        text({ ...fluidAt(share, labelW, textW), dx: 6, y: y + 17 }, valueText(d)),
+      );
     } else {
       const w = Math.round((d.count / max) * barW);
       bars.push(el('rect', { x: labelW, y: y + 3, width: w, height: 18, fill: d.colour, ...stroke }), text({ x: labelW + w + 6, y: y + 17 }, valueText(d)));
     }
   });
-  const rows = fluid ? [...labels, el('g', { transform: `translate(${labelW},0)` }, bars)] : o.bars.map((_, i) => labels[i] + bars[2 * i] + bars[2 * i + 1]);
+  const rows = fluid ? [...labels, ...bars] : o.bars.map((_, i) => labels[i] + bars[2 * i] + bars[2 * i + 1]);
   return chartSvg(
     { idPrefix: o.idPrefix, title: o.title, description: categoryBarsDescription(o.bars), width, height: o.bars.length * rowH + 4, fontSize: font, fluid },
     rows.join(''),

@@ -5,6 +5,7 @@
 import type { DistributionRow } from '../lib/types';
 import { hasShare } from '../lib/rules/share';
 import { chartSvg, el, pct, text } from './svg';
+import { wrap } from '../map/svg';
 import type { FigureText } from './bars';
 
 export interface ComparisonGroup {
@@ -45,12 +46,18 @@ export function renderComparison(o: ComparisonOptions): string {
   const step = rowH + 22;
   const parts: string[] = [];
   const outlines: string[] = [];
-  o.groups.forEach((g, i) => {
+  // A long group name («Kommuner med 50 000 innbyggere eller flere») wraps to the narrowest width.
+  const lineH = Math.round(font * 1.25);
+  const chars = Math.floor((width - 4) / (0.58 * font));
+  let top = 0;
+  o.groups.forEach((g) => {
     const known = g.rows.filter((r) => r.value !== 'ukjent');
     const den = known[0]?.denominator ?? 0;
-    const y = i * step + 17;
     const enough = hasShare(den);
-    labels.push(text({ x: 2, y: y - 5 }, enough ? g.label : `${g.label} (${TOO_FEW})`));
+    const lines = wrap(enough ? g.label : `${g.label} (${TOO_FEW})`, chars);
+    lines.forEach((line, j) => labels.push(text({ x: 2, y: top + 12 + j * lineH }, line)));
+    const y = top + 17 + (lines.length - 1) * lineH;
+    top += step + (lines.length - 1) * lineH;
     if (!enough) return;
     let from = 0;
     for (const v of o.values) {
@@ -68,7 +75,7 @@ export function renderComparison(o: ComparisonOptions): string {
     }
   });
   return chartSvg(
-    { ...o, width, height: o.groups.length * step + 6, fontSize: font, fluid },
+    { ...o, width, height: top + 6, fontSize: font, fluid },
     el('g', { fill: '#1a1a1a' }, labels) +
       el('g', { transform: fluid ? 'translate(2,0)' : null }, [el('g', {}, parts), el('g', { 'aria-hidden': 'true' }, outlines)]),
   );

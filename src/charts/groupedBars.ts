@@ -1,7 +1,7 @@
 // Grouped bars per year (the /utvikling/ distributions and strategy areas): one block per group,
 // one bar per year. Colour never carries the year alone: each bar prints its year and value.
 import { wrap } from '../map/svg';
-import { chartSvg, el, esc, num, pct, text } from './svg';
+import { chartSvg, el, esc, fluidAt, fluidBar, text } from './svg';
 
 /** Light → dark for older → newer years (the last entries are used for the latest years). */
 export const YEAR_COLOURS = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
@@ -19,9 +19,6 @@ export interface GroupedBarsOptions {
   /** Stretch to the column (charts/svg ChartFrame.fluid); `width` is then the narrowest column. */
   fluid?: boolean;
 }
-
-/** The widest column a fluid chart is checked against (grid lines must clear labels up to it). */
-export const FLUID_MAX_WIDTH = 1120;
 
 /** Years spread over the ramp (two years: light and dark) so neighbouring bars differ clearly. */
 export function yearColour(index: number, count: number): string {
@@ -57,46 +54,61 @@ export function renderGroupedBars(o: GroupedBarsOptions): string {
   const top = Math.round(18 * k);
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const fluid = o.fluid === true;
-  // Where a value t (0–1) sits: in px (fixed) or in percent of the width after the year column (fluid).
-  const span = (100 * barMax) / width;
-  const at = (t: number): string | number => (fluid ? pct(t * span) : yearW + t * barMax);
-  const x0 = fluid ? 0 : yearW;
+  // Where a value t (0–1) sits. Fixed: in px. Fluid: the bars run from the year column to the
+  // column's width less the value column (svg fluidAt/fluidExtent), so 100 % is at the right
+  // margin at every width and the bars use the column.
+  const at = (t: number): { x: string | number; transform?: string } => (fluid ? fluidAt(t, yearW, valueW) : { x: yearW + t * barMax });
   let y = top;
   const labels: string[] = [];
   const bars: string[] = [];
+  const values: string[] = [];
   const grid: string[] = [];
   for (const g of o.groups) {
     const lines = wrap(g.label, labelChars);
     labels.push(el('text', { x: 0, y: y + lineH - 4 * k }, lines
       .map((l, i) => el('tspan', { x: 0, dy: i ? lineH : null }, esc(l)))));
     y += lines.length * lineH + 2;
+    const groupTop = y - 2;
     o.years.forEach((year, i) => {
       const v = o.values[g.key]?.[year];
       const label = v ? v.text : NOT_ASKED;
       const share = v && v.share !== null ? Math.max(0, Math.min(1, v.share)) : 0;
       const labelW = 5 + label.length * charW + 2;
       const rowTop = i === 0 ? y - 2 : y - gap;
-      for (const t of ticks) {
-        // Skip the grid line where it would cross the value label, at any width the chart is shown at.
-        const offsets = fluid ? [width, FLUID_MAX_WIDTH].map((w) => ((t - share) * barMax * w) / width) : [(t - share) * barMax];
-        const lo = Math.min(...offsets);
-        const hi = Math.max(...offsets);
-        if (t > 0 && hi >= -2 && lo <= labelW) continue;
-        grid.push(el('line', { x1: at(t), x2: at(t), y1: rowTop, y2: y + barH + (i === o.years.length - 1 ? 2 : 0), stroke: t === 0 ? '#1a1a1a' : '#d9d9d9' }));
+      // Fixed: skip the grid line where it would cross the value label. Fluid: the grid runs through
+      // the block and the value labels carry a white halo, so no line runs through a number at any width.
+      if (!fluid) {
+        for (const t of ticks) {
+          if (t > 0 && (t - share) * barMax >= -2 && (t - share) * barMax <= labelW) continue;
+          grid.push(el('line', { x1: at(t).x, x2: at(t).x, y1: rowTop, y2: y + barH + (i === o.years.length - 1 ? 2 : 0), stroke: t === 0 ? '#1a1a1a' : '#d9d9d9' }));
+        }
       }
       labels.push(text({ x: 0, y: y + barH - 3 * k, fill: '#4a4a4a' }, String(year)));
-      bars.push(el('rect', { x: fluid ? 0 : x0, y, width: fluid ? pct(share * span) : share * barMax, height: barH, fill: yearColour(i, o.years.length), stroke: '#4a4a4a', 'stroke-width': 0.5 }));
-      bars.push(text(fluid ? { x: pct(share * span), dx: 5, y: y + barH - 3 * k } : { x: yearW + share * barMax + 5, y: y + barH - 3 * k }, label));
+      if (fluid) {
+        if (share > 0) bars.push(fluidBar({ share, left: yearW, right: valueW, y, height: barH, fill: yearColour(i, o.years.length), outline: '#4a4a4a', outlineWidth: 0.5, narrowest: width }));
+        values.push(text({ ...fluidAt(share, yearW, valueW), dx: 5, y: y + barH - 3 * k }, label));
+      } else {
+        bars.push(el('rect', { x: yearW, y, width: share * barMax, height: barH, fill: yearColour(i, o.years.length), stroke: '#4a4a4a', 'stroke-width': 0.5 }));
+        bars.push(text({ x: yearW + share * barMax + 5, y: y + barH - 3 * k }, label));
+      }
       y += barH + gap;
     });
+    if (fluid) {
+      for (const t of ticks) {
+        const { transform, x } = fluidAt(t, yearW, valueW);
+        grid.push(el('line', { transform, x1: x, x2: x, y1: groupTop, y2: y - gap + 2, stroke: t === 0 ? '#1a1a1a' : '#d9d9d9' }));
+      }
+    }
     y += groupGap;
   }
   const axis = [0, 0.5, 1].map((t) => text({
-    x: at(t), y: top - 6, 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle', fill: '#4a4a4a',
+    ...at(t), y: top - 6, 'text-anchor': t === 0 ? 'start' : t === 1 ? 'end' : 'middle', fill: '#4a4a4a',
   }, `${Math.round(t * 100)} %`));
-  const shifted = (children: string[]) => (fluid ? el('g', { transform: `translate(${num(yearW)},0)` }, children) : children.join(''));
+  // The halo: a white stroke painted under the glyphs (paint-order), as wide as a grid line's reach.
+  const halo = fluid ? { stroke: '#fff', 'stroke-width': 4, 'stroke-linejoin': 'round', 'paint-order': 'stroke' } : {};
   return chartSvg(
     { ...o, width, height: Math.ceil(y), fontSize: font, fluid },
-    el('g', { 'aria-hidden': 'true' }, shifted([...grid, ...axis])) + el('g', { fill: '#1a1a1a' }, [...labels, shifted(bars)]),
+    el('g', { 'aria-hidden': 'true' }, [...grid, ...axis]) + el('g', { fill: '#1a1a1a' }, [...labels, ...bars]) +
+      (fluid ? el('g', { fill: '#1a1a1a', ...halo }, values) : ''),
   );
 }

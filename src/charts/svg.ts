@@ -42,6 +42,59 @@ export function pct(value: number): string {
   return `${num(value)}%`;
 }
 
+/**
+ * Fluid charts: where a share (0–1) of a bar sits when the bar runs from `left` px to the column's
+ * width less `right` px, i.e. at left + share × (100 % − left − right). SVG has no calc() and the
+ * CSP forbids inline styles, so the px and the percent term are split between a translate (px) and
+ * an x in percent: translate(left − share·(left + right)) with x = share·100 %. Good for a <text>
+ * at the end of a bar or a tick; a <line> can use `fluidExtent`.
+ */
+export function fluidAt(share: number, left: number, right: number): { transform: string; x: string } {
+  return { transform: `translate(${num(left - share * (left + right))},0)`, x: pct(share * 100) };
+}
+
+/**
+ * Fluid charts: the x1, x2 and transform of a horizontal <line> from `left` + `inset` px to the
+ * point `fluidAt(share, left, right)` less `inset` px. x2 is in percent and x1 in px, both moved by
+ * one translate, so the line's length is share × (column − left − right) − 2 × inset at every width.
+ * Drawn with stroke-width = the bar's height and butt caps it is a bar; fills by pattern work as
+ * strokes (url(#…)).
+ */
+export function fluidExtent(share: number, left: number, right: number, inset = 0): { transform: string; x1: number; x2: string } {
+  const shift = Math.round((left - share * (left + right) - inset) * 10) / 10;
+  return { transform: `translate(${num(shift)},0)`, x1: left + inset - shift, x2: pct(share * 100) };
+}
+
+export interface FluidBar {
+  share: number;
+  left: number;
+  right: number;
+  /** Top of the bar and its height. */
+  y: number;
+  height: number;
+  fill: string;
+  /** Outline colour and width, centred on the bar's edge as a rect's stroke is. */
+  outline?: string;
+  outlineWidth?: number;
+  /** The narrowest column the chart is laid out for: a bar too short there for its outline is drawn as outline only. */
+  narrowest: number;
+}
+
+/**
+ * A bar of a fluid chart (see fluidExtent): a line in the outline colour, half the outline wider
+ * than the bar all round, and the fill line half the outline inside it, which looks like a <rect>
+ * with a stroke.
+ */
+export function fluidBar(b: FluidBar): string {
+  const mid = b.y + b.height / 2;
+  const w = b.outline ? b.outlineWidth ?? 0.6 : 0;
+  const line = (inset: number, stroke: string, width: number) =>
+    el('line', { ...fluidExtent(b.share, b.left, b.right, inset), y1: mid, y2: mid, stroke, 'stroke-width': width });
+  if (!b.outline) return line(0, b.fill, b.height);
+  const shortest = b.share * (b.narrowest - b.left - b.right);
+  return line(-w / 2, b.outline, b.height + w) + (shortest > w + 0.5 ? line(w / 2, b.fill, b.height - w) : '');
+}
+
 export interface ChartFrame {
   /** Made into valid, prefixed ids: «<id>», «<id>-title», «<id>-desc». */
   idPrefix: string;

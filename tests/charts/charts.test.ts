@@ -6,7 +6,7 @@ import { renderItemShares, itemSharesFromRows } from '../../src/charts/itemShare
 import { renderKommuneGrades, MISSING_MARK } from '../../src/charts/kommuneGrades';
 import { renderGroupedBars } from '../../src/charts/groupedBars';
 import { categoryBarsDescription, renderCategoryBars } from '../../src/charts/categoryBars';
-import { withCaption } from '../../src/charts/svg';
+import { el, fluidExtent, withCaption } from '../../src/charts/svg';
 import { GRADE_COLORS } from '../../src/map/palette';
 import type { ItemShareRow } from '../../src/lib/types';
 import { FYLKE, LABELS, NATION, TINY, distribution } from '../snapshots/inputs';
@@ -277,4 +277,36 @@ test('a group with no known value still renders', () => {
   const rows = distribution('fylke', '99', 'Tomt', [0, 0, 0, 0, 0], 4);
   const svg = renderGradeBars({ rows, labels: LABELS, title: 't', description: 'd', idPrefix: 'empty' });
   expect(texts(svg)).toContain('4');
+});
+
+describe('fluid bars use the column (svg fluidExtent)', () => {
+  // Where a line drawn with fluidExtent runs at a column `w` px wide: translate + x1, translate + x2 % of w.
+  const ends = (svgLine: string, w: number) => {
+    const shift = Number(/translate\(([-\d.]+)/.exec(svgLine)![1]);
+    const x1 = Number(/x1="([-\d.]+)"/.exec(svgLine)![1]);
+    const x2 = Number(/x2="([-\d.]+)%"/.exec(svgLine)![1]);
+    return [shift + x1, shift + (x2 / 100) * w];
+  };
+
+  test('a bar runs from the left column to share × (column − left − right) at every width', () => {
+    for (const w of [288, 358, 704]) {
+      const [from, to] = ends(el('line', { ...fluidExtent(0.75, 40, 90) }), w);
+      expect(from).toBeCloseTo(40, 1);
+      expect(to).toBeCloseTo(40 + 0.75 * (w - 130), 0);
+    }
+  });
+
+  test('the longest grade bar ends where its number still fits, at 288 and at 704 px', () => {
+    const svg = renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true });
+    const outlines = [...svg.matchAll(/<line[^>]*stroke="#6b6b6b"[^>]*\/>/g)].map((m) => m[0]);
+    expect(outlines.length).toBe(6); // five grades and «Ukjent»
+    for (const w of [288, 704]) {
+      const longest = Math.max(...outlines.map((l) => ends(l, w)[1]));
+      // 110 (37,8 %) is the longest number: 12 characters at about 7.6 px, plus a margin.
+      expect(longest).toBeGreaterThan(w - 100);
+      expect(longest).toBeLessThan(w - 85);
+    }
+    // The «Ukjent» bar keeps its hatch.
+    expect(svg).toMatch(/<line[^>]*stroke="url\(#fl-ukjent\)"/);
+  });
 });

@@ -11,7 +11,7 @@ import { renderCategoryBars } from '../../src/charts/categoryBars';
 import { renderComparison } from '../../src/charts/comparison';
 import { GRADE_COLORS } from '../../src/map/palette';
 import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
-import { CHART_SIZE } from '../../src/site/figures';
+import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;
@@ -36,6 +36,36 @@ function smallestShownText(svg: string): number {
     min = Math.min(min, size * scale);
   }
   return min;
+}
+
+/** Width of a text in a wide sans (DejaVu Sans, the Linux fallback for system-ui), in px. */
+function textWidth(s: string, fontSize: number): number {
+  let em = 0;
+  for (const c of s) em += /\d/.test(c) ? 0.64 : c === ' ' ? 0.32 : c === '/' ? 0.34 : /[A-ZÆØÅ]/.test(c) ? 0.7 : /[iljft]/.test(c) ? 0.35 : 0.6;
+  return em * fontSize;
+}
+
+/**
+ * A text's x in px at a column `width` wide: percentages of the enclosing (nested) <svg>, plus the
+ * translates of its ancestors.
+ */
+function resolveX(t: Element, width: number): number {
+  const chain: Element[] = [];
+  for (let e: Element | null = t; e; e = e.parentElement) chain.unshift(e);
+  let viewport = width;
+  let x = 0;
+  const len = (v: string | null, of: number) => (v === null ? 0 : v.endsWith('%') ? (Number(v.slice(0, -1)) / 100) * of : Number(v));
+  for (const e of chain) {
+    const tag = e.tagName.toLowerCase();
+    if (tag === 'svg' && e.parentElement?.closest('svg')) {
+      x += len(e.getAttribute('x'), viewport);
+      viewport = len(e.getAttribute('width'), viewport);
+    }
+    const m = /translate\(([-\d.]+)/.exec(e.getAttribute('transform') ?? '');
+    if (m) x += Number(m[1]);
+    if (e === t) x += len(e.getAttribute('x'), viewport) + len(e.getAttribute('dx'), viewport);
+  }
+  return x;
 }
 
 describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
@@ -66,12 +96,40 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     expect(svg).toContain('ikke spurt'); // a year without a value says so
   });
 
-  test('one kommune’s grades per year', () => {
-    const svg = renderKommuneGrades({
-      title: 'T', description: '', idPrefix: 'l-kg', years: [2018, 2021, 2024],
-      series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
-    });
+  const KOMMUNE_GRADES = {
+    title: 'T', description: '', idPrefix: 'l-kg', years: [2018, 2021, 2024],
+    series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
+  };
+
+  test('one kommune’s grades per year, as the kommune page draws it (fluid, side by side)', () => {
+    const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...SITE });
+    expect(svg).toContain('width="100%"');
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
+    // Two panels, each a nested <svg> taking half the column.
+    const panels = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('svg svg')];
+    expect(panels.map((p) => [p.getAttribute('x'), p.getAttribute('width')])).toEqual([['0%', '50%'], ['50%', '50%']]);
+  });
+
+  test('one kommune’s grades per year at the default fixed size and at the article size', () => {
+    expect(smallestShownText(renderKommuneGrades(KOMMUNE_GRADES))).toBeGreaterThanOrEqual(12);
+    // 640 px is scaled to 358 px on a phone: 13 × 358 / 640 ≈ 7.3 — the article size is for articles, not the page.
+    expect(smallestShownText(renderKommuneGrades({ ...KOMMUNE_GRADES, ...ARTICLE_SIZE }))).toBeLessThan(12);
+  });
+
+  test('one kommune’s grades per year: no text reaches past the figure’s edges at its narrowest column', () => {
+    // Text extents by glyph widths of a wide sans (DejaVu Sans: digits 0.64 em), at the layout width.
+    for (const size of [SITE, ARTICLE_SIZE, { width: 358, fontSize: 13, fluid: true }]) {
+      const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...size });
+      const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
+      for (const t of doc.querySelectorAll('text')) {
+        const x = resolveX(t, size.width);
+        const w = textWidth(t.textContent ?? '', size.fontSize) * (t.getAttribute('font-weight') === '600' ? 1.08 : 1);
+        const anchor = t.getAttribute('text-anchor') ?? 'start';
+        const [from, to] = anchor === 'middle' ? [x - w / 2, x + w / 2] : anchor === 'end' ? [x - w, x] : [x, x + w];
+        expect(from, `${t.textContent} at ${size.width}`).toBeGreaterThanOrEqual(-0.5);
+        expect(to, `${t.textContent} at ${size.width}`).toBeLessThanOrEqual(size.width + 0.5);
+      }
+    }
   });
 
   test('kompetanse bars', () => {

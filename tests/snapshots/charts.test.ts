@@ -31,6 +31,14 @@ const COMPARISON_INPUT = {
   own: '3',
 };
 
+const KOMMUNE_GRADES_INPUT = {
+  title: 'Bergli: grad per år', description: 'Grad per år.', idPrefix: 'snap-kg', years: [2018, 2021, 2024],
+  series: [
+    { label: 'Digital prioritering', points: [{ year: 2018, grade: 2, comparable: false }, { year: 2021, grade: 3, comparable: true }, { year: 2024, grade: 4, comparable: true }] },
+    { label: 'Digital aktivitet', points: [{ year: 2018, grade: 0, comparable: true }, { year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
+  ],
+};
+
 describe('chart snapshots', () => {
   test('grade bars (year overview, fylke pages)', () => {
     expectSnapshot('chart-grade-bars', renderGradeBars({ rows: NATION, labels: LABELS, title: 'Prioritering', description: 'Antall kommuner per grad.', idPrefix: 'snap-gb', ...CHART_SIZE }));
@@ -84,13 +92,11 @@ describe('chart snapshots', () => {
   });
 
   test('one kommune’s grades per year (kommune pages)', () => {
-    expectSnapshot('chart-kommune-grades', renderKommuneGrades({
-      title: 'Bergli: grad per år', description: 'Grad per år.', idPrefix: 'snap-kg', years: [2018, 2021, 2024],
-      series: [
-        { label: 'Digital prioritering', points: [{ year: 2018, grade: 2, comparable: false }, { year: 2021, grade: 3, comparable: true }, { year: 2024, grade: 4, comparable: true }] },
-        { label: 'Digital aktivitet', points: [{ year: 2018, grade: 0, comparable: true }, { year: 2021, grade: null, comparable: true }, { year: 2024, grade: 2, comparable: true }] },
-      ],
-    }));
+    expectSnapshot('chart-kommune-grades', renderKommuneGrades({ ...KOMMUNE_GRADES_INPUT, ...CHART_SIZE }));
+  });
+
+  test('one kommune’s grades per year at the article size (downloads)', () => {
+    expectSnapshot('chart-kommune-grades-article', renderKommuneGrades({ ...KOMMUNE_GRADES_INPUT, idPrefix: 'snap-kg-a', ...ARTICLE_SIZE }));
   });
 
   test('change map (development page, synthetic boundaries)', () => {
