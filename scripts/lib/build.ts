@@ -20,7 +20,7 @@ import { parseIdentity, PLACEHOLDER_ORIGIN, publicationOrigin, type SiteIdentity
 import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/numberRedirects';
 import { isTextOutput } from './sitefiles';
 import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
-import { drawCards, type DrawnCards } from './cards/draw';
+import { drawPngs } from './cards/draw';
 import { prepareFigures, publishFigures, type PublishedFigures } from './figureFiles';
 
 export interface BuildOptions {
@@ -143,22 +143,10 @@ export async function runBuild(
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort og ${figures.svgs.length} figurer …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
     const figureCache = options.figureCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-figur') : options.figureCache;
-    const cardDrawing = drawCards(fx, cards.svgs, cardCache);
-    let figureDrawing: ReturnType<typeof drawCards> | null = null;
-    let cancelled = false;
-    const both = cardDrawing.done.then(async (drawnCards): Promise<[DrawnCards, DrawnCards]> => {
-      if (cancelled) throw new Error('Tegningen av figurer ble avbrutt');
-      figureDrawing = drawCards(fx, figures.svgs, figureCache, 'figure');
-      return [drawnCards, await figureDrawing.done];
-    });
-    const drawing = {
-      done: both,
-      cancel: () => {
-        cancelled = true;
-        cardDrawing.cancel();
-        (figureDrawing as ReturnType<typeof drawCards> | null)?.cancel();
-      },
-    };
+    const drawing = drawPngs(fx, [
+      { svgs: cards.svgs, kind: 'card', cacheDir: cardCache },
+      { svgs: figures.svgs, kind: 'figure', cacheDir: figureCache },
+    ]);
     drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     try {
       await fx.mkdir(astroOut);

@@ -1,4 +1,4 @@
-// Renders card SVGs to PNG on worker threads, so the cards are drawn while Astro builds the pages
+// Renders share-card and figure SVGs to PNG on worker threads, so they are drawn while Astro builds the pages
 // on the main thread. Workers run the TypeScript sources through tsx's loader (a dependency),
 // whether the build was started by the tsx CLI or from a test.
 import { availableParallelism } from 'node:os';
@@ -18,16 +18,18 @@ const TSX_API = (() => {
 const WORKER = new URL('./worker.ts', import.meta.url).href;
 const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
 
-export interface CardRendering {
-  /** PNG bytes in the order of the SVGs given. */
+export interface PngJob { svg: string; kind: PngKind }
+
+export interface PngRendering {
+  /** PNG bytes in the order of the jobs given. */
   done: Promise<Uint8Array[]>;
   /** Stops the workers (after a failure elsewhere); `done` then rejects. */
   cancel(): void;
 }
 
-export function renderCardsInWorkers(svgs: readonly string[], threads = availableParallelism(), kind: PngKind = 'card'): CardRendering {
-  const what = kind === 'card' ? 'Delingskort' : 'Figur-PNG';
-  const results: Uint8Array[] = new Array(svgs.length);
+export function renderPngsInWorkers(jobs: readonly PngJob[], threads = availableParallelism()): PngRendering {
+  const what = (id: number) => (jobs[id].kind === 'card' ? 'Delingskort' : 'Figur-PNG');
+  const results: Uint8Array[] = new Array(jobs.length);
   const workers: Worker[] = [];
   let next = 0;
   let finished = 0;
@@ -48,21 +50,21 @@ export function renderCardsInWorkers(svgs: readonly string[], threads = availabl
     reject(error);
   };
   const feed = (w: Worker) => {
-    if (next < svgs.length) {
-      const job: CardJob = { id: next, svg: svgs[next], kind };
+    if (next < jobs.length) {
+      const job: CardJob = { id: next, ...jobs[next] };
       next++;
       w.postMessage(job);
     }
   };
-  if (svgs.length === 0) return { done: Promise.resolve([]), cancel: () => {} };
-  for (let i = 0; i < Math.max(1, Math.min(threads, svgs.length)); i++) {
+  if (jobs.length === 0) return { done: Promise.resolve([]), cancel: () => {} };
+  for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) {
     const w = new Worker(BOOT, { eval: true, execArgv: [] });
     workers.push(w);
     w.on('message', (reply: CardReply) => {
-      if ('error' in reply) return fail(new Error(`${what} ${reply.id + 1} av ${svgs.length} kunne ikke tegnes: ${reply.error}`));
+      if ('error' in reply) return fail(new Error(`${what(reply.id)} (bilde ${reply.id + 1} av ${jobs.length}) kunne ikke tegnes: ${reply.error}`));
       results[reply.id] = reply.png;
       finished++;
-      if (finished === svgs.length) {
+      if (finished === jobs.length) {
         settled = true;
         stop();
         resolve(results);
@@ -70,9 +72,9 @@ export function renderCardsInWorkers(svgs: readonly string[], threads = availabl
     });
     w.on('error', (e) => fail(e));
     w.on('exit', (code) => {
-      if (!settled) fail(new Error(`En tegnetråd (${what.toLowerCase()}) stoppet (kode ${code}) før alt var tegnet`));
+      if (!settled) fail(new Error(`En tegnetråd for delingskort og figurer stoppet (kode ${code}) før alt var tegnet`));
     });
     feed(w);
   }
-  return { done, cancel: () => fail(new Error(`Tegningen (${what.toLowerCase()}) ble avbrutt`)) };
+  return { done, cancel: () => fail(new Error('Tegningen av delingskort og figurer ble avbrutt')) };
 }
