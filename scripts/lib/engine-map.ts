@@ -1,6 +1,5 @@
 // A structure's map: the boundary files prepared once, then per year what the register has that
 // the map lacks (listed, not drawn) and the reverse (left off).
-import { join } from 'node:path';
 import type { RegisterRow, StructureEntry } from '../../src/lib/types';
 import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare';
 import { decodeText } from './effects';

@@ -93,7 +93,7 @@ export function makeFigureRasteriser(zoom = FIGURE_ZOOM): Rasteriser {
     let last = 0;
     TAG.lastIndex = 0;
     for (let m = TAG.exec(svg); m; m = TAG.exec(svg)) {
-      const [whole, closing, tag, attrs, selfClosing] = m;
+      const [, closing, tag, attrs, selfClosing] = m;
       if (tag === 'svg' || tag === 'g') {
         if (closing) stack.pop();
         else if (!selfClosing) stack.push(Object.fromEntries(INHERITED.map((p) => [p, attrOf(attrs, p)])));
