@@ -8,7 +8,7 @@ import { demoSite, inputHash, ROOT, runBuildCli } from '../helpers/site';
 import { treeHashes } from '../helpers/tree';
 
 const temps: string[] = [];
-const BUILD_TIMEOUT = 300_000; // these tests run whole builds
+const BUILD_TIMEOUT = 600_000; // hang guard: these tests run whole builds, one of them drawing every PNG afresh
 afterAll(async () => {
   for (const t of temps) await rm(t, { recursive: true, force: true });
 });

@@ -23,7 +23,7 @@ export interface RunResult {
 }
 
 /** Runs the build CLI. `env` is added to (and may unset with undefined) the current environment. */
-export function runBuildCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 240_000): Promise<RunResult> {
+export function runBuildCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 480_000): Promise<RunResult> {
   const started = performance.now();
   const fullEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) fullEnv[k] = v;
