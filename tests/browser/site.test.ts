@@ -375,13 +375,20 @@ describe('figure downloads', () => {
     expect(text).toContain(k.kommunenavn);
     expect(text).toMatch(/Lisens: CC BY 4\.0/);
     expect((await csv.text()).split('\n')[0]).toContain('kommunenummer');
-    // Opened on its own, the PNG is an image 640 px wide, and the SVG renders at the same size.
-    await page.goto(server.url(hrefs[1]));
-    expect(await page.evaluate(() => (document.querySelector('img') as HTMLImageElement).naturalWidth)).toBe(640);
-    await page.goto(server.url(hrefs[0]));
-    expect(await page.evaluate(() => document.documentElement.getAttribute('width'))).toBe('640');
+    // As an article would use them: both files load as images 640 px wide. (Opened on their own,
+    // Chromium's image viewer applies inline styles that the site's CSP refuses; the image still
+    // shows, but the trust test counts every refusal, so the files are loaded as images here.)
+    const widths = await page.evaluate(async (srcs) => Promise.all(srcs.map(async (src) => {
+      const img = document.createElement('img');
+      img.alt = '';
+      img.src = src;
+      document.body.append(img);
+      await img.decode();
+      return img.naturalWidth;
+    })), [hrefs[0], hrefs[1]]);
+    expect(widths).toEqual([640, 640]);
     await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'figurfil-svg.png') }); // a bare SVG document: no full-page height to measure
+    await page.locator('body > img').first().screenshot({ path: join(ARTIFACTS, 'figurfil-svg.png') });
     await context.close();
   });
 });
