@@ -37,24 +37,35 @@ export interface Rasteriser {
   outlined(svg: string): string;
 }
 
-export function makeRasteriser(): Rasteriser {
+/**
+ * Each distinct text outlined once, by resvg itself, with the attributes it inherits (`around`,
+ * put on a <g> around it; empty for the cards, whose texts carry their own).
+ */
+function textOutliner(): (around: string, attrs: string, content: string) => string {
   const outlines = new Map<string, string>();
-  const outline = (attrs: string, content: string): string => {
-    const key = `${attrs}>${content}`;
+  return (around, attrs, content) => {
+    const key = `${around}|${attrs}>${content}`;
     let paths = outlines.get(key);
     if (paths === undefined) {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}"><text x="0" y="0"${attrs}>${content}</text></svg>`;
+      const text = `<text x="0" y="0"${attrs}>${content}</text>`;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}">${around ? `<g${around}>${text}</g>` : text}</svg>`;
       paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
       outlines.set(key, paths);
     }
     return paths;
   };
-  const outlined = (svg: string) => svg.replace(TEXT, (_m, x: string, y: string, attrs: string, content: string) => `<g transform="translate(${x} ${y})">${outline(attrs, content)}</g>`);
+}
+
+const encode = (image: { pixels: Uint8Array; width: number; height: number }) =>
+  encodePng(image.pixels, image.width, image.height, (d) => deflateSync(d, { level: 6 }));
+
+export function makeRasteriser(): Rasteriser {
+  const outline = textOutliner();
+  const outlined = (svg: string) => svg.replace(TEXT, (_m, x: string, y: string, attrs: string, content: string) => `<g transform="translate(${x} ${y})">${outline('', attrs, content)}</g>`);
   return {
     outlined,
     png(svg) {
-      const image = new Resvg(outlined(svg), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render();
-      return encodePng(image.pixels, image.width, image.height, (d) => deflateSync(d, { level: 6 }));
+      return encode(new Resvg(outlined(svg), { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } }).render());
     },
   };
 }
@@ -76,17 +87,7 @@ const attrOf = (attrs: string, name: string) => new RegExp(`(?:^|\\s)${name}="([
  * texts with <tspan> lines (the maps' legends) are left to resvg with the same font.
  */
 export function makeFigureRasteriser(zoom = FIGURE_ZOOM): Rasteriser {
-  const outlines = new Map<string, string>();
-  const outline = (context: string, attrs: string, content: string): string => {
-    const key = `${context}|${attrs}>${content}`;
-    let paths = outlines.get(key);
-    if (paths === undefined) {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}"><g${context}><text x="0" y="0"${attrs}>${content}</text></g></svg>`;
-      paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
-      outlines.set(key, paths);
-    }
-    return paths;
-  };
+  const outline = textOutliner();
   const outlined = (svg: string): string => {
     const stack: Record<string, string | undefined>[] = [];
     let out = '';
@@ -120,8 +121,7 @@ export function makeFigureRasteriser(zoom = FIGURE_ZOOM): Rasteriser {
     png(svg) {
       const flat = outlined(svg);
       const fonts = flat.includes('<text') ? FONT_OPTIONS : { loadSystemFonts: false };
-      const image = new Resvg(flat, { font: fonts, fitTo: { mode: 'zoom', value: zoom } }).render();
-      return encodePng(image.pixels, image.width, image.height, (d) => deflateSync(d, { level: 6 }));
+      return encode(new Resvg(flat, { font: fonts, fitTo: { mode: 'zoom', value: zoom } }).render());
     },
   };
 }
