@@ -38,7 +38,12 @@ for (const form of document.querySelectorAll('form[data-table-filter]')) {
     e.preventDefault();
     apply();
   });
-  // «Vis alle» resets the selects; filter after the browser has done so.
-  form.addEventListener('reset', () => setTimeout(apply, 0));
+  // «Vis alle» clears the selects here rather than leaving it to the browser's reset, which runs after
+  // the event: filtering in the same task means the table is whole when the click has been handled.
+  form.addEventListener('reset', (e) => {
+    e.preventDefault();
+    for (const s of selects) s.value = '';
+    apply();
+  });
   apply();
 }

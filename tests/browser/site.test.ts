@@ -225,7 +225,8 @@ describe('national table', () => {
     await page.selectOption('select[name="storrelse"]', '50000+');
     await expect(bodyRows(page).count()).resolves.toBe(rows.filter((r) => r.storrelse === '50000+').length);
     await page.click('.table-filters button[type="reset"]');
-    await expect(bodyRows(page).count()).resolves.toBe(rows.length);
+    await expect.poll(() => bodyRows(page).count(), { timeout: 5_000 }).toBe(rows.length);
+    await expect(page.locator('select[name="storrelse"]').inputValue()).resolves.toBe('');
     expect(new URL(page.url()).search).toBe('');
     await context.close();
   }, 120_000);
