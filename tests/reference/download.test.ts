@@ -374,7 +374,7 @@ describe('the whole download with a fake fetch', () => {
       if (url === STATBANK) return null;
       return null;
     };
-    const revised = (url: string, nth: number, init?: { body?: string }): Answer | null => {
+    const revised = (url: string, _nth: number, init?: { body?: string }): Answer | null => {
       const c = changed(url);
       if (c) return c;
       if (url === STATBANK && init?.body?.includes('"2024"')) {

@@ -90,10 +90,11 @@ export function changeDescription(r: ChangeRow, theme: ChangeTheme, fromYear: nu
   return `${CHANGE_LABELS[c.change].toLowerCase()}, fra ${grade(c.from)} i ${fromYear} til ${grade(c.to)} i ${toYear}`;
 }
 
-export function changeMapFigure(theme: ChangeTheme, fromYear: number, toYear: number): FigureFile {
+export function changeMapFigure(theme: ChangeTheme, fromYear: number, toYear: number): FigureFile & { rows: ChangeRow[]; countOf: (change: ChangeKey) => number } {
   const title = survey(latestYear()).grades[theme].title;
   const rows = changeRows();
-  const countOf = (c: string) => overTimeSummary()?.changeCounts.find((x) => x.theme === theme && x.change === c)?.count ?? 0;
+  // The counts are the over-time artefact's (changeCounts), not recounted here.
+  const countOf = (c: ChangeKey) => overTimeSummary()?.changeCounts.find((x) => x.theme === theme && x.change === c)?.count ?? 0;
   const draw = (legend: boolean) => {
     const geometry = mapGeometry(latestYear());
     if (!geometry) return null;
@@ -111,6 +112,8 @@ export function changeMapFigure(theme: ChangeTheme, fromYear: number, toYear: nu
     });
   };
   return {
+    rows,
+    countOf,
     name: `${latestYear()}/utvikling/endring-${theme}`,
     title: `${title}: endring fra ${fromYear} til ${toYear}, per kommune`,
     source: `${sourceLineYears([fromYear, toYear])} Kartgrunnlag: Kartverket (CC BY 4.0).`.replace('.. ', '. '),
