@@ -13,6 +13,14 @@ export const CONTENT_SECURITY_POLICY = headerPolicy(CSP_DIRECTIVES);
  */
 export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *');
 
+/**
+ * Figure files are images, never pages: nothing in them may load or run, but a browser that opens
+ * one on its own draws it in an image viewer whose inline styles (centring, backdrop) the page
+ * policy would refuse. Only those styles are allowed; an SVG here still cannot run script
+ * (default-src 'none'), fetch anything, or be framed.
+ */
+export const FIGURE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
 /** `base` is the site's base path ('/' or '/sub/'); header rules must match the served paths. */
 export function headersFile(base: string): string {
   const b = normaliseBase(base);
@@ -29,6 +37,8 @@ export function headersFile(base: string): string {
     // Figure files keep their names when a correction redraws them: revalidated like the data.
     `${b}figur/*`,
     '  Cache-Control: public, max-age=3600',
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${FIGURE_CONTENT_SECURITY_POLICY}`,
     `${b}embed/*`,
     '  ! Content-Security-Policy',
     `  Content-Security-Policy: ${EMBED_CONTENT_SECURITY_POLICY}`,

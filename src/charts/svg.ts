@@ -150,7 +150,7 @@ export interface FigureCaption {
  * below, inside the same SVG, so the file carries its credit wherever it goes. The chart keeps its
  * own drawing; it is placed in a nested <svg> below the title.
  */
-export function withCaption(chart: string, caption: FigureCaption, fontSize = 13): string {
+export function withCaption(chart: string, caption: FigureCaption, fontSize = 13, margin = 0): string {
   const open = /^<svg\b[^>]*>/.exec(chart);
   if (!open) throw new Error('withCaption: ikke en SVG');
   if (/\bwidth="100%"/.test(open[0])) throw new Error('withCaption: en flytende figur har ingen fast bredde; tegn den med fast bredde');
@@ -191,9 +191,12 @@ export function withCaption(chart: string, caption: FigureCaption, fontSize = 13
     .join('');
   const total = Math.ceil(top + height + keyHeight + (footLines.length ? pad + footLines.length * line : 0));
   const inner = chart.replace(/^<svg\b/, `<svg x="0" y="${num(top)}"`);
+  // The white margin widens the view box on every side, so the drawing keeps its coordinates.
+  const outerWidth = width + 2 * margin;
+  const outerHeight = total + 2 * margin;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ viewBox: `0 0 ${num(width)} ${total}`, width, height: total, 'font-family': FONT_FAMILY, 'font-size': fontSize })}>` +
-    el('rect', { width: '100%', height: '100%', fill: '#fff' }) +
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ viewBox: `${-margin} ${-margin} ${num(outerWidth)} ${outerHeight}`, width: outerWidth, height: outerHeight, 'font-family': FONT_FAMILY, 'font-size': fontSize })}>` +
+    el('rect', { ...(margin ? { x: -margin, y: -margin } : {}), width: '100%', height: '100%', fill: '#fff' }) +
     `<g fill="#1a1a1a">${head}${keyItems.join('')}${foot}</g>` +
     inner +
     `</svg>`

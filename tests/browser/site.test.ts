@@ -376,9 +376,21 @@ describe('figure downloads', () => {
     expect(text).toContain(k.kommunenavn);
     expect(text).toMatch(/Lisens: CC BY 4\.0/);
     expect((await csv.text()).split('\n')[0]).toContain('kommunenummer');
-    // As an article would use them: both files load as images 640 px wide. (Opened on their own,
-    // Chromium's image viewer applies inline styles that the site's CSP refuses; the image still
-    // shows, but the trust test counts every refusal, so the files are loaded as images here.)
+    // Opened on their own (a reader following the link): drawn 640 px wide, and the figure files'
+    // own policy lets Chromium's image viewer style its page, so the trust test sees no refusal.
+    const before = cspViolations.length;
+    for (const h of [hrefs[0], hrefs[1]]) {
+      const viewer = await context.newPage();
+      await visit(viewer, h);
+      const drawn = await viewer.evaluate(() => {
+        const el = document.querySelector('img, svg') as (HTMLImageElement & SVGSVGElement) | null;
+        return el ? Math.round(el.getBoundingClientRect().width) : 0;
+      });
+      expect(drawn).toBe(640);
+      await viewer.close();
+    }
+    expect(cspViolations.slice(before)).toEqual([]);
+    // As an article would use them: both files load as images 640 px wide.
     const widths = await page.evaluate(async (srcs) => Promise.all(srcs.map(async (src) => {
       const img = document.createElement('img');
       img.alt = '';

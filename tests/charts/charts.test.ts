@@ -260,6 +260,19 @@ describe('withCaption (downloads and embeds)', () => {
     expect(out).toContain(chart.slice(chart.indexOf('<title')));
   });
 
+  test('a margin widens the view box on every side and keeps the drawing where it was', () => {
+    const chart = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'capm', width: 608 });
+    const bare = parse(withCaption(chart, { title: 'Figurtittel', source: 'Kilde: SSB' })).querySelector('svg')!;
+    const framed = parse(withCaption(chart, { title: 'Figurtittel', source: 'Kilde: SSB' }, 13, 16)).querySelector('svg')!;
+    expect(framed.getAttribute('width')).toBe('640');
+    expect(Number(framed.getAttribute('height'))).toBe(Number(bare.getAttribute('height')) + 32);
+    expect(framed.getAttribute('viewBox')).toBe(`-16 -16 640 ${Number(bare.getAttribute('height')) + 32}`);
+    // The white backdrop covers the margin too.
+    const backdrop = framed.querySelector('rect')!;
+    expect([backdrop.getAttribute('x'), backdrop.getAttribute('y'), backdrop.getAttribute('width')]).toEqual(['-16', '-16', '100%']);
+    expect(framed.querySelector('svg')!.outerHTML).toBe(bare.querySelector('svg')!.outerHTML);
+  });
+
   test('refuses a fluid chart: a file needs a fixed width', () => {
     const fluid = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'capf', fluid: true });
     expect(() => withCaption(fluid, { title: 'x' })).toThrow(/fast bredde/);

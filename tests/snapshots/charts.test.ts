@@ -12,6 +12,7 @@ import { withCaption } from '../../src/charts/svg';
 import { prepareMapGeometry } from '../../src/map/prepare';
 import { GRADE_COLORS } from '../../src/map/palette';
 import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures';
+import { FILE_MARGIN } from '../../src/site/figureFiles/standalone';
 import { NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 import { compareSnapshot } from './snapshot';
 import { FYLKE, LABELS, NATION, TINY } from './inputs';
@@ -118,10 +119,12 @@ describe('chart snapshots', () => {
     }));
   });
 
-  test('article size with title, source and licence inside (downloads, embeds)', () => {
+  test('article size with title, source and licence inside and the file margin around (downloads)', () => {
     expectSnapshot('chart-comparison-article', withCaption(
-      renderComparison({ ...COMPARISON_INPUT, width: ARTICLE_SIZE.width, fontSize: ARTICLE_SIZE.fontSize }),
+      renderComparison({ ...COMPARISON_INPUT, width: ARTICLE_SIZE.width - 2 * FILE_MARGIN, fontSize: ARTICLE_SIZE.fontSize }),
       { title: COMPARISON_INPUT.title, source: 'Kilde: SSB, Bruk av IKT i offentlig sektor 2024', licence: 'Lisens: CC BY 4.0' },
+      ARTICLE_SIZE.fontSize,
+      FILE_MARGIN,
     ));
   });
 });
