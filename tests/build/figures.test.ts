@@ -9,6 +9,7 @@ import { demoSite } from '../helpers/site';
 import { listFiles } from '../../scripts/lib/sitefiles';
 import { makeFigureRasteriser } from '../../scripts/lib/cards/raster';
 import { compareSnapshot } from '../snapshots/snapshot';
+import { FILE_MARGIN } from '../../src/site/figureFiles/standalone';
 
 let site: string;
 let files: string[];
@@ -63,7 +64,7 @@ describe('figure downloads', () => {
     const svg = await html('figur/2024/kommune/0301-oslo/sammenligning-prioritering.svg');
     expect(svg.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(/^<svg[^>]*>/m.exec(svg)![0]).toMatch(/ width="640"/);
-    expect(svg).toContain('>Oslo (grad 4, markert med ramme): digital prioritering i landet, fylket');
+    expect(svg).toContain('>Oslo (grad 4, markert med ramme): digital prioritering i landet,');
     expect(svg).toContain('>Grad 4: Både omfattende IKT-strategi og IKT-prosjekter<');
     expect(svg).toMatch(/>Kilde: syntetiske demodata/);
     expect(svg).toMatch(/>Lisens: CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/deed\.no\)/);
@@ -105,18 +106,40 @@ describe('figure downloads', () => {
     const bpp = colourType === 3 ? 1 : colourType === 2 ? 3 : 4;
     const raw = inflateSync(Buffer.concat(chunks));
     const stride = 1 + w * bpp;
-    expect(raw[0], 'first row unfiltered or sub-filtered').toBeLessThanOrEqual(4);
-    // Rows 4–18 hold the title; with filter 0 (none) the bytes are the pixels themselves.
-    let dark = 0;
-    for (let y = 4; y < 18; y++) {
-      if (raw[y * stride] !== 0) continue;
-      for (let x = 0; x < w; x++) {
-        const i = y * stride + 1 + x * bpp;
-        const rgb = colourType === 3 ? palette!.subarray(raw[i] * 3, raw[i] * 3 + 3) : raw.subarray(i, i + 3);
-        if (rgb[0] < 128 && rgb[1] < 128 && rgb[2] < 128) dark++;
+    // Undo the PNG row filters (none, sub, up, average, Paeth) to get the pixels.
+    const h = png.readUInt32BE(20);
+    const pixels = new Uint8Array(h * w * bpp);
+    for (let y = 0; y < h; y++) {
+      const filter = raw[y * stride];
+      expect(filter, `row ${y} filter`).toBeLessThanOrEqual(4);
+      for (let x = 0; x < w * bpp; x++) {
+        const at = y * w * bpp + x;
+        const a = x >= bpp ? pixels[at - bpp] : 0;
+        const b = y > 0 ? pixels[at - w * bpp] : 0;
+        const c = x >= bpp && y > 0 ? pixels[at - w * bpp - bpp] : 0;
+        const p = a + b - c;
+        const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+        const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
+        pixels[at] = (raw[y * stride + 1 + x] + predictor) & 0xff;
       }
     }
-    expect(dark).toBeGreaterThan(200);
+    const rgbAt = (x: number, y: number) => {
+      const i = (y * w + x) * bpp;
+      return colourType === 3 ? palette!.subarray(pixels[i] * 3, pixels[i] * 3 + 3) : pixels.subarray(i, i + 3);
+    };
+    const count = (from: number, to: number, hit: (rgb: Uint8Array) => boolean) => {
+      let n = 0;
+      for (let y = from; y < to; y++) for (let x = 0; x < w; x++) if (hit(rgbAt(x, y))) n++;
+      return n;
+    };
+    // The title sits 4–18 px below the file's white margin, which is blank on every side.
+    expect(count(FILE_MARGIN + 4, FILE_MARGIN + 18, (rgb) => rgb[0] < 128 && rgb[1] < 128 && rgb[2] < 128)).toBeGreaterThan(200);
+    const notWhite = (rgb: Uint8Array) => rgb[0] !== 255 || rgb[1] !== 255 || rgb[2] !== 255;
+    expect(count(0, FILE_MARGIN, notWhite)).toBe(0);
+    expect(count(h - FILE_MARGIN, h, notWhite)).toBe(0);
+    let sides = 0;
+    for (let y = 0; y < h; y++) for (const x of [0, FILE_MARGIN - 1, w - FILE_MARGIN, w - 1]) if (notWhite(rgbAt(x, y))) sides++;
+    expect(sides).toBe(0);
   });
 
   it('the CSV holds the numbers behind the figure', async () => {
