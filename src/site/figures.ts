@@ -109,8 +109,8 @@ export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
 export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
 
 /**
- * The one fixed size for downloads and embeds: an article column. Downloads and embeds reuse the
- * same figure functions as the pages, only at this size and with `caption` set.
+ * The one fixed size for downloads: an article column. The files reuse the same figure functions
+ * as the pages, drawn inside a white margin so the whole file is this wide (figureFiles/standalone).
  */
 export const ARTICLE_SIZE: FigureSize = { width: 640, fontSize: 13 };
 

@@ -18,9 +18,9 @@ export interface FigureFile {
   title: string;
   /** The source line of the figure on the page. */
   source: string;
-  /** The figure as drawn at `size`; the page draws CHART_SIZE, the file ARTICLE_SIZE. */
+  /** The figure as drawn at `size`; the page draws CHART_SIZE, the file ARTICLE_SIZE less its margin (standalone.ts). */
   draw(size: FigureSize): string | null;
-  /** The drawing for the file when it differs from `draw(ARTICLE_SIZE)` (maps: legend inside). */
+  /** The drawing for the file when it differs from the article-size `draw` (maps: legend inside). */
   standalone?(): string | null;
   table(): FlatTable;
   /** A colour key for the file when the page gives it beside the figure as HTML. */
