@@ -1,7 +1,8 @@
 // The build's host step: write the chosen profile's files (site root and the configuration folder
 // beside it), measure the result and refuse it when it crosses one of the host's limits. Runs on
 // the temporary output, before the swap, so a refused build leaves the previous output untouched.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import type { DynamicRedirect, StaticRedirect } from '../../src/lib/publish/redirectRules';
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
 import { checkLimits, limitFailureMessage, type LimitCheck, type OutputMeasure } from '../../src/lib/publish/checkLimits';
@@ -11,12 +12,30 @@ import { renderProfile, type ProfileInput, type ProfileOutput } from '../../src/
 /** The neutral rules the profile rendered, beside its configuration (the preview serves by them). */
 export const RULES_FILE = 'digikommune-rules.json';
 
+/** What a build rendered its profile from: enough to render (and preview) any other profile. */
+export interface BuiltRules {
+  host: HostName;
+  base: string;
+  /** Files the profile wrote into the site root. */
+  site: string[];
+  redirects: StaticRedirect[];
+  dynamic: DynamicRedirect[];
+}
+
+export async function readBuiltRules(configDir: string): Promise<BuiltRules | null> {
+  try {
+    return JSON.parse(await readFile(join(configDir, RULES_FILE), 'utf8')) as BuiltRules;
+  } catch {
+    return null;
+  }
+}
+
 export async function writeProfile(fx: BuildEffects, siteDir: string, configDir: string, host: HostName, input: ProfileInput): Promise<ProfileOutput> {
   const profile = renderProfile(host, input);
   for (const [name, text] of Object.entries(profile.site)) await fx.writeFile(join(siteDir, name), text);
   await fx.mkdir(configDir);
   for (const [name, text] of Object.entries(profile.beside)) await fx.writeFile(join(configDir, name), text);
-  const rules = { host, base: input.base, hidden: profile.hidden, fixed: profile.fixed, dynamic: profile.dynamic };
+  const rules: BuiltRules = { host, base: input.base, site: Object.keys(profile.site), redirects: [...input.fixed], dynamic: [...input.dynamic] };
   await fx.writeFile(join(configDir, RULES_FILE), `${JSON.stringify(rules, null, 1)}\n`);
   return profile;
 }
