@@ -74,7 +74,7 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
   const answer: HostAnswer = hostAnswer(profile, b);
   // On disk but not this profile's: the files another profile wrote into the root.
   const foreign = new Set((options.builtWith ?? []).filter((n) => !(n in profile.site)));
-  const overlay = new Map(Object.entries(profile.site).filter(([n]) => !answer.hidden.has(n)));
+  const overlay = new Map(Object.entries(profile.site).filter(([n]) => !answer.hidden.has(n) && !n.startsWith('.')));
   const send = sirv(root, { dev: true, etag: true, dotfiles: false, extensions: [] });
   const requests: string[] = [];
 
