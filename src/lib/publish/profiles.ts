@@ -41,9 +41,21 @@ export function normaliseBase(base: string | undefined): string {
 const withBase = (base: string, path: string) => base + path.replace(/^\//, '');
 const sortFixed = (list: readonly StaticRedirect[]) => [...list].sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
 
-/** Fixed redirects a host with a rule budget answers itself: those that do not grow with years. */
+/**
+ * Fixed redirects a host with a rule budget (1 000 in any `_redirects`) answers itself: renamed
+ * kommuner's old addresses and the number alone of today's kommuner, which grow only with kommune
+ * reforms, never with survey years. The rest (`/<år>/kommune/<nr>/`, an old number alone) answer
+ * with their static redirect page.
+ */
 export function boundedFixed(list: readonly StaticRedirect[]): StaticRedirect[] {
-  return sortFixed(list.filter((r) => !isYearly(r)));
+  const numberOnly = /^\/kommune\/(\d{4})\/$/;
+  return sortFixed(
+    list.filter((r) => {
+      if (isYearly(r)) return false;
+      const nr = numberOnly.exec(r.from)?.[1];
+      return nr === undefined || r.to.startsWith(`/kommune/${nr}-`);
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
