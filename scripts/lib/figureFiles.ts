@@ -4,8 +4,8 @@
 // Astro builds the pages. Published under /figur/ beside the pages.
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
-import { allFigureFiles } from '../../src/site/figureFiles/all';
-import { figureFileCsv, figureFileSvg } from '../../src/site/figureFiles/standalone';
+import { allFigureFiles } from '../../src/site/figures/all';
+import { figureFileCsv, figureFileSvg } from '../../src/site/figures/standalone';
 
 export interface PreparedFigures { names: string[]; svgs: string[]; csvs: string[] }
 
