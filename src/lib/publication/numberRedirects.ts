@@ -27,10 +27,12 @@ export function numberRedirects(input: NumberRedirectInput): NumberRedirect[] {
       }
     }
   }
-  // An old number that is no longer in use leads where its old page leads.
+  // An old number that is no longer in use leads where its old page leads, also under a year in
+  // which the number did not exist (`/2024/kommune/1141/`, Finnøy, merged into Stavanger in 2020).
   for (const m of input.moved) {
-    const from = `/kommune/${m.kommunenummer_fra}/`;
-    if (!out.has(from)) out.set(from, { from, to: m.to, kommunenavn: m.kommunenavn_til });
+    for (const from of [`/kommune/${m.kommunenummer_fra}/`, ...input.years.map((y) => `/${y.year}/kommune/${m.kommunenummer_fra}/`)]) {
+      if (!out.has(from)) out.set(from, { from, to: m.to, kommunenavn: m.kommunenavn_til });
+    }
   }
   return [...out.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
