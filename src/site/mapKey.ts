@@ -4,7 +4,7 @@
 // figure files once said «svarte ikke (38)» where 34 did not answer and 4 lacked an answer.
 import type { KommuneIndicators } from '../lib/types';
 import { formatNumber } from '../lib/format/number';
-import { groupUnknownLabel, unknownSplit, unknownSplitText, type UnknownSplit } from './unknown';
+import { groupUnknownLabel, unknownSplit, unknownSplitText, type UnknownSplit } from '../lib/format/unknown';
 
 export type KeyIndicator = 'prioritering' | 'aktivitet';
 

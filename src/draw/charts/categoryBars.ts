@@ -1,6 +1,6 @@
 // Plain horizontal bars with counts for unordered categories (kompetanse A–D and «Ukjent»): a
 // short label before each bar, count and share after it; the highlighted category outlined.
-import { formatNumber, formatPercent } from '../lib/format/number';
+import { formatNumber, formatPercent } from '../../lib/format/number';
 import { SHAPE_STROKE } from '../map/palette';
 import { chartSvg, el, fluidAt, fluidBar, text } from './svg';
 import { OWN_OUTLINE } from './comparison';

@@ -1,7 +1,7 @@
 // Share of kommuner naming each questionnaire item («94,5 %»), optionally one bar per year per
 // item (the report's Figur 1 kind, for the development page).
-import type { ItemShareRow } from '../lib/types';
-import { formatPercent, UNAVAILABLE } from '../lib/format';
+import type { ItemShareRow } from '../../lib/types';
+import { formatPercent, UNAVAILABLE } from '../../lib/format';
 import { GRADE_COLORS } from '../map/palette';
 import { renderBars, type BarGroup, type FigureText } from './bars';
 

@@ -1,9 +1,9 @@
 // The grade maps as figure files: the national choropleth and each fylke's map, with the legend
 // inside and one row per kommune in the CSV.
 import { kommuner, survey } from '../data';
-import { choroplethSvg, fylkeMapSvg, type MapIndicator } from '../figures';
+import { choroplethSvg, fylkeMapSvg, type MapIndicator } from './common';
 import { sourceLine } from '../source';
-import { unknownReason } from '../unknown';
+import { unknownReason } from '../../lib/format/unknown';
 import { fylkeSlug } from '../../lib/format/slug';
 import type { FigureFile, FlatTable } from './types';
 

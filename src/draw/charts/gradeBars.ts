@@ -1,7 +1,7 @@
 // Distribution of one grade indicator in one group: grades 0–4 and «Ukjent», with counts
 // (the shape of SSB's Tabell 3.1 and 5.2).
-import type { DistributionRow } from '../lib/types';
-import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../lib/format';
+import type { DistributionRow } from '../../lib/types';
+import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../../lib/format';
 import { GRADE_COLORS } from '../map/palette';
 import { renderBars, unknownPatternId, type BarGroup, type FigureText } from './bars';
 

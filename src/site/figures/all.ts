@@ -1,7 +1,7 @@
 // Every downloadable figure of the site, by name: what /figur/ publishes. The conditions mirror
 // the pages' (a figure is offered where it is drawn); the build fails when a page links a file
 // this list does not make (the link check) or this list makes a figure that cannot be drawn.
-import { ARTICLE_SIZE } from '../figures';
+import { ARTICLE_SIZE } from './common';
 import { artefactCache, fylker, kommuner, latestYear, mapGeometry, years } from '../data';
 import { history, overTimeSummary } from '../overTimeData';
 import { gradeMapFigure, fylkeMapFigure } from './maps';

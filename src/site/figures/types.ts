@@ -1,6 +1,6 @@
 // A downloadable figure («Last ned figur: SVG · PNG», «Last ned tallene: CSV», issue 10 §2): the
 // same drawing the page shows, at the one article size, with the numbers behind it as a table.
-import type { FigureSize } from '../figures';
+import type { FigureSize } from './common';
 
 type Cell = string | number | null;
 

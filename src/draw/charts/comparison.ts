@@ -2,8 +2,8 @@
 // class, one stacked bar per group split by grade (or kompetanse category) as shares of the known
 // answers; the kommune's own grade is outlined in every bar. Groups below the share rule
 // (rules/share) get no bar, only their label saying so.
-import type { DistributionRow } from '../lib/types';
-import { hasShare } from '../lib/rules/share';
+import type { DistributionRow } from '../../lib/types';
+import { hasShare } from '../../lib/rules/share';
 import { chartSvg, el, pct, text } from './svg';
 import { wrap } from '../map/svg';
 import type { FigureText } from './bars';

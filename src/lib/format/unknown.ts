@@ -1,7 +1,7 @@
 // «Ukjent» has two causes that readers must be able to tell apart: the kommune did not answer the
 // survey at all, or it answered but left a question blank that a grade needs (a blank gate
 // question makes the indicator unknown – a project choice). Distributions count both as «ukjent».
-import type { KommuneIndicators, SurveyDefinition } from '../lib/types';
+import type { KommuneIndicators, SurveyDefinition } from '../types';
 
 /** Legend, bar and table label for a count that can hold both kinds of unknown. */
 export const UNKNOWN_MIXED = 'Ukjent (svarte ikke eller mangler svar)';
@@ -28,7 +28,7 @@ export function unknownLabel(k: Row, indicator: UnknownIndicator): string {
 export interface UnknownSplit { notAnswered: number; missing: number }
 
 /** How many of a group's unknown values are non-respondents and how many are missing answers. */
-export function unknownSplit(rows: readonly Row[], indicator: UnknownIndicator): UnknownSplit {
+export function unknownSplit<I extends UnknownIndicator>(rows: readonly Pick<KommuneIndicators, 'svart' | I>[], indicator: I): UnknownSplit {
   let notAnswered = 0;
   let missing = 0;
   for (const k of rows) {

@@ -1,16 +1,16 @@
 // The site's side of the charts and maps: gathers what src/map and src/charts need from data.ts
 // and returns SVG strings to inline with set:html.
-import type { DistributionRow, KompetanseCategory } from '../lib/types';
-import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../map/choropleth';
-import { GRADE_COLORS } from '../map/palette';
-import { renderGradeBars } from '../charts/gradeBars';
-import { renderCategoryBars, type CategoryBar } from '../charts/categoryBars';
-import { renderComparison, type ComparisonOptions } from '../charts/comparison';
-import { withCaption, type FigureCaption } from '../charts/svg';
-import { kommuner, mapGeometry, survey } from './data';
-import { kommunePath } from './urls';
-import { unknownReason } from './unknown';
-import { mapKey } from './mapKey';
+import type { DistributionRow, KompetanseCategory } from '../../lib/types';
+import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../draw/map/choropleth';
+import { GRADE_COLORS } from '../../draw/map/palette';
+import { renderGradeBars } from '../../draw/charts/gradeBars';
+import { renderCategoryBars, type CategoryBar } from '../../draw/charts/categoryBars';
+import { renderComparison, type ComparisonOptions } from '../../draw/charts/comparison';
+import { withCaption, type FigureCaption } from '../../draw/charts/svg';
+import { kommuner, mapGeometry, survey } from '../data';
+import { kommunePath } from '../urls';
+import { unknownReason } from '../../lib/format/unknown';
+import { mapKey } from '../mapKey';
 
 /** The CSP (style-src 'self') blocks <style> inside inline SVG (the maps); site.css carries those rules. */
 export function stripStyle(svg: string): string {

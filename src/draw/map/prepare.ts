@@ -5,7 +5,7 @@ import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature, merge, mesh } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
-import type { BoundaryFileRef } from '../lib/types';
+import type { BoundaryFileRef } from '../../lib/types';
 
 export type BBox = [number, number, number, number];
 

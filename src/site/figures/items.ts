@@ -1,7 +1,7 @@
 // Answer shares per questionnaire item, block by block (/sporsmal/: the report's figures 3.1,
 // 3.3, 4.1, 5.1–5.3). The list of blocks lives here so the page and the figure files are one list.
 import type { ItemShareRow } from '../../lib/types';
-import { itemSharesFromRows, renderItemShares } from '../../charts/itemShares';
+import { itemSharesFromRows, renderItemShares } from '../../draw/charts/itemShares';
 import { items, survey } from '../data';
 import { sourceLine } from '../source';
 import type { FigureFile } from './types';

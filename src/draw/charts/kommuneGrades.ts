@@ -3,7 +3,7 @@
 // < 4, so grades 2 and 3 sit at the same height; each point prints its grade and is filled with the
 // grade's colour, so the kind shows in text and colour, not as a rank.
 import { GRADE_COLORS } from '../map/palette';
-import { gradeLevel, LEVEL_LABELS } from '../lib/rules/change';
+import { gradeLevel, LEVEL_LABELS } from '../../lib/rules/change';
 import { wrap } from '../map/svg';
 import { chartSvg, el, fluidExtent, num, pct, text } from './svg';
 

@@ -5,7 +5,7 @@ import { distribution, survey } from '../data';
 import { formatShare } from '../../lib/format/number';
 import { sourceLine } from '../source';
 import { indicatorLabels } from '../indicatorLabels';
-import { comparisonSvg, gradeColours, KOMPETANSE_COLOURS } from '../figures';
+import { comparisonSvg, gradeColours, KOMPETANSE_COLOURS } from './common';
 import { sizeClassPhrase } from '../../lib/rules/sizeClass';
 import { kommuneSlug } from '../../lib/format/slug';
 import type { FigureFile } from './types';

@@ -1,10 +1,10 @@
 // The distribution of one indicator in one group (nation, fylke): grades 0–4 or kompetanse A–D
 // with «Ukjent», as counts (the shape of SSB's Tabell 3.1 and 5.2).
 import type { DistributionRow, GroupKind } from '../../lib/types';
-import type { CategoryBar } from '../../charts/categoryBars';
+import type { CategoryBar } from '../../draw/charts/categoryBars';
 import { distribution, kommuner, survey } from '../data';
-import { groupUnknownLabel, unknownSplit, unknownSplitText } from '../unknown';
-import { gradeBarsSvg, gradeColours, kompetanseBarsSvg, KOMPETANSE_COLOURS, UNKNOWN_FILL } from '../figures';
+import { groupUnknownLabel, unknownSplit, unknownSplitText } from '../../lib/format/unknown';
+import { gradeBarsSvg, gradeColours, kompetanseBarsSvg, KOMPETANSE_COLOURS, UNKNOWN_FILL } from './common';
 import { sourceLine } from '../source';
 import { indicatorLabels } from '../indicatorLabels';
 import { fylkeSlug } from '../../lib/format/slug';

@@ -2,7 +2,7 @@
 // through renumbering, splits and merges. Its file belongs to the latest publication: each new
 // year adds a point, so the name carries the year it was drawn for.
 import type { KommuneHistory } from '../../lib/pipeline/overTime';
-import { renderKommuneGrades } from '../../charts/kommuneGrades';
+import { renderKommuneGrades } from '../../draw/charts/kommuneGrades';
 import { latestYear } from '../data';
 import { sourceLineYears } from '../source';
 import { kommuneSlug } from '../../lib/format/slug';

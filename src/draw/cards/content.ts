@@ -1,13 +1,13 @@
 // Which share cards a year has and what each says, from the year's artefacts (indicators,
 // distributions, survey definition, map). Pure. One card per kommune, fylke and year: the latest
 // year's pages and their /<år>/ copies point to the same file, so each image is rendered once.
-import { gradeNameCapitalised } from '../lib/rules/change';
-import type { DistributionRow, KommuneIndicators, SurveyDefinition } from '../lib/types';
+import { gradeNameCapitalised } from '../../lib/rules/change';
+import type { DistributionRow, KommuneIndicators, SurveyDefinition } from '../../lib/types';
 import type { MapGeometry } from '../map/prepare';
 import { renderLocatorMap } from '../map/choropleth';
-import { formatNumber, formatPercent, formatCountNoun } from '../lib/format/number';
-import { sourceText } from '../site/sourceText';
-import { unknownLabel } from '../site/unknown';
+import { formatNumber, formatPercent, formatCountNoun } from '../../lib/format/number';
+import { sourceText } from '../../lib/format/sourceText';
+import { unknownLabel } from '../../lib/format/unknown';
 import { cardAlt, type CardContent, type CardRow } from './card';
 
 export type CardKind = 'kommune' | 'fylke' | 'landet';
