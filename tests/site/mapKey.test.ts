@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapKey } from '../../src/site/mapKey';
+import type { Grade } from '../../src/lib/types';
 
-const row = (svart: 0 | 1, prioritering: number | null) => ({ svart, prioritering, aktivitet: null, bruk: null, kompetanse: null });
+const row = (svart: 0 | 1, prioritering: Grade | null) => ({ svart, prioritering, aktivitet: null, bruk: null, kompetanse: null });
 const LABELS = ['null', 'en', 'to', 'tre', 'fire'];
 
 describe('mapKey', () => {
