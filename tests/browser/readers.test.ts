@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, ROOT } from '../helpers/site';
-import { publishedIndicators } from '../helpers/demo';
+import { publishedIndicators, yearEntries } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import type { KommuneIndicators } from '../../src/lib/types';
 
@@ -29,8 +29,7 @@ let rows: KommuneIndicators[];
 beforeAll(async () => {
   site = await demoSite();
   server = await serveStatic(site, '/');
-  const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8')) as { years: { year: number }[] };
-  years = manifest.years.map((y) => y.year).sort((a, b) => a - b);
+  years = (await yearEntries()).map((y) => y.year);
   latest = years[years.length - 1];
   rows = await publishedIndicators(site, latest);
   // «The newspaper»: another origin whose article frames an embed.

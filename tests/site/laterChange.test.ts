@@ -14,6 +14,8 @@ describe('laterChange wording', () => {
   it('has a short form for search hits, and dates only for structures named by their year', () => {
     expect(laterChangeShort({ kind: 'sammenslått', kommunenummer: '1141', kommunenavn: 'Finnøy', date: '1. januar 2020', partners: [], successors: [stavanger] }))
       .toBe('slått sammen med Stavanger 1. januar 2020');
+    expect(laterChangeShort({ kind: 'sammenslått', kommunenummer: '1504', kommunenavn: 'Ålesund', date: '1. januar 2020', partners: [], successors: [{ kommunenummer: '1508', kommunenavn: 'Ålesund' }, { kommunenummer: '1580', kommunenavn: 'Haram' }] }))
+      .toBe('slått sammen 1. januar 2020, i dag Ålesund og Haram');
     expect(structureStartDate('2020')).toBe('1. januar 2020');
     expect(structureStartDate('reform-b')).toBeNull();
   });
