@@ -110,9 +110,11 @@ if (form && out && status) {
             const text = rows.map((r) => {
               const v = r[key];
               const base = v === null || v === undefined ? `${UNKNOWN} (${unknownWhy(r)})` : fmt(v);
-              if (r.sammenlignbar === 1) return base;
+              // A merged year has one value per former kommune: each names whose it is.
+              const owned = rows.length > 1 ? `${r.kommunenavn_opprinnelig} (${r.kommunenummer_opprinnelig}): ${base}` : base;
+              if (r.sammenlignbar === 1) return owned;
               incomparable = true;
-              return `${base} *`;
+              return `${owned} *`;
             }).join(' / ');
             return el('td', { text });
           })));
