@@ -110,8 +110,12 @@ export async function cachedSite(name: string, args: string[] = [], extraDirs: s
   return p;
 }
 
-/** The demo site (data/years/*), base '/'. */
-export const demoSite = () => cachedSite('demo');
+/**
+ * The demo site (data/years/*), base '/'. DIGIKOMMUNE_TEST_SITE names an already built demo site
+ * instead (e.g. `npm run build -- --out .tmp-e/site`), so browser test files can be rerun against
+ * one build while only the tests change; unset, the site is built and cached by input hash.
+ */
+export const demoSite = () => (process.env.DIGIKOMMUNE_TEST_SITE ? Promise.resolve(resolve(process.env.DIGIKOMMUNE_TEST_SITE)) : cachedSite('demo'));
 /** The demo site under a sub-path. */
 export const DEMO_BASE = '/digikommune/';
 export const demoSiteUnderBase = () => cachedSite('demo-base', ['--base', DEMO_BASE]);
