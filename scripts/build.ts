@@ -1,6 +1,7 @@
 // npm run build -- [--out dist] [--reference <dir>] [--base /sub/] [--site https://…]
 //                  [--data data] [--artefacts .artefacts] [--no-download] [--host any]
 // Builds the whole site atomically: on any failure the previous output is left as it was.
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,10 +33,11 @@ function usage(): string {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         out: { type: 'string', default: 'dist' },
         reference: { type: 'string' },
@@ -113,4 +115,5 @@ function pageOf(error: unknown): string | null {
   return file ? file.replace(`${root}/`, '') : null;
 }
 
-process.exitCode = await main();
+// Run as a command, not when a test imports main() (e.g. to drop privileges after loading).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

@@ -73,9 +73,11 @@ export interface BuildStages {
   now: () => number; // monotonic ms, for timings only (never written to the output)
   /** Called at each named step; a test's fault makes the build die there (DIGIKOMMUNE_FAULT_AT). */
   fault: Fault;
+  /** Draws the share cards and figure PNGs (the crash tests, which never look at them, skip the drawing). */
+  drawPngs: typeof drawPngs;
 }
 
-const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now(), fault: noFault };
+const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now(), fault: noFault, drawPngs };
 
 /**
  * What a failed build may truthfully say about the output path. Filled in as the build goes, so
@@ -92,7 +94,7 @@ export async function runBuild(
   stages: Partial<BuildStages> = {},
   status: BuildStatus = { previous: false },
 ): Promise<BuildResult> {
-  const { renderSite, now, fault } = { ...defaultStages, ...stages };
+  const { renderSite, now, fault, drawPngs: draw } = { ...defaultStages, ...stages };
   const t0 = now();
   const root = resolve(options.root);
   const out = resolve(root, options.out);
@@ -157,7 +159,7 @@ export async function runBuild(
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort og ${figures.svgs.length} figurer …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
     const figureCache = options.figureCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-figur') : options.figureCache;
-    const drawing = drawPngs(fx, [
+    const drawing = draw(fx, [
       { svgs: cards.svgs, kind: 'card', cacheDir: cardCache },
       { svgs: figures.svgs, kind: 'figure', cacheDir: figureCache },
     ]);

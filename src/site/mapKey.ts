@@ -27,7 +27,7 @@ export interface MapKey {
   entries: MapKeyEntry[];
 }
 
-type Row = Pick<KommuneIndicators, 'svart' | KeyIndicator>;
+type Row = Pick<KommuneIndicators, 'svart' | 'prioritering' | 'aktivitet' | 'bruk' | 'kompetanse'>;
 
 /** The unknown row's words: the exact cause when only one occurs, both counts when both do. */
 export function unknownKeyText(split: UnknownSplit): string {

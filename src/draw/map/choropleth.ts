@@ -21,6 +21,9 @@ export interface ChoroplethOptions extends LinkedMapOptions {
   /** The key's rows as counted by the caller (grade null = hatched «Ukjent»), so a drawn key and
    * the page around it share one count; without it the key counts values here. */
   key?: readonly { grade: number | null; text: string }[];
+  /** Give each shape link the id «<idPrefix>-k<kommunenummer>», so a link from the kommune's page
+   * can name it in the address and the map outline it (:target, js/kartnavn.js). */
+  shapeIds?: boolean;
 }
 
 export interface FylkeMapOptions extends ChoroplethOptions {
@@ -138,6 +141,7 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
       return gradeFill(isGrade(value) ? value : null, patternId);
     },
     options.inTabOrder ?? true,
+    options.shapeIds ? (kn) => `${id}-k${kn}` : undefined,
   );
 
   const block = options.legend === false

@@ -54,7 +54,13 @@ export function laterChangeText(c: LaterChange): string {
 export function laterChangeShort(c: LaterChange): string {
   const when = c.date ? ` ${c.date}` : '';
   const names = listNames(c.successors.map((s) => s.kommunenavn));
-  if (c.kind === 'sammenslått') return `slått sammen med ${names}${when}`;
+  // «med Stavanger» only names a kommune it really merged with; Asker (0220) merged into a new
+  // Asker and Ålesund (1504) into one later split, so those say what they are today instead.
+  if (c.kind === 'sammenslått') {
+    return c.successors.length === 1 && c.successors[0].kommunenavn !== c.kommunenavn
+      ? `slått sammen med ${names}${when}`
+      : `slått sammen${when}, i dag ${names}`;
+  }
   if (c.kind === 'delt') return `delt${when}, i dag ${names}`;
   return `nytt kommunenummer${when}: ${c.successors[0]?.kommunenummer ?? ''} ${names}`.trim();
 }

@@ -93,6 +93,7 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
     ...inputs,
     labels: def.labels,
     title: `${def.title} ${year}, kommunene i ${fylkesnavn}`,
+    shapeIds: true,
     description: `Kart over kommunene i ${fylkesnavn} farget etter grad i ${def.title.toLowerCase()}. Skravert: ukjent.`,
     idPrefix,
     inTabOrder,
