@@ -115,5 +115,5 @@ function softLimitWarning(warned: LimitCheck[]): string {
 /** The one line a build prints about what its host cannot do (nothing when it can do it all). */
 export function cannotLine(profile: ProfileOutput): string | null {
   if (profile.cannot.length === 0) return null;
-  return `Merk: ${HOST_LIMITS[profile.host].title} ${profile.cannot.join('; ')} (se README, «Hosting»).`;
+  return `Merk (--host ${profile.host}, ${HOST_LIMITS[profile.host].title}): ${profile.cannot.join("; ")} (se README, «Hosting»).`;
 }
