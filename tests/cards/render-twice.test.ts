@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cardSvg, type CardContent } from '../../src/cards/card';
+import { cardSvg, type CardContent } from '../../src/draw/cards/card';
 import { drawPngs, type PngBatch } from '../../scripts/lib/cards/draw';
 import { nodeEffects } from '../../scripts/lib/effects';
 
