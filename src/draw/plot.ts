@@ -13,7 +13,8 @@ import { parseHTML } from 'linkedom';
 import { safeId } from './map/svg';
 
 export const PLOT_CLASS = 'dk-plot';
-export const FONT_FAMILY = 'system-ui, sans-serif';
+import { FONT_FAMILY } from './svg';
+export { FONT_FAMILY };
 
 /**
  * Plot lays out in pixels for one width, so a page gets two drawings and site.css shows one by the
@@ -50,9 +51,9 @@ export interface RenderOptions extends FigureText {
   classes?: string;
 }
 
-/** Two decimals at most in attribute values: Plot writes full doubles, which only cost bytes. */
+/** One decimal at most in attribute values: Plot writes full doubles, which only cost bytes. */
 function roundAttributes(svg: string): string {
-  return svg.replace(/="([^"]*)"/g, (_, v: string) => `="${v.replace(/(-?\d+\.\d\d)\d+/g, (m) => String(Math.round(Number(m) * 100) / 100))}"`);
+  return svg.replace(/="([^"]*)"/g, (_, v: string) => `="${v.replace(/(-?\d+\.\d)\d+/g, (m) => String(Math.round(Number(m) * 10) / 10))}"`);
 }
 
 /** Renders a Plot spec to an SVG string: CSP-clean, one image named by <title> and <desc>. */

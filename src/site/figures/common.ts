@@ -6,7 +6,8 @@ import { GRADE_COLORS } from '../../draw/map/palette';
 import { renderGradeBars } from '../../draw/charts/gradeBars';
 import { renderCategoryBars, type CategoryBar } from '../../draw/charts/categoryBars';
 import { renderComparison, type ComparisonOptions } from '../../draw/charts/comparison';
-import { withCaption, type FigureCaption } from '../../draw/charts/svg';
+import { withCaption, type FigureCaption } from '../../draw/svg';
+import { NARROW, type FigureSize } from '../../draw/plot';
 import { kommuner, mapGeometry, survey } from '../data';
 import { kommunePath } from '../urls';
 import { unknownReason } from '../../lib/format/unknown';
@@ -95,18 +96,13 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
   }));
 }
 
-/**
- * How big a chart is drawn: its width and its text size in the SVG's own units; fluid charts take
- * the width of their column and `width` is the narrowest column they are laid out for.
- */
-export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
+export type { FigureSize };
 
 /**
- * Charts on the pages are fluid: they fill the text column (site.css caps it at the measure, and a
- * grid cell is narrower), their bars stretch with it, and their text stays 13 px at every width,
- * laid out to fit the 288-px column of a 320-px screen.
+ * Charts on the pages: drawn at the 288-px column of a 320-px screen and at WIDE, one of the two
+ * shown by the width of the figure's column (site.css), so their text is 13 px as displayed.
  */
-export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
+export const CHART_SIZE: FigureSize = { width: NARROW, fontSize: 13, fluid: true };
 
 /**
  * The one fixed size for downloads: an article column. The files reuse the same figure functions
