@@ -80,8 +80,9 @@ describe('Plot charts as displayed', () => {
           await page.screenshot({ path: join(ARTIFACTS, `plot-kommune-${width}.png`), fullPage: true });
         }
         await context.close();
-        expect(m.charts, `${name} at ${width}: charts shown`).toBeGreaterThan(0);
-        expect(m.smallest, `${name} at ${width}: smallest chart text`).toBeGreaterThanOrEqual(13 - 0.01);
+        // The kommune embed is a summary with grade swatches, no chart: nothing to measure there but the page.
+        if (name !== 'embed') expect(m.charts, `${name} at ${width}: charts shown`).toBeGreaterThan(0);
+        if (m.charts > 0) expect(m.smallest, `${name} at ${width}: smallest chart text`).toBeGreaterThanOrEqual(13 - 0.01);
         expect(m.pairsShown.every((n) => n === 1), `${name} at ${width}: one drawing of each pair`).toBe(true);
         expect(m.overflow, `${name} at ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
         expect(m.hiddenRole, `${name} at ${width}: charts without role=img, <title> and <desc>`).toBe(0);
