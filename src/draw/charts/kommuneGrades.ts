@@ -13,6 +13,8 @@ export interface KommuneGradePoint {
   grade: number | null;
   /** False for a year whose figure is for a different territory (split/merge): drawn hollow, dashed. */
   comparable: boolean;
+  /** Printed under the year instead of «ukjent» when there is no point for another reason («*»). */
+  mark?: string;
 }
 
 export interface KommuneGradesOptions extends Partial<FigureSize> {
@@ -22,6 +24,8 @@ export interface KommuneGradesOptions extends Partial<FigureSize> {
   series: { label: string; points: KommuneGradePoint[] }[];
   years: number[];
   description: string;
+  /** Why a year has no point, under the panels, so the reason travels with a downloaded file. */
+  footnote?: string;
 }
 
 const LINE = '#08519c';
@@ -54,7 +58,12 @@ function drawKommuneGrades(o: KommuneGradesOptions, width: number, idPrefix: str
     if (!a || !b || a.grade === null || b.grade === null) return [];
     return [{ panel: s.label, a: { ...a, panel: s.label, grade: a.grade }, b: { ...b, panel: s.label, grade: b.grade }, dashed: !a.comparable || !b.comparable }];
   }));
-  const yearMarks = o.series.flatMap((s) => o.years.map((year) => ({ panel: s.label, year, missing: s.points.some((p) => p.year === year && p.grade === null) })));
+  const yearMarks = o.series.flatMap((s) => o.years.map((year) => {
+    const missing = s.points.find((p) => p.year === year && p.grade === null);
+    return { panel: s.label, year, missing: missing ? missing.mark ?? MISSING_MARK : null };
+  }));
+  const noteLines = o.footnote ? wrap(o.footnote, charsIn(width, fontSize)) : [];
+  const noteH = noteLines.length ? 8 * k + noteLines.length * 16 * k : 0;
   const plotH = 84 * k;
   const levelStep = plotH / (LEVEL_LABELS.length - 1);
   const top = titleH + 24 * k; // room for the title and a grade printed above a level-4 point
@@ -68,9 +77,9 @@ function drawKommuneGrades(o: KommuneGradesOptions, width: number, idPrefix: str
   });
   return renderPlot({
     width,
-    height: Math.ceil(rows * panelH + (rows - 1) * gap),
+    height: Math.ceil(rows * panelH + (rows - 1) * gap + noteH),
     marginTop: 0,
-    marginBottom: 0,
+    marginBottom: Math.ceil(noteH),
     marginLeft: axisW,
     marginRight: Math.ceil(yearW / 2),
     x: { type: 'point', domain: o.years, axis: null, inset: 8 * k },
@@ -85,7 +94,9 @@ function drawKommuneGrades(o: KommuneGradesOptions, width: number, idPrefix: str
       Plot.ruleY(LEVEL_LABELS.map((_, i) => i), { stroke: '#e0e0e0' }),
       Plot.text(LEVEL_LABELS.map((label, i) => ({ label, i })), { y: 'i', text: 'label', frameAnchor: 'left', textAnchor: 'end', dx: -6, fill: MUTED }),
       Plot.text(yearMarks, { [facet]: 'panel', x: 'year', y: () => YEAR_AT, text: (d: { year: number }) => String(d.year), fill: MUTED }),
-      Plot.text(yearMarks.filter((d) => d.missing), { [facet]: 'panel', x: 'year', y: () => MISSING_AT, text: () => MISSING_MARK, fill: MUTED }),
+      Plot.text(yearMarks.filter((d) => d.missing), { [facet]: 'panel', x: 'year', y: () => MISSING_AT, text: 'missing', fill: MUTED }),
+      // The footnote once, under all the panels.
+      Plot.text(noteLines.length ? [noteLines.join('\n')] : [], { facet: 'super', text: (d: string) => d, frameAnchor: 'bottom-left', lineAnchor: 'top', textAnchor: 'start', dx: -axisW, dy: 8 * k, lineHeight: 16 * k / fontSize, fill: MUTED }),
       link(false),
       link(true),
       Plot.dot(points, { [facet]: 'panel', x: 'year', y: level, r: 6 * k, fill: (p: Point) => (p.comparable ? GRADE_COLORS[p.grade] ?? '#fff' : '#fff'), stroke: LINE, strokeWidth: 2 * k }),
