@@ -24,8 +24,8 @@ function usage(): string {
     '  --data <katalog>       data-katalogen med years/, surveys/, structures/ (standard data)',
     '  --artefacts <katalog>  behold også artefaktene (for astro dev), f.eks. .artefacts',
     '  --no-download          ikke last ned referansedata som mangler',
-    '  --no-card-cache        tegn alle delingskort og figur-PNG-er på nytt (ellers gjenbrukes',
-    '                         like bilder fra node_modules/.cache/digikommune-kort og -figur)',
+    '  --no-card-cache        tegn alle delingskort på nytt (ellers gjenbrukes like bilder',
+    '                         fra node_modules/.cache/digikommune-kort)',
   ].join('\n');
 }
 
@@ -73,16 +73,14 @@ async function main(): Promise<number> {
         sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
-        ...(args['no-card-cache'] ? { cardCache: null, figureCache: null } : {}),
+        ...(args['no-card-cache'] ? { cardCache: null } : {}),
       },
       nodeEffects(),
       { fault: faultFromEnv(process.env.DIGIKOMMUNE_FAULT_AT) },
       status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort og figur-PNG-er ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
-    const f = result.figures;
-    console.log(`Figurfiler: ${f.count} figurer (SVG ${(f.svgBytes / 1024 / 1024).toFixed(1)} MB, PNG ${(f.pngBytes / 1024 / 1024).toFixed(1)} MB, største ${(f.maxPngBytes / 1024).toFixed(0)} KB, CSV ${(f.csvBytes / 1024 / 1024).toFixed(1)} MB); ${f.drawn} PNG tegnet nå, resten fra hurtiglageret`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);
     return 0;
   } catch (error) {
