@@ -47,9 +47,13 @@ function loadFonts() {
 const canvas = document.createElement('canvas');
 function measurer(size, weight) {
   const ctx = canvas.getContext('2d');
-  ctx.font = `${weight} ${size}px "${FONT}"`;
-  const loaded = document.fonts.check(ctx.font);
-  return (s) => (loaded ? ctx.measureText(s).width : s.length * size * 0.55);
+  const font = `${weight} ${size}px "${FONT}"`;
+  const loaded = [...document.fonts].some((f) => f.family.replace(/"/g, '') === FONT && f.status === 'loaded');
+  return (s) => {
+    if (!loaded) return s.length * size * 0.55;
+    ctx.font = font; // the canvas is shared between measurers
+    return ctx.measureText(s).width;
+  };
 }
 
 /** Words into lines no wider than `width` (a word longer than the line stands alone). */
@@ -89,7 +93,7 @@ function drawing(live) {
   clone.setAttribute('width', String(WIDTH));
   clone.setAttribute('height', String(Math.round(height * 100) / 100));
   clone.removeAttribute('x');
-  clone.setAttribute('y', '0');
+  clone.removeAttribute('y');
   return { markup: new XMLSerializer().serializeToString(clone), height };
 }
 
@@ -139,7 +143,7 @@ export async function figureSvg(row) {
     width: FILE_WIDTH,
     height: outerHeight,
     text: '<?xml version="1.0" encoding="utf-8"?>\n' +
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${FILE_WIDTH}" height="${outerHeight}" viewBox="${-MARGIN} ${-MARGIN} ${FILE_WIDTH} ${outerHeight}" font-family="${FONT}, sans-serif" font-size="${FONT_SIZE}">` +
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${FILE_WIDTH}" height="${outerHeight}" viewBox="${-MARGIN} ${-MARGIN} ${FILE_WIDTH} ${outerHeight}" font-family="'${FONT}', sans-serif" font-size="${FONT_SIZE}">` +
       `<style>${fontFaces}svg,text{font-family:"${FONT}",sans-serif}text{white-space:pre}</style>` +
       `<rect x="${-MARGIN}" y="${-MARGIN}" width="100%" height="100%" fill="#fff"/>` +
       `<g fill="#1a1a1a">${head}${key.join('')}${footText}</g>${inner}</svg>\n`,
@@ -178,14 +182,14 @@ export function figureTable(row) {
 }
 
 // A number as the page writes it: «12 345», «41,8», «−3» (a leading zero, «0301», is a code).
-const NUMBER = /^[−-]?(?:0|[1-9]\d{0,2}(?: \d{3})*|[1-9]\d*)(?:,\d+)?$/;
+const NUMBER = /^[−-]?(?:0|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})*|[1-9]\d*)(?:,\d+)?$/;
 
 /** RFC 4180 CSV (decimal point) or the Excel variant (`;`, decimal comma, BOM, CRLF, no formulas). */
 export function toCsv(rows, excel) {
   const sep = excel ? ';' : ',';
   const cell = (s) => {
     if (NUMBER.test(s)) {
-      const n = s.replace(/ /g, '').replace('−', '-');
+      const n = s.replace(/[ \u00a0\u202f]/g, '').replace('−', '-');
       return excel ? n : n.replace(',', '.');
     }
     const t = excel && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
