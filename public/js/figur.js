@@ -118,7 +118,8 @@ export async function figureSvg(row) {
   const key = [];
   let kx = 0;
   let krow = 0;
-  for (const entry of row.dataset.legend ? JSON.parse(row.dataset.legend) : []) {
+  const legend = (row.dataset.legend ?? '').split('\n').filter(Boolean).map((l) => ({ fill: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }));
+  for (const entry of legend) {
     const w = swatch + 6 + measure(entry.text) + 14;
     if (kx > 0 && kx + w > WIDTH) {
       kx = 0;
@@ -131,7 +132,8 @@ export async function figureSvg(row) {
   }
   const keyHeight = key.length ? (krow + 1) * LINE + PAD / 2 : 0;
   const source = figure.querySelector(':scope > .source')?.textContent.trim() ?? '';
-  const foot = [source, `Figuren på nett: ${pageAddress(figure)}`, row.dataset.licence]
+  const licence = document.querySelector('[data-figure-licence]')?.dataset.figureLicence;
+  const foot = [source, `Figuren på nett: ${pageAddress(figure)}`, licence]
     .filter(Boolean)
     .flatMap((s) => wrap(s, WIDTH, measure));
   const footText = foot.map((s, i) => textEl(0, top + height + keyHeight + PAD + (i + 1) * LINE - 4, s, ` fill="${MUTED}"`)).join('');
