@@ -22,7 +22,6 @@ import { existsSync } from 'node:fs';
 import { CHROMIUM, launchBrowser } from './lib/chromium';
 import { serveStatic } from './lib/serve';
 import { measureVitals, type Vitals } from './lib/vitals';
-import { checkPublication, describePublication, measurePublication, type PublicationBudget, type PublicationSize } from './lib/publicationSize';
 import { judgeCpu, loadBaseline, REGRESSION_FACTOR, updateBaseline } from './lib/baseline';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,16 +41,12 @@ export interface Budgets {
   lcpMs: number;
   cls: number;
   shareCardKB: number;
-  /** The whole publication against the strictest free tiers (scripts/lib/publicationSize.ts). */
-  publication: PublicationBudget;
 }
 
 export interface SiteBench {
   build: { engineMs: number; pagesMs: number; totalMs: number; cpuMs: number; peakRssMB: number };
   /** Share cards (og:image PNGs): how many, their bytes, how many were drawn in this build (the rest came from the card cache) and how long the build waited for them after the pages. */
   cards: { count: number; bytes: number; maxBytes: number; drawn: number; waitMs: number };
-  /** What a host counts (files, bytes, largest file, redirect rules). */
-  publication: PublicationSize;
   pages: number;
   files: number;
   totalBytes: number;
@@ -86,10 +81,6 @@ export interface BenchSiteOptions {
   noVitals?: boolean;
   /** Draw every share card anew instead of using the card cache. */
   coldCards?: boolean;
-  /** Build this data directory instead of data/ (the ten-year fixture). */
-  dataDir?: string;
-  /** What the publication checks are called («demo (3 år)»). */
-  label?: string;
 }
 
 export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBench> {
@@ -98,12 +89,11 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
   const out = options.out ?? join(tmp!, 'site');
   try {
     const cpu0 = process.cpuUsage();
-    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.coldCards ? { cardCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
+    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
     const cpuUsed = process.cpuUsage(cpu0);
     const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     const files = await listFiles(out);
-    const publication = await measurePublication(out);
     const bytes = new Map<string, Uint8Array>();
     for (const f of files) bytes.set(f, await readFile(join(out, f)));
     const read = (sitePath: string) => {
@@ -159,7 +149,6 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
       { name: 'største kart-SVG (ukomprimert)', value: mapSvgBytes / KB, limit: budgets.mapSvgKB, unit: 'KB' },
       { name: 'JS som må lastes for å lese', value: blockingJsBytes, limit: budgets.blockingJsBytes, unit: 'B' },
       { name: 'største delingskort (PNG)', value: result.cards.maxBytes / KB, limit: budgets.shareCardKB, unit: 'KB' },
-      ...checkPublication(options.label ?? 'demo (3 år)', publication, budgets.publication),
       ...vitalChecks,
     ].map((c) => ({ ...c, ok: c.value <= c.limit }));
     const targets = [
@@ -170,7 +159,6 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
     return {
       build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, cpuMs, peakRssMB },
       cards: { count: result.cards.count, bytes: result.cards.bytes, maxBytes: result.cards.maxBytes, drawn: result.cards.drawn, waitMs: t.cardsWaitMs },
-      publication,
       pages: weights.length,
       files: files.length,
       totalBytes,
@@ -213,7 +201,6 @@ export function report(b: SiteBench): string {
     'Nettstedet (demodata):',
     `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
     `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
-    describePublication('publisert', b.publication),
     `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
     row('forside', b.forside),

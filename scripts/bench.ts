@@ -1,6 +1,6 @@
 // npm run bench — the engine and the site benchmarks in one run (CI runs it after the tests).
 // The engine benchmark runs as its own process (so its peak memory is its own); the site benchmark
-// builds the demo site and the ten-year fixture (--no-ten-years skips it). Exits 1 on a clear CPU-time regression or a missed byte budget (see each).
+// builds the demo site. Exits 1 on a clear CPU-time regression or a missed byte budget (see each).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { benchSite, report } from './bench-site';
-import { makeBenchFixture } from './bench-fixture';
-import { describePublication } from './lib/publicationSize';
+import { benchHosts, hostReport, overLimits } from './bench-hosts';
 import { describeFailure } from './lib/errors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,40 +29,31 @@ async function main(): Promise<number> {
     // --no-vitals skips LCP/CLS on purpose (reported loudly); without it a missing Chromium fails.
     // Share cards drawn anew (no card cache): the baseline is what a fresh machine's build costs,
     // so CI's verdict does not depend on whether the tests happened to warm the cache first.
-    const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true });
-    console.log(report(b));
-    const broken = b.checks.filter((c) => !c.ok);
-    if (broken.length > 0) {
-      console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
-      code = 1;
+    const tmp = await mkdtemp(join(tmpdir(), 'digikommune-bench-all-'));
+    try {
+      const site3 = join(tmp, 'site');
+      const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true, out: site3 });
+      console.log(report(b));
+      const broken = b.checks.filter((c) => !c.ok);
+      if (broken.length > 0) {
+        console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+        code = 1;
+      }
+      // Every host profile's headroom, on the same 3-year build and a 10-year fixture build.
+      console.log('');
+      const hosts = await benchHosts({ site3 });
+      for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}\n`);
+      const over = overLimits(hosts);
+      if (over.length > 0) {
+        console.error(`${over.length} vertsgrense(r) brutt:\n  ${over.join('\n  ')}`);
+        code = 1;
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
     }
   } catch (e) {
     console.error(`bench:site feilet: ${describeFailure(e)}`);
     code = 1;
-  }
-  if (!process.argv.includes('--no-ten-years')) {
-    // Ten survey years (issue 17 §4): the demo years plus seven synthetic copies of the latest.
-    // Only what a host counts is judged here; time and page weights are the demo's checks above.
-    const dir = await mkdtemp(join(tmpdir(), 'digikommune-ti-aar-'));
-    try {
-      const fixture = await makeBenchFixture(join(dir, 'data'));
-      const label = `ti år (${fixture.years[0]}–${fixture.years[fixture.years.length - 1]})`;
-      console.log(`\nBygger ${label} fra scripts/bench-fixture.ts …`);
-      const ten = await benchSite({ dataDir: fixture.dataDir, noVitals: true, label, out: join(dir, 'site') });
-      console.log(describePublication(label, ten.publication));
-      const checks = ten.checks.filter((c) => c.name.startsWith(label));
-      for (const c of checks) console.log(`  ${c.ok ? 'OK     ' : 'BRUTT  '} ${c.name.padEnd(58)} ${c.value.toFixed(1)} ${c.unit} (grense ${c.limit} ${c.unit})`);
-      const broken = checks.filter((c) => !c.ok);
-      if (broken.length > 0) {
-        console.error(`\n${broken.length} budsjett brutt for ti år: ${broken.map((c) => c.name).join(', ')}`);
-        code = 1;
-      }
-    } catch (e) {
-      console.error(`bench for ti år feilet: ${describeFailure(e)}`);
-      code = 1;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   }
   return code;
 }

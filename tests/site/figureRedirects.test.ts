@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIGURE_REDIRECTS, figureRedirectLines, figureRedirectTarget } from '../../src/lib/publication/figureRedirects';
+import { FIGURE_REDIRECTS, figureRedirectTarget } from '../../src/lib/publication/figureRedirects';
+import { DYNAMIC_REDIRECTS } from '../../src/lib/publish/dynamicRedirects';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const addresses = readFileSync(join(ROOT, 'tests', 'site', 'addresses.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
@@ -28,9 +29,8 @@ describe('old figure-file addresses', () => {
     expect(figureRedirectTarget('/kommune/0301-oslo/')).toBeNull();
   });
 
-  it('are written most specific first, under the base path, as 301s', () => {
-    const lines = figureRedirectLines('/digikommune/').trim().split('\n');
-    expect(lines[0]).toBe('/digikommune/figur/:year/kommune/:slug/* /digikommune/:year/kommune/:slug/ 301');
-    expect(lines[lines.length - 1]).toBe('/digikommune/figur/:year/* /digikommune/:year/ 301');
+  it('are the host profiles\' dynamic rules, most specific first', () => {
+    expect(DYNAMIC_REDIRECTS.slice(0, FIGURE_REDIRECTS.length)).toEqual(FIGURE_REDIRECTS);
+    expect(FIGURE_REDIRECTS[FIGURE_REDIRECTS.length - 1].from).toBe('/figur/:year/*');
   });
 });

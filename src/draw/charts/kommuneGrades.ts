@@ -12,6 +12,8 @@ export interface KommuneGradePoint {
   grade: number | null;
   /** False for a year whose figure is for a different territory (split/merge): drawn hollow, dashed. */
   comparable: boolean;
+  /** Printed under the year instead of «ukjent» when there is no point for another reason («*»). */
+  mark?: string;
 }
 
 export interface KommuneGradesOptions {
@@ -27,6 +29,8 @@ export interface KommuneGradesOptions {
   fontSize?: number;
   /** Stretch to the column (charts/svg ChartFrame.fluid): the panels share the column's width, text keeps its size. */
   fluid?: boolean;
+  /** Why a year has no point, under the panels, so the reason travels with a downloaded file. */
+  footnote?: string;
 }
 
 const LINE = '#08519c';
@@ -105,7 +109,7 @@ export function renderKommuneGrades(o: KommuneGradesOptions): string {
       marks.push(text({ x: xAt(i), y: yearY, 'text-anchor': 'middle', fill: '#4a4a4a' }, String(year)));
       // Under the last year, the (wider) mark ends where the year ends, inside the figure.
       const last = i === o.years.length - 1 && o.years.length > 1;
-      if (p && p.grade === null) marks.push(text({ x: xAt(i), dx: last ? yearW / 2 : null, y: missingY, 'text-anchor': last ? 'end' : 'middle', fill: '#4a4a4a' }, MISSING_MARK));
+      if (p && p.grade === null) marks.push(text({ x: xAt(i), dx: last ? yearW / 2 : null, y: missingY, 'text-anchor': last ? 'end' : 'middle', fill: '#4a4a4a' }, p.mark ?? MISSING_MARK));
     }
     for (let j = 1; j < pts.length; j++) {
       const a = pts[j - 1].p;
@@ -126,8 +130,12 @@ export function renderKommuneGrades(o: KommuneGradesOptions): string {
       : el('g', { transform: col || panelY ? `translate(${num(col * panelW)},${num(panelY)})` : null }, body);
   });
   const rows = Math.ceil(n / cols);
+  const panelsH = rows * panelH + (rows - 1) * 8 * k;
+  // Wrapped for the narrowest width the chart is laid out for (0.55 em a glyph, as elsewhere).
+  const noteLines = o.footnote ? wrap(o.footnote, Math.max(20, Math.floor(width / (0.55 * font)))) : [];
+  const note = noteLines.map((line, i) => text({ x: 0, y: panelsH + 18 * k + i * 16 * k, fill: '#4a4a4a' }, line));
   return chartSvg(
-    { ...o, width, height: Math.ceil(rows * panelH + (rows - 1) * 8 * k), fontSize: font, fluid },
-    el('g', { fill: '#1a1a1a' }, panels),
+    { ...o, width, height: Math.ceil(panelsH + (noteLines.length ? 8 * k + noteLines.length * 16 * k : 0)), fontSize: font, fluid },
+    el('g', { fill: '#1a1a1a' }, [...panels, ...note]),
   );
 }

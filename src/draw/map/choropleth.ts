@@ -18,6 +18,12 @@ export interface ChoroplethOptions extends LinkedMapOptions {
   legend?: boolean;
   /** False for the second map of the same kommuner on a page: its links stay out of the Tab order. */
   inTabOrder?: boolean;
+  /** The key's rows as counted by the caller (grade null = hatched «Ukjent»), so a drawn key and
+   * the page around it share one count; without it the key counts values here. */
+  key?: readonly { grade: number | null; text: string }[];
+  /** Give each shape link the id «<idPrefix>-k<kommunenummer>», so a link from the kommune's page
+   * can name it in the address and the map outline it (:target, js/kartnavn.js). */
+  shapeIds?: boolean;
 }
 
 export interface FylkeMapOptions extends ChoroplethOptions {
@@ -85,10 +91,12 @@ function legend(
     else unknown++;
   }
   const maxChars = Math.floor((LEGEND_WIDTH - SWATCH - 8) / 5.6);
-  const entries: { fill: string; text: string }[] = [
-    ...GRADE_COLORS.map((color, g) => ({ fill: color, text: `Grad ${g} – ${options.labels[g]} (${counts[g]})` })),
-    { fill: `url(#${patternId})`, text: `Ukjent – ${DEFAULT_UNKNOWN_REASON} (${unknown})` },
-  ];
+  const entries: { fill: string; text: string }[] = options.key
+    ? options.key.map((e) => ({ fill: gradeFill(e.grade, patternId), text: e.text }))
+    : [
+      ...GRADE_COLORS.map((color, g) => ({ fill: color, text: `Grad ${g} – ${options.labels[g]} (${counts[g]})` })),
+      { fill: `url(#${patternId})`, text: `Ukjent – ${DEFAULT_UNKNOWN_REASON} (${unknown})` },
+    ];
   let y = 0;
   let svg = '';
   for (const entry of entries) {
@@ -133,6 +141,7 @@ function drawChoropleth(options: ChoroplethOptions, shapes: KommuneShape[], fram
       return gradeFill(isGrade(value) ? value : null, patternId);
     },
     options.inTabOrder ?? true,
+    options.shapeIds ? (kn) => `${id}-k${kn}` : undefined,
   );
 
   const block = options.legend === false

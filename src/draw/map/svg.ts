@@ -74,11 +74,13 @@ export function shapeLinks(
   label: (kommunenummer: string) => string,
   fill: (kommunenummer: string) => string,
   inTabOrder = true,
+  idFor?: (kommunenummer: string) => string,
 ): string {
   const tabindex = inTabOrder ? '' : ' tabindex="-1"';
   let links = '';
   for (const { kommunenummer, d } of shapes) {
-    links += `<a href="${esc(href(kommunenummer))}" aria-label="${esc(label(kommunenummer))}"${tabindex}><path fill="${fill(kommunenummer)}" d="${d}"/></a>`;
+    const id = idFor ? ` id="${esc(idFor(kommunenummer))}"` : '';
+    links += `<a${id} href="${esc(href(kommunenummer))}" aria-label="${esc(label(kommunenummer))}"${tabindex}><path fill="${fill(kommunenummer)}" d="${d}"/></a>`;
   }
   return links;
 }

@@ -28,7 +28,7 @@ export function unknownLabel(k: Row, indicator: UnknownIndicator): string {
 export interface UnknownSplit { notAnswered: number; missing: number }
 
 /** How many of a group's unknown values are non-respondents and how many are missing answers. */
-export function unknownSplit(rows: readonly Row[], indicator: UnknownIndicator): UnknownSplit {
+export function unknownSplit<I extends UnknownIndicator>(rows: readonly Pick<KommuneIndicators, 'svart' | I>[], indicator: I): UnknownSplit {
   let notAnswered = 0;
   let missing = 0;
   for (const k of rows) {

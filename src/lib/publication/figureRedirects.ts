@@ -1,37 +1,22 @@
 // The old figure-file addresses (/figur/<år>/…, issue 10 §2) lead to the page that holds the
 // figure, where the reader's browser now makes its SVG, PNG and CSV (issue 17 §4). Five dynamic
-// rules (placeholders and splats, as Netlify, Cloudflare Pages and GitLab Pages read them) answer
-// every such address instead of one static rule per file. Most specific first: a host takes the
-// first rule that matches. Kept in one module until the host profiles (issue 17 §1–3) take them.
+// rules answer every such address instead of one static rule per file; every host profile renders
+// them (src/lib/publish/dynamicRedirects.ts). Most specific first: a host takes the first match.
+import { matchDynamic, type DynamicRedirect } from '../publish/redirectRules';
 
-export interface FigureRedirect { from: string; to: string }
-
-export const FIGURE_REDIRECTS: readonly FigureRedirect[] = [
-  { from: '/figur/:year/kommune/:slug/*', to: '/:year/kommune/:slug/' },
-  { from: '/figur/:year/fylke/:slug/*', to: '/:year/fylke/:slug/' },
-  { from: '/figur/:year/sporsmal/*', to: '/:year/sporsmal/' },
-  { from: '/figur/:year/utvikling/*', to: '/utvikling/' },
-  { from: '/figur/:year/*', to: '/:year/' },
+export const FIGURE_REDIRECTS: readonly DynamicRedirect[] = [
+  { from: '/figur/:year/kommune/:slug/*', to: '/:year/kommune/:slug/', status: 301 },
+  { from: '/figur/:year/fylke/:slug/*', to: '/:year/fylke/:slug/', status: 301 },
+  { from: '/figur/:year/sporsmal/*', to: '/:year/sporsmal/', status: 301 },
+  { from: '/figur/:year/utvikling/*', to: '/utvikling/', status: 301 },
+  { from: '/figur/:year/*', to: '/:year/', status: 301 },
 ];
-
-/** `_redirects` lines for the rules, under the site's base path ('/' or '/sub/'). */
-export function figureRedirectLines(base: string): string {
-  const join = (p: string) => base + p.replace(/^\//, '');
-  return FIGURE_REDIRECTS.map((r) => `${join(r.from)} ${join(r.to)} 301\n`).join('');
-}
 
 /** Where a host sends `path` by these rules (the first that matches), or null. */
 export function figureRedirectTarget(path: string): string | null {
   for (const r of FIGURE_REDIRECTS) {
-    const names: string[] = [];
-    const source = r.from.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, n: string) => {
-      names.push(n);
-      return '([^/]+)';
-    }).replace(/\*$/, '(.+)');
-    const m = new RegExp(`^${source}$`).exec(path);
-    if (!m) continue;
-    const values = Object.fromEntries(names.map((n, i) => [n, m[i + 1]]));
-    return r.to.replace(/:(\w+)/g, (_m, n: string) => values[n]);
+    const to = matchDynamic(r, path);
+    if (to !== null) return to;
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { withCaption, type FigureCaption } from '../../draw/charts/svg';
 import { kommuner, mapGeometry, survey } from '../data';
 import { kommunePath } from '../urls';
 import { unknownReason } from '../../lib/format/unknown';
+import { mapKey } from '../mapKey';
 
 /** The CSP (style-src 'self') blocks <style> inside inline SVG (the maps); site.css carries those rules. */
 export function stripStyle(svg: string): string {
@@ -34,6 +35,7 @@ export function missingFromMap(year: number): { kommunenummer: string; kommunena
 }
 
 function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: string, legend = false) {
+  const def = survey(year).grades[indicator];
   const values: Record<string, number | null> = {};
   const names: Record<string, string> = {};
   const hrefs: Record<string, string> = {};
@@ -47,7 +49,9 @@ function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: strin
   }
   // On the page the legend is HTML beside the map (GradeLegend): inside the SVG it shrinks with
   // the map. A figure file has no page around it, so it carries the legend inside.
-  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend };
+  const rows = kommuner(year).filter((k) => !fylkesnummer || k.fylkesnummer === fylkesnummer);
+  const key = mapKey(rows, indicator, def.labels).entries;
+  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend, key };
 }
 
 /**
@@ -89,6 +93,7 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
     ...inputs,
     labels: def.labels,
     title: `${def.title} ${year}, kommunene i ${fylkesnavn}`,
+    shapeIds: true,
     description: `Kart over kommunene i ${fylkesnavn} farget etter grad i ${def.title.toLowerCase()}. Skravert: ukjent.`,
     idPrefix,
     inTabOrder,

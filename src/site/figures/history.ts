@@ -39,10 +39,15 @@ export function historyFigure(h: KommuneHistory): FigureFile {
       years,
       series: (['prioritering', 'aktivitet'] as const).map((theme) => ({
         label: theme === 'prioritering' ? 'Digital prioritering' : 'Digital aktivitet',
-        points: h.entries
-          .filter((e) => !merged.includes(e.year))
-          .map((e) => ({ year: e.year, grade: e.svart === 1 ? e[theme] : null, comparable: e.comparable })),
+        points: [
+          ...h.entries
+            .filter((e) => !merged.includes(e.year))
+            .map((e) => ({ year: e.year, grade: e.svart === 1 ? e[theme] : null, comparable: e.comparable })),
+          // A merged year has no single point: a mark under the year, and the reason under the panels.
+          ...merged.map((year) => ({ year, grade: null, comparable: false, mark: '*' })),
+        ],
       })),
+      footnote: note ? `* ${note}` : undefined,
       ...size,
     }),
     table: () => ({
