@@ -34,7 +34,7 @@ export interface Redirect {
   note?: string;
 }
 
-/** Map geometry as written by src/map/prepare.ts (`<year>/map.json`). */
+/** Map geometry as written by src/draw/map/prepare.ts (`<year>/map.json`). */
 export type MapGeometryArtefact = MapGeometry;
 
 let explicitDir: string | null = null;
