@@ -11,7 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  // DIGIKOMMUNE_TEST_SITE (an already built demo site) spares the build here too, not only in demoSite().
+  // An already built site named by DIGIKOMMUNE_TEST_SITE (see demoSite) is used as it is.
   const given = process.env.DIGIKOMMUNE_TEST_SITE;
   project.provide('demoSite', given ? resolve(given) : await cachedSite('demo'));
 }
