@@ -285,3 +285,17 @@ describe('the «siste» note on a phone', () => {
     await page.context().close();
   });
 });
+
+describe('the menu marks where the reader is', () => {
+  it('the page itself as aria-current="page" only at the link’s own address, its section as "true"', async () => {
+    const current = async (path: string) => {
+      const html = await readFile(join(site, path, 'index.html'), 'utf8');
+      const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(html)![0];
+      return [...nav.matchAll(/<a href="([^"]+)"( aria-current="([^"]+)")?/g)].filter((m) => m[3]).map((m) => `${m[1]}=${m[3]}`);
+    };
+    expect(await current('')).toEqual(['/=page']);
+    expect(await current('metode')).toEqual(['/metode/=page']);
+    expect(await current('tabell')).toEqual(['/=true']);
+    expect(await current('sammenlign')).toEqual([]);
+  });
+});
