@@ -21,7 +21,7 @@ export const FONT_OPTIONS: ResvgRenderOptions['font'] = {
   sansSerifFamily: CARD_FONT,
 };
 
-// The card writer (src/cards/card.ts) writes every text as one element of this form.
+// The card writer (src/draw/cards/card.ts) writes every text as one element of this form.
 const TEXT = /<text x="([^"]+)" y="([^"]+)"([^>]*)>([^<]*)<\/text>/g;
 
 /** Raise when the drawing or encoding changes in a way the inputs do not show (clears the card cache). */
