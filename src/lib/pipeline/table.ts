@@ -17,7 +17,13 @@ export function tableFromColumns(columns: Record<string, readonly unknown[]>): T
 
 /** The values of one column, in row order (the table's filter and order applied). */
 export function columnValues<T>(table: Table, name: string): readonly T[] {
-  // With the Array constructor Arquero returns a plain array (never a typed array).
+  // A table in its own order holds the array itself: hand it out (read-only) instead of copying
+  // it through a callback per cell. Otherwise, with the Array constructor Arquero returns a plain
+  // array (never a typed array).
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const data = table.column(name) as unknown;
+    if (Array.isArray(data) && data.length === table.numRows()) return data as T[];
+  }
   return table.array(name, Array) as T[];
 }
 

@@ -68,34 +68,39 @@ function isBlank(fields: string[], quoted: boolean): boolean {
 /**
  * Splits one line whose quoted fields are plain (`"Ja, helt"`: no `""` escapes, no line breaks, no
  * blanks around the quotes), which is how most exports quote. Returns null for anything else so
- * the character parser handles it, including its exact error positions.
+ * the character parser handles it, including its exact error positions. Walks the line once with
+ * indexOf (no split-and-glue of the pieces a quoted delimiter cuts).
  */
-const closesField = (piece: string, opensToo: boolean): boolean =>
-  piece.length >= (opensToo ? 2 : 1) && piece.charCodeAt(piece.length - 1) === QUOTE;
-
-function splitSimpleQuoted(lineText: string, delimiter: string): string[] | null {
-  const pieces = lineText.split(delimiter);
+function splitSimpleQuoted(line: string, delimiter: string): string[] | null {
   const out: string[] = [];
-  for (let p = 0; p < pieces.length; p++) {
-    let piece = pieces[p];
-    if (piece.indexOf('"') === -1) {
-      out.push(piece);
-      continue;
+  const n = line.length;
+  let nextQuote = line.indexOf('"');
+  let i = 0;
+  for (;;) {
+    if (i === nextQuote) {
+      const close = line.indexOf('"', i + 1);
+      if (close === -1) return null;
+      const after = close + 1;
+      // Only the delimiter or the line end may follow the closing quote («""» escapes go to the parser).
+      if (after < n && line[after] !== delimiter) return null;
+      out.push(line.slice(i + 1, close));
+      nextQuote = line.indexOf('"', after);
+      if (after === n) return out;
+      i = after + 1;
+    } else {
+      const d = line.indexOf(delimiter, i);
+      const end = d === -1 ? n : d;
+      // A quote inside an unquoted field (or after leading blanks) is the parser's business.
+      if (nextQuote !== -1 && nextQuote < end) return null;
+      out.push(line.slice(i, end));
+      if (d === -1) return out;
+      i = d + 1;
     }
-    if (piece.charCodeAt(0) !== QUOTE) return null;
-    // The delimiter was inside the quotes: find the piece that ends the field, then glue once.
-    // (Testing the end of a growing concatenation flattens it every time: quadratic on a
-    // megabyte line of delimiters behind a stray quote.)
-    let q = p;
-    while (!closesField(pieces[q], q === p)) {
-      if (++q >= pieces.length) return null;
+    if (i === n) {
+      out.push('');
+      return out;
     }
-    if (q > p) piece = pieces.slice(p, q + 1).join(delimiter);
-    p = q;
-    if (piece.indexOf('"', 1) !== piece.length - 1) return null;
-    out.push(piece.slice(1, -1));
   }
-  return out;
 }
 
 /**
