@@ -37,5 +37,17 @@ export function tableRows<T extends object>(table: Table): T[] {
 
 /** The indicator table as plain rows (for JSON and the site); its columns are INDICATOR_COLUMNS. */
 export function indicatorRows(table: Table): IndicatorRow[] {
-  return tableRows<IndicatorRow>(table);
+  // Each row a copy of one template in INDICATOR_COLUMNS order (the JSON's key order), filled from
+  // the columns: one shape for all rows, and no generic per-cell accessor.
+  const names = table.columnNames();
+  const cols = names.map((c) => columnValues<unknown>(table, c));
+  const template: Record<string, unknown> = Object.fromEntries(names.map((c) => [c, null]));
+  const n = table.numRows();
+  const rows = new Array<IndicatorRow>(n);
+  for (let i = 0; i < n; i++) {
+    const row = { ...template };
+    for (let c = 0; c < names.length; c++) row[names[c]] = cols[c][i];
+    rows[i] = row as unknown as IndicatorRow;
+  }
+  return rows;
 }

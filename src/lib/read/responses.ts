@@ -2,7 +2,7 @@
 
 import type { Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
 import { responseRows } from './responseColumns';
-import { CsvSyntaxError, detectDelimiter, scanCsv, type Delimiter } from './csv';
+import { CsvSyntaxError, detectDelimiter, scanCsvSpans, type Delimiter, type FieldSpans } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
 import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
@@ -119,6 +119,12 @@ class ProblemList {
   }
 }
 
+function spanStrings(spans: FieldSpans): string[] {
+  const out = new Array<string>(spans.count);
+  for (let k = 0; k < spans.count; k++) out[k] = spans.text.slice(spans.start[k], spans.end[k]);
+  return out;
+}
+
 /** A read result whose `rows` are made from the columns only when someone asks for them. */
 function success(responses: ResponseColumns, rest: Omit<ReadSuccess, 'ok' | 'responses' | 'rows'>): ReadSuccess {
   let rows: ResponseRow[] | null = null;
@@ -176,17 +182,18 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   let headerSeen = false;
   let records = 0;
   try {
-    // Rows are converted while the scan runs, so the field strings of a big file die young.
-    scanCsv(
+    // Rows are checked while the scan runs, against the text itself: a field becomes a string of
+    // its own only when it is not a canonical label (or is kommunenummer, enhetstype, or wrong).
+    scanCsvSpans(
       text,
-      (fields, line) => {
+      (spans, line) => {
         if (!headerSeen) {
           headerSeen = true;
-          body = readHeader(fields, line, survey, problems);
+          body = readHeader(spanStrings(spans), line, survey, problems);
           return body !== null;
         }
         records++;
-        body!.record(fields, line);
+        body!.record(spans, line);
       },
       { delimiter },
     );
@@ -335,19 +342,22 @@ class BodyReader {
     return text;
   }
 
-  record(fields: string[], line: number): void {
+  record(spans: FieldSpans, line: number): void {
     const problems = this.problems;
-    if (fields.length !== this.width) {
+    const count = spans.count;
+    if (count !== this.width) {
       problems.report(() => ({
         line,
-        column: this.header[Math.min(fields.length, this.width - 1)],
-        message: `raden har ${fields.length} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»)${rowLengthDetail(fields.length, this.header)}; sjekk skilletegn og anførselstegn`,
+        column: this.header[Math.min(count, this.width - 1)],
+        message: `raden har ${count} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»)${rowLengthDetail(count, this.header)}; sjekk skilletegn og anførselstegn`,
       }));
       return;
     }
+    const { text, start, end } = spans;
+    const field = (k: number) => text.slice(start[k], end[k]);
 
     if (this.typeIndex !== undefined) {
-      const raw = fields[this.typeIndex];
+      const raw = field(this.typeIndex);
       const type = normaliseLabel(raw);
       if (OTHER_UNIT_TYPES.has(type)) {
         this.otherUnits++;
@@ -365,7 +375,7 @@ class BodyReader {
     }
 
     const before = problems.count;
-    const rawNumber = fields[this.kommuneIndex];
+    const rawNumber = field(this.kommuneIndex);
     const kommunenummer = rawNumber.trim();
     if (!KOMMUNENUMMER.test(kommunenummer)) {
       problems.report(() => {
@@ -409,9 +419,9 @@ class BodyReader {
     values[0] = kommunenummer;
     for (let c = 0; c < kept.length; c++) {
       const col = kept[c];
-      const raw = fields[col.index];
-      const value = col.match(raw);
+      const value = col.match.span(text, start[col.index], end[col.index]);
       if (value === undefined) {
+        const raw = field(col.index);
         problems.report(() => ({
           line,
           column: col.name,
