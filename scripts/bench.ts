@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { benchSite, report } from './bench-site';
+import { benchHosts, hostReport, overLimits } from './bench-hosts';
 import { describeFailure } from './lib/errors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,12 +29,27 @@ async function main(): Promise<number> {
     // --no-vitals skips LCP/CLS on purpose (reported loudly); without it a missing Chromium fails.
     // Share cards drawn anew (no card cache): the baseline is what a fresh machine's build costs,
     // so CI's verdict does not depend on whether the tests happened to warm the cache first.
-    const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true });
-    console.log(report(b));
-    const broken = b.checks.filter((c) => !c.ok);
-    if (broken.length > 0) {
-      console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
-      code = 1;
+    const tmp = await mkdtemp(join(tmpdir(), 'digikommune-bench-all-'));
+    try {
+      const site3 = join(tmp, 'site');
+      const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true, out: site3 });
+      console.log(report(b));
+      const broken = b.checks.filter((c) => !c.ok);
+      if (broken.length > 0) {
+        console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+        code = 1;
+      }
+      // Every host profile's headroom, on the same 3-year build and a 10-year fixture build.
+      console.log('');
+      const hosts = await benchHosts({ site3 });
+      for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}\n`);
+      const over = overLimits(hosts);
+      if (over.length > 0) {
+        console.error(`${over.length} vertsgrense(r) brutt:\n  ${over.join('\n  ')}`);
+        code = 1;
+      }
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
     }
   } catch (e) {
     console.error(`bench:site feilet: ${describeFailure(e)}`);

@@ -1,6 +1,7 @@
 // npm run build -- [--out dist] [--reference <dir>] [--base /sub/] [--site https://…]
-//                  [--data data] [--artefacts .artefacts] [--no-download]
+//                  [--data data] [--artefacts .artefacts] [--no-download] [--host any]
 // Builds the whole site atomically: on any failure the previous output is left as it was.
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,7 @@ import { runBuild, type BuildStatus } from './lib/build';
 import { buildFailureMessage, failureKind } from './lib/errors';
 import { faultFromEnv } from './lib/atomic';
 import { prepareOutputPath } from './lib/output';
+import { HOST_NAMES, isHostName } from '../src/lib/publish/hostLimits';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,13 +28,16 @@ function usage(): string {
     '  --no-download          ikke last ned referansedata som mangler',
     '  --no-card-cache        tegn alle delingskort og figur-PNG-er på nytt (ellers gjenbrukes',
     '                         like bilder fra node_modules/.cache/digikommune-kort og -figur)',
+    `  --host <vert>          skriv filene verten leser, og sjekk vertens grenser: ${HOST_NAMES.join(', ')}`,
+    '                         (standard any: virker hos alle; konfigurasjon havner i <out>-config/)',
   ].join('\n');
 }
 
-async function main(): Promise<number> {
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: argv,
       options: {
         out: { type: 'string', default: 'dist' },
         reference: { type: 'string' },
@@ -43,6 +48,7 @@ async function main(): Promise<number> {
         artefacts: { type: 'string' },
         'no-download': { type: 'boolean', default: false },
         'no-card-cache': { type: 'boolean', default: false },
+        host: { type: 'string', default: 'any' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -55,6 +61,11 @@ async function main(): Promise<number> {
     console.log(usage());
     return 0;
   }
+  if (!isHostName(args.host!)) {
+    console.error(`Feil: --host må være en av ${HOST_NAMES.join(', ')}; fikk «${args.host}»`);
+    return 2;
+  }
+  const host = args.host;
   const cwd = process.cwd();
   const out = resolve(cwd, args.out!);
   const status: BuildStatus = { previous: false };
@@ -74,6 +85,7 @@ async function main(): Promise<number> {
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
         ...(args['no-card-cache'] ? { cardCache: null, figureCache: null } : {}),
+        host,
       },
       nodeEffects(),
       { fault: faultFromEnv(process.env.DIGIKOMMUNE_FAULT_AT) },
@@ -83,6 +95,8 @@ async function main(): Promise<number> {
     console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort og figur-PNG-er ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     const f = result.figures;
     console.log(`Figurfiler: ${f.count} figurer (SVG ${(f.svgBytes / 1024 / 1024).toFixed(1)} MB, PNG ${(f.pngBytes / 1024 / 1024).toFixed(1)} MB, største ${(f.maxPngBytes / 1024).toFixed(0)} KB, CSV ${(f.csvBytes / 1024 / 1024).toFixed(1)} MB); ${f.drawn} PNG tegnet nå, resten fra hurtiglageret`);
+    const m = result.host.measure;
+    console.log(`Vert ${host}: ${m.files} filer, ${(m.bytes / 1024 / 1024).toFixed(1)} MB, største fil ${(m.largest.bytes / 1024).toFixed(0)} KB, ${m.staticRules + m.dynamicRules} videresendingsregler; innenfor ${result.host.checks.length} grense(r). Konfigurasjon: ${result.host.configDir}`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);
     return 0;
   } catch (error) {
@@ -101,4 +115,5 @@ function pageOf(error: unknown): string | null {
   return file ? file.replace(`${root}/`, '') : null;
 }
 
-process.exitCode = await main();
+// Run as a command, not when a test imports main() (e.g. to drop privileges after loading).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();

@@ -2,8 +2,9 @@
 // Reads and checks everything first, computes in memory, then writes into a temporary directory
 // beside --out and moves the files into place only when all succeeded: a bad input writes nothing.
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { parseArgsMessage } from './lib/cli-args';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { computeYear, writeArtefacts } from '../src/lib/pipeline/index';
 import { CliInputError, ENCODINGS, userPath, knownSurveys, loadRegister, loadResponses, loadSurvey, parseEncoding } from './lib/cli-input';
@@ -41,12 +42,19 @@ Ved feil i inndata skrives problemene (fil, linje, kolonne, verdi, hva som er lo
 ingenting skrives, og avslutningskoden er 1. Ukjente valg gir avslutningskode 2.
 `;
 
-function usage(message: string): never {
-  process.stderr.write(`Feil: ${message}\nSe «npm run indicators -- --help».\n`);
-  process.exit(2);
+/** Where the command writes: the process's streams, or a test's buffers when it runs main() in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
 }
+const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
-async function main(argv: string[]): Promise<void> {
+/** Runs the command; resolves to its exit code (0, 1 bad input, 2 bad usage). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`Feil: ${message}\nSe «npm run indicators -- --help».\n`);
+    return 2;
+  };
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -63,14 +71,14 @@ async function main(argv: string[]): Promise<void> {
       },
     }));
   } catch (e) {
-    usage(parseArgsMessage(e));
+    return usage(parseArgsMessage(e));
   }
   if (values.help) {
-    process.stdout.write(HELP);
-    return;
+    io.stdout(HELP);
+    return 0;
   }
   const missing = ['responses', 'survey', 'out'].filter((k) => typeof values[k] !== 'string' || values[k] === '');
-  if (missing.length) usage(`mangler ${missing.map((m) => `--${m}`).join(', ')}`);
+  if (missing.length) return usage(`mangler ${missing.map((m) => `--${m}`).join(', ')}`);
 
   const out = userPath(values.out as string);
   try {
@@ -100,20 +108,22 @@ async function main(argv: string[]): Promise<void> {
       rmSync(tmp, { recursive: true, force: true });
       throw e;
     }
-    for (const note of responses.notes) process.stdout.write(`${note}\n`);
+    for (const note of responses.notes) io.stdout(`${note}\n`);
     const s = result.summary;
-    process.stdout.write(
+    io.stdout(
       `Skjema ${survey.id}: ${s.respondents} kommuner svarte${register ? ` av ${s.units} i registeret` : ''}. ` +
         `Skrev ${names.length} filer til ${out}\n`,
     );
+    return 0;
   } catch (e) {
     if (e instanceof CliInputError) {
-      process.stderr.write(`Kan ikke beregne indikatorene:\n${e.message}\n`);
-      process.exit(1);
+      io.stderr(`Kan ikke beregne indikatorene:\n${e.message}\n`);
+      return 1;
     }
-    process.stderr.write(`Uventet feil: ${(e as Error).message}\n`);
-    process.exit(1);
+    io.stderr(`Uventet feil: ${(e as Error).message}\n`);
+    return 1;
   }
 }
 
-await main(process.argv.slice(2));
+// Run as a command, not when a test imports main() to run it in-process.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

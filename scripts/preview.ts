@@ -1,17 +1,23 @@
-// npm run preview -- [--out dist] [--base /] [--port 4321]
-// Serves the built site the way the static hosts will: `_headers` (CSP and friends), `_redirects`
-// (301 before any file), directories as index.html, 404.html with status 404. Local only.
-import { resolve } from 'node:path';
+// npm run preview -- [--host <vert>] [--out dist] [--base /] [--port 4321]
+// Serves the built site as the chosen host would (src/lib/publish/emulate.ts): its headers, its
+// redirects (before or after files, as the host does), directories as index.html, 404.html with
+// status 404, the host's own files unserved. Without --host, the host the output was built for.
+// Local only (127.0.0.1).
+import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseArgsMessage } from './lib/cli-args';
 import { serveStatic } from './lib/serve';
+import { readBuiltRules } from './lib/hosting';
+import { configDirName, renderProfile } from '../src/lib/publish/profiles';
+import { HOST_LIMITS, HOST_NAMES, isHostName } from '../src/lib/publish/hostLimits';
 
+const USAGE = `Bruk: npm run preview -- [--host ${HOST_NAMES.join('|')}] [--out dist] [--base /sti/] [--port 4321]`;
 let args;
 try {
-  args = parseArgs({ options: { out: { type: 'string', default: 'dist' }, base: { type: 'string' }, port: { type: 'string', default: '4321' } }, allowPositionals: false }).values;
+  args = parseArgs({ options: { out: { type: 'string', default: 'dist' }, host: { type: 'string' }, base: { type: 'string' }, port: { type: 'string', default: '4321' } }, allowPositionals: false }).values;
 } catch (e) {
-  console.error(`Feil: ${parseArgsMessage(e)}\nBruk: npm run preview -- [--out dist] [--base /sti/] [--port 4321]`);
+  console.error(`Feil: ${parseArgsMessage(e)}\n${USAGE}`);
   process.exit(2);
 }
 const root = resolve(args.out!);
@@ -24,5 +30,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Feil: --port må være et portnummer, fikk «${args.port}»`);
   process.exit(2);
 }
-const server = await serveStatic(root, args.base ?? process.env.BASE_PATH ?? '/', { redirects: true, port });
-console.log(`Forhåndsviser ${root} på ${server.url('')} (med _headers, _redirects og 404). Ctrl+C stopper.`);
+if (args.host !== undefined && !isHostName(args.host)) {
+  console.error(`Feil: --host må være en av ${HOST_NAMES.join(', ')}; fikk «${args.host}»\n${USAGE}`);
+  process.exit(2);
+}
+const built = await readBuiltRules(join(dirname(root), configDirName(basename(root))));
+if (!built) {
+  console.error(`Fant ikke ${configDirName(basename(root))}/ ved siden av ${root}: bygg på nytt med denne versjonen (npm run build).`);
+  process.exit(1);
+}
+const host = args.host !== undefined && isHostName(args.host) ? args.host : built.host;
+const base = args.base ?? built.base;
+const profile = renderProfile(host, { base, fixed: built.redirects, dynamic: built.dynamic });
+if (host !== built.host) console.log(`Merk: ${root} ble bygget med --host ${built.host}; viser den som ${host} ville servert den (vertens filer lagt på i minnet).`);
+const server = await serveStatic(root, base, { port, profile, builtWith: built.site });
+console.log(`Forhåndsviser ${root} som ${HOST_LIMITS[host].title} på ${server.url('')}. Ctrl+C stopper.`);

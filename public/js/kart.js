@@ -1,3 +1,4 @@
+import './kartnavn.js';
 // Progressive enhancement: the keyboard focus ring of a kommune shape is drawn on top of the whole
 // map. SVG paints in document order and has no z-index, so a stroke on the focused shape itself is
 // hidden under every neighbour that comes later; a copy of its outline at the end of the <svg> is

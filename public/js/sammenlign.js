@@ -11,20 +11,78 @@ if (form && out && status) {
   const labels = JSON.parse(form.dataset.labels || '{}');
   const dataDir = form.dataset.data || '/data/kommune/';
   const inputs = [...form.querySelectorAll('input[name="k"]')];
+  const choices = document.getElementById('sammenlign-valgt');
   const options = [...document.querySelectorAll('#kommunevalg option')].map((o) => ({
-    nr: o.dataset.nr, value: o.value, href: o.dataset.href, name: o.value.replace(/\s*\(\d{4}\)$/, ''),
+    nr: o.dataset.nr, value: o.value, href: o.dataset.href, fylke: o.dataset.fylke, name: o.value.replace(/\s*\(\d{4}\)$/, ''),
   }));
   const byNr = new Map(options.map((o) => [o.nr, o]));
   const fold = (s) => s.trim().toLocaleLowerCase('nb');
+  // «Kautokeino» finds «Guovdageaidnu – Kautokeino»: each form of a name in several languages counts.
+  const nameForms = (name) => [name, ...name.split(/\s+[–-]\s+/)].map(fold);
 
-  // «Oslo (0301)», «0301» or «oslo» → 0301; anything else → null.
-  const resolve = (text) => {
-    const t = text.trim();
-    if (t === '') return null;
-    const nr = /(\d{4})\)?$/.exec(t)?.[1];
-    if (nr) return nr;
-    const hit = options.find((o) => fold(o.name) === fold(t) || fold(o.value) === fold(t));
-    return hit ? hit.nr : null;
+  // Former kommuner (merged, split, renumbered) from the header search's index, fetched when needed.
+  let former = null;
+  const formerIndex = () => {
+    former ??= fetch(form.dataset.sok || '/sok.json').then((r) => (r.ok ? r.json() : { f: [] })).then((d) => d.f ?? []).catch(() => []);
+    return former;
+  };
+  const formerOf = async (nr, text) => {
+    const entries = await formerIndex();
+    const hit = entries.find(([name, n]) => (nr ? n === nr : nameForms(name).includes(fold(text))));
+    const today = hit ? /\/kommune\/(\d{4})-/.exec(hit[4])?.[1] : undefined;
+    return today && byNr.has(today) ? { name: hit[0], nr: hit[1], what: hit[3], today } : null;
+  };
+
+  // What each typed text means: today's kommunenummer, a choice between kommuner of the same name,
+  // or today's kommune for a former one (with a note saying so). Unknown text is kept to be named.
+  const interpret = async (texts) => {
+    const nrs = [];
+    const notes = [];
+    const ambiguous = [];
+    for (const [index, raw] of texts.entries()) {
+      const t = raw.trim();
+      if (t === '') continue;
+      const nr = /(?:^|\()(\d{4})\)?$/.exec(t)?.[1];
+      if (nr && byNr.has(nr)) {
+        nrs.push(nr);
+        continue;
+      }
+      if (!nr) {
+        const hits = options.filter((o) => fold(o.value) === fold(t) || nameForms(o.name).includes(fold(t)));
+        if (hits.length === 1) {
+          nrs.push(hits[0].nr);
+          continue;
+        }
+        if (hits.length > 1) {
+          ambiguous.push({ index, text: t, hits });
+          continue;
+        }
+      }
+      const was = await formerOf(nr, t);
+      if (was) {
+        nrs.push(was.today);
+        notes.push(`${was.name} (${was.nr}) – ${was.what}. Viser ${byNr.get(was.today).name} (${was.today}) i stedet.`);
+        continue;
+      }
+      nrs.push(nr ?? t);
+    }
+    return { nrs, notes, ambiguous };
+  };
+
+  // Two kommuner share the name: the reader picks, nothing is chosen silently.
+  const offerChoice = ({ index, text, hits }) => {
+    status.textContent = `«${text}» passer til ${hits.length} kommuner. Velg hvilken:`;
+    const buttons = hits.map((h) => {
+      const b = el('button', { type: 'button', text: `${h.name} (${h.fylke}, ${h.nr})` });
+      b.addEventListener('click', () => {
+        inputs[index].value = h.value;
+        choices.replaceChildren();
+        form.requestSubmit();
+      });
+      return b;
+    });
+    choices.replaceChildren(el('div', { class: 'compare-choice', role: 'group', 'aria-label': `Kommuner som heter ${text}` }, ...buttons));
+    buttons[0].focus();
   };
 
   const fromAddress = () => new URLSearchParams(location.search).getAll('k')
@@ -110,9 +168,11 @@ if (form && out && status) {
             const text = rows.map((r) => {
               const v = r[key];
               const base = v === null || v === undefined ? `${UNKNOWN} (${unknownWhy(r)})` : fmt(v);
-              if (r.sammenlignbar === 1) return base;
+              // A merged year has one value per former kommune: each names whose it is.
+              const owned = rows.length > 1 ? `${r.kommunenavn_opprinnelig} (${r.kommunenummer_opprinnelig}): ${base}` : base;
+              if (r.sammenlignbar === 1) return owned;
               incomparable = true;
-              return `${base} *`;
+              return `${owned} *`;
             }).join(' / ');
             return el('td', { text });
           })));
@@ -129,6 +189,24 @@ if (form && out && status) {
       .map((r) => `${f.kommunenavn} ${r.year}: tallene gjelder ${r.kommunenavn_opprinnelig} (${r.kommunenummer_opprinnelig})`));
     if (oldNames.length > 0) notes.push(el('ul', { class: 'note' }, ...[...new Set(oldNames)].map((t) => el('li', { text: t }))));
     return notes;
+  };
+
+  // Below 45rem site.css (table.compare) shows each row as a block: the row's name on top, then one
+  // line per kommune named from data-label, so four kommuner fit at 320 px with no column squeezed.
+  // The explicit roles keep it a table for screen readers when CSS changes its display.
+  const forPhones = (table, files) => {
+    table.classList.add('compare');
+    table.setAttribute('role', 'table');
+    for (const group of [table.tHead, ...table.tBodies]) group?.setAttribute('role', 'rowgroup');
+    for (const row of table.rows) {
+      row.setAttribute('role', 'row');
+      [...row.cells].forEach((cell, i) => {
+        if (cell.tagName === 'TD') {
+          cell.setAttribute('role', 'cell');
+          cell.dataset.label = files[i - 1]?.kommunenavn ?? '';
+        } else cell.setAttribute('role', cell.scope === 'col' ? 'columnheader' : 'rowheader');
+      });
+    }
   };
 
   const render = async (nrs) => {
@@ -165,30 +243,43 @@ if (form && out && status) {
       ...overTimeTable(files, years),
       el('p', { class: 'muted', text: `Tallene er fra filene for hver kommune (oppdatert ${files[0].oppdatert}; versjon per år: ${Object.entries(files[0].versjoner ?? {}).map(([y, v]) => `${y}: ${v}`).join(', ')})${demo ? ', syntetiske demodata – ikke SSBs statistikk' : ''}.` }),
     );
+    for (const table of out.querySelectorAll('table')) forPhones(table, files);
     status.textContent = `Viser ${files.length} ${files.length === 1 ? 'kommune' : 'kommuner'}.${problems}`;
   };
 
-  const choose = (nrs, { push }) => {
+  const choose = (nrs, { push, notes = [] }) => {
+    choices.replaceChildren();
     const unique = [...new Set(nrs)];
     const shown = unique.slice(0, MAX);
     inputs.forEach((input, i) => {
       input.value = shown[i] ? (byNr.get(shown[i])?.value ?? shown[i]) : '';
     });
-    const query = shown.length ? `?k=${shown.join(',')}` : '';
+    const query = shown.length ? `?k=${shown.map(encodeURIComponent).join(',')}` : '';
     const url = `${location.pathname}${query}${location.hash}`;
     if (push) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
     render(shown).then(() => {
       if (unique.length > MAX) status.textContent += ` Bare de ${MAX} første vises.`;
+      if (notes.length) status.textContent += ` ${notes.join(' ')}`;
     });
+  };
+
+  // Typed in the form or given in the address: the same reading of names and numbers.
+  const start = async (texts, { push }) => {
+    const { nrs, notes, ambiguous } = await interpret(texts);
+    if (ambiguous.length > 0) {
+      texts.slice(0, MAX).forEach((t, i) => { if (inputs[i]) inputs[i].value = t; });
+      offerChoice(ambiguous[0]);
+      return;
+    }
+    choose(nrs, { push, notes });
   };
 
   form.hidden = false;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const nrs = inputs.map((i) => i.value).filter((v) => v.trim() !== '').map((v) => resolve(v) ?? v.trim());
-    choose(nrs, { push: true });
+    start(inputs.map((i) => i.value), { push: true });
   });
-  window.addEventListener('popstate', () => choose(fromAddress(), { push: false }));
-  choose(fromAddress(), { push: false });
+  window.addEventListener('popstate', () => start(fromAddress(), { push: false }));
+  start(fromAddress(), { push: false });
 }

@@ -1,14 +1,20 @@
 // The whole build as one function with its side effects passed in:
 // reference → years (read, compute, map) → artefacts (temp) → multi-year → Astro (temp)
-// → downloads, manifest, _headers, _redirects → atomic swap into the output directory.
+// → downloads, manifest, the host profile's files (checked against the host's limits) → atomic
+// swap into the output directory, and the host's configuration into `<out>-config` beside it.
 // Any failure removes the temp directories and leaves the previous output untouched; a crash
 // (no chance to clean up) is repaired by the next build before it starts (see atomic.ts).
 import { randomBytes } from 'node:crypto';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { BuildEffects } from './effects';
 import { noFault, recoverOutput, removeStaleTemps, swapIntoPlace, siblingTemp, type Fault } from './atomic';
 import { ASTRO_LEFTOVERS, renderWithAstro, type RenderSite } from './astro';
-import { headersFile, normaliseBase, redirectsFile, type Redirect } from './headers';
+import { normaliseBase, type Redirect } from './headers';
+import { checkOutput as checkHostLimits, cannotLine, writeProfile, RULES_FILE } from './hosting';
+import { configDirName } from '../../src/lib/publish/profiles';
+import type { HostName } from '../../src/lib/publish/hostLimits';
+import { DYNAMIC_REDIRECTS } from '../../src/lib/publish/dynamicRedirects';
+import type { LimitCheck, OutputMeasure } from '../../src/lib/publish/checkLimits';
 import { buildManifest } from './manifest';
 import { runEngine, type EngineResult } from './engine';
 import { prepareDownloads, publishDownloads, type DownloadSet } from './downloads';
@@ -41,6 +47,8 @@ export interface BuildOptions {
   cardCache?: string | null;
   /** Where drawn figure PNGs (/figur/) are kept; default node_modules/.cache/digikommune-figur; null: none. */
   figureCache?: string | null;
+  /** The host profile (issue 17): which host files to write and whose limits to check. Default 'any'. */
+  host?: HostName;
 }
 
 export interface BuildTimings {
@@ -57,6 +65,7 @@ export interface BuildResult {
   engine: EngineResult;
   cards: PublishedCards & { drawn: number };
   figures: PublishedFigures & { drawn: number };
+  host: { name: HostName; configDir: string; measure: OutputMeasure; checks: LimitCheck[] };
 }
 
 export interface BuildStages {
@@ -64,9 +73,11 @@ export interface BuildStages {
   now: () => number; // monotonic ms, for timings only (never written to the output)
   /** Called at each named step; a test's fault makes the build die there (DIGIKOMMUNE_FAULT_AT). */
   fault: Fault;
+  /** Draws the share cards and figure PNGs (the crash tests, which never look at them, skip the drawing). */
+  drawPngs: typeof drawPngs;
 }
 
-const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now(), fault: noFault };
+const defaultStages: BuildStages = { renderSite: renderWithAstro, now: () => performance.now(), fault: noFault, drawPngs };
 
 /**
  * What a failed build may truthfully say about the output path. Filled in as the build goes, so
@@ -83,7 +94,7 @@ export async function runBuild(
   stages: Partial<BuildStages> = {},
   status: BuildStatus = { previous: false },
 ): Promise<BuildResult> {
-  const { renderSite, now, fault } = { ...defaultStages, ...stages };
+  const { renderSite, now, fault, drawPngs: draw } = { ...defaultStages, ...stages };
   const t0 = now();
   const root = resolve(options.root);
   const out = resolve(root, options.out);
@@ -95,6 +106,10 @@ export async function runBuild(
   const tmpCache = siblingTemp(join(siteRoot, 'astro'), 'cache', unique);
   // Astro's own output stays inside the project (see astro.ts); it is moved beside `out` afterwards.
   const astroOut = siblingTemp(join(siteRoot, 'astro'), 'out', unique);
+  const host = options.host ?? 'any';
+  // The host's configuration is never published: it lives beside the output, replaced with it.
+  const configOut = join(dirname(out), configDirName(basename(out)));
+  const tmpConfig = siblingTemp(configOut, 'new', unique);
 
   checkProtected(out, [root, siteRoot, resolve(root, options.dataDir ?? 'data')]);
   await fx.mkdir(dirname(out));
@@ -105,8 +120,9 @@ export async function runBuild(
     if (restored) fx.log(`Hentet tilbake forrige versjon av ${target} fra et avbrutt bygg (${restored})`);
   }
   await checkOutput(fx, out);
+  await checkConfigDir(fx, configOut);
   status.previous = await fx.exists(out);
-  const stale = [out, join(siteRoot, 'astro'), ...(keep ? [keep] : [])];
+  const stale = [out, configOut, join(siteRoot, 'astro'), ...(keep ? [keep] : [])];
   for (const target of stale) for (const name of await removeStaleTemps(fx, target)) fx.log(`Fjernet rester av et avbrutt bygg: ${name}`);
 
   // 0. Who publishes (data/site.json): a build for publication without a contact or with the
@@ -143,7 +159,7 @@ export async function runBuild(
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort og ${figures.svgs.length} figurer …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
     const figureCache = options.figureCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-figur') : options.figureCache;
-    const drawing = drawPngs(fx, [
+    const drawing = draw(fx, [
       { svgs: cards.svgs, kind: 'card', cacheDir: cardCache },
       { svgs: figures.svgs, kind: 'figure', cacheDir: figureCache },
     ]);
@@ -193,18 +209,24 @@ export async function runBuild(
     await fx.mkdir(join(tmpOut, 'data'));
     await fx.writeFile(join(tmpOut, 'data', 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await fx.writeFile(join(tmpOut, 'data', 'datapackage.json'), `${JSON.stringify(await packageOf(fx, tmpArtefacts, downloads, identity, site, generated, engine), null, 2)}\n`);
-    await fx.writeFile(join(tmpOut, '_headers'), headersFile(base));
     const redirects = await readRedirects(fx, tmpArtefacts);
     const byNumber = await readNumberRedirects(fx, tmpArtefacts, engine.years.map((y) => y.year), redirects);
-    await fx.writeFile(join(tmpOut, '_redirects'), redirectsFile([...redirects, ...byNumber.map((r) => ({ from: r.from, to: r.to }))], base));
+    const fixed = [...redirects, ...byNumber].map((r) => ({ from: r.from, to: r.to, status: ('status' in r && r.status) || 301 }));
+    const profile = await writeProfile(fx, tmpOut, tmpConfig, host, { base, fixed, dynamic: DYNAMIC_REDIRECTS });
 
     // 4. (The privacy guard ran in the engine: see privacy.ts.) Modes independent of the umask.
     await fx.normaliseModes(tmpOut);
     if (publication) await guardPlaceholder(fx, tmpOut);
     fault('guard');
+    // Within the host's limits, or nothing is published.
+    const { measure, checks } = await checkHostLimits(tmpOut, profile);
+    const cannot = cannotLine(profile);
+    if (cannot) fx.log(cannot);
 
     // 5. Publish.
     await swapIntoPlace(fx, tmpOut, out, unique, fault);
+    await fx.normaliseModes(tmpConfig);
+    await swapIntoPlace(fx, tmpConfig, configOut, unique);
     if (keep) {
       await fx.mkdir(dirname(keep));
       await fx.normaliseModes(tmpArtefacts);
@@ -213,9 +235,10 @@ export async function runBuild(
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, cards: publishedCards, figures: publishedFigures, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, figures: publishedFigures, host: { name: host, configDir: configOut, measure, checks }, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
+    await fx.rm(tmpConfig);
     await fx.rm(astroOut);
     await fx.rm(tmpArtefacts);
     await fx.rm(tmpCache);
@@ -278,6 +301,15 @@ async function checkOutput(fx: BuildEffects, out: string): Promise<void> {
   if (!(await fx.exists(out))) return;
   if (!(await isEarlierBuild(fx, out))) {
     throw new InputError(`--out ${out} finnes og ser ikke ut som et tidligere bygg av nettstedet; den erstattes ikke. Velg en annen katalog eller tøm den.`);
+  }
+}
+
+/** The configuration folder beside the output is replaced wholesale: only when it is ours. */
+async function checkConfigDir(fx: BuildEffects, dir: string): Promise<void> {
+  if (!(await fx.exists(dir))) return;
+  const names = await fx.readdir(dir);
+  if (names.length > 0 && !names.includes(RULES_FILE)) {
+    throw new InputError(`${dir} finnes og er ikke vertskonfigurasjonen fra et tidligere bygg; den erstattes ikke. Flytt den eller velg en annen --out.`);
   }
 }
 

@@ -1,7 +1,7 @@
 // A structure's map: the boundary files prepared once, then per year what the register has that
 // the map lacks (listed, not drawn) and the reverse (left off).
 import type { RegisterRow, StructureEntry } from '../../src/lib/types';
-import { prepareMapGeometry, type MapGeometry } from '../../src/map/prepare';
+import { prepareMapGeometry, type MapGeometry } from '../../src/draw/map/prepare';
 import { decodeText } from './effects';
 import { InputError } from './errors';
 import { confinedPath, type InputReader } from './engine-inputs';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { KommuneIndicators, Problem, RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../../src/lib/types';
 import { readResponses } from '../../src/lib/read/responses';
 import { computeYear, writeArtefacts, type YearResult } from '../../src/lib/pipeline/artefacts';
-import type { MapGeometry } from '../../src/map/prepare';
+import type { MapGeometry } from '../../src/draw/map/prepare';
 import type { BuildEffects } from './effects';
 import { InputError } from './errors';
 import { assertPublishable } from './privacy';

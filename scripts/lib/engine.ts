@@ -8,7 +8,7 @@ import { parseRegister } from '../../src/lib/reference/register';
 import { stripBidiControls, withPlainNames } from '../../src/lib/format/bidi';
 import { parseCorrespondence } from '../../src/lib/reference/correspondence';
 import { REFERENCE_ENV } from '../../src/lib/reference/resolve';
-import type { MapGeometry } from '../../src/map/prepare';
+import type { MapGeometry } from '../../src/draw/map/prepare';
 import { kommuneDataArtefacts, overTime, overTimeArtefacts, type KommuneDataMeta, type StructureLink } from '../../src/lib/pipeline/overTime';
 import type { BuildEffects } from './effects';
 import { decodeText } from './effects';

@@ -47,6 +47,7 @@ export function failureKind(error: unknown): string | null {
   if (error.name === 'ReferenceOfflineError' || error.name === 'ReferenceDownloadError') return 'nedlasting av referansedata';
   if (error instanceof InputError || /^(InputError|Reference\w*Error)$/.test(error.name)) return 'feil i inndata';
   if (error.name === 'PrivacyLeakError') return 'personvern';
+  if (error.name === 'HostLimitError') return 'over vertens grense';
   return null;
 }
 

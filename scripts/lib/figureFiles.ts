@@ -1,11 +1,11 @@
 // The build's figure-file step (issue 10 §2): every downloadable figure of the site
-// (src/site/figureFiles) as SVG and CSV, made from the artefacts before the pages by the same
+// (src/site/figures) as SVG and CSV, made from the artefacts before the pages by the same
 // functions the pages draw with, and its PNG drawn from that very SVG on the card workers while
 // Astro builds the pages. Published under /figur/ beside the pages.
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
-import { allFigureFiles } from '../../src/site/figureFiles/all';
-import { figureFileCsv, figureFileSvg } from '../../src/site/figureFiles/standalone';
+import { allFigureFiles } from '../../src/site/figures/all';
+import { figureFileCsv, figureFileSvg } from '../../src/site/figures/standalone';
 
 export interface PreparedFigures { names: string[]; svgs: string[]; csvs: string[] }
 

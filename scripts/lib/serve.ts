@@ -1,28 +1,17 @@
-// A tiny static file server on 127.0.0.1 for the built site, as a CDN would serve it: the site
-// lives under `base`, directories serve index.html, unknown paths get 404.html with status 404,
-// and the rules of the site's own `_headers` file are applied (so the CSP is tested for real).
-// With `redirects`, the `_redirects` rules answer first with their status (as Netlify/Cloudflare
-// with a forced rule, nginx or Caddy do); without, the static redirect pages do the work.
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-};
+// The preview server: the built site on 127.0.0.1 as a host profile would serve it, on `sirv` (a
+// maintained static file server) for the sending, with the host's rules (src/lib/publish/
+// emulate.ts) in front. Every request path is decoded once, `..` resolved and slashes collapsed
+// before anything else, and that one path picks the redirect, the file and the headers: an
+// encoded `..` or `/` can neither borrow another folder's policy nor build an off-site Location.
+// Only GET and HEAD; files outside the output (symlinks) and the host's own files are never served.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { join, posix, sep } from 'node:path';
+import sirv from 'sirv';
+import { hostAnswer, parseHeadersFile as parseHeaders, type HostAnswer } from '../../src/lib/publish/emulate';
+import { normaliseBase, renderProfile, type ProfileOutput } from '../../src/lib/publish/profiles';
+import type { HostName } from '../../src/lib/publish/hostLimits';
 
 export interface StaticServer {
   origin: string; // http://127.0.0.1:port
@@ -31,127 +20,161 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-interface HeaderRule {
-  pattern: string;
-  headers: [string, string][];
+export interface ServeOptions {
+  /** Answer the `_redirects` rules (the default «any» reading); without, the static pages redirect. */
+  redirects?: boolean;
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  port?: number;
+  /** Serve as this host profile would (the profile's own files in place of those on disk). */
+  profile?: Pick<ProfileOutput, 'host' | 'site' | 'fixed' | 'dynamic' | 'hidden'>;
+  /** Files in the site root that belong to the profile the output was built with (replaced by `profile`'s). */
+  builtWith?: string[];
 }
 
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else if (rules.length > 0 && line.trim().startsWith('!')) rules[rules.length - 1].headers.push([line.trim(), '']);
-    else if (rules.length > 0) {
-      const i = line.indexOf(':');
-      rules[rules.length - 1].headers.push([line.slice(0, i).trim(), line.slice(i + 1).trim()]);
-    }
-  }
-  return rules;
-}
+/** Kept for callers that parse `_headers` through this module. */
+export const parseHeadersFile = parseHeaders;
 
-function matches(pattern: string, path: string): boolean {
-  if (pattern.endsWith('*')) return path.startsWith(pattern.slice(0, -1));
-  return path === pattern;
-}
-
-/** `_redirects` lines (`/from /to 301`) as a map from path to [target, status]. */
-export function parseRedirectsFile(text: string): Map<string, [string, number]> {
-  const out = new Map<string, [string, number]>();
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    const [from, to, status] = t.split(/\s+/);
-    if (from && to) out.set(from, [to, Number.parseInt(status ?? '301', 10) || 301]);
-  }
-  return out;
-}
-
-export async function serveStatic(root: string, base = '/', options: { redirects?: boolean; host?: string; port?: number } = {}): Promise<StaticServer> {
-  const b = base === '/' ? '/' : `/${base.replace(/^\/+|\/+$/g, '')}/`;
-  let rules: HeaderRule[] = [];
+/** The request path decoded once and normalised, or null when it cannot be a path. */
+export function normalisePath(rawUrl: string): string | null {
+  const raw = rawUrl.split(/[?#]/, 1)[0];
+  if (!raw.startsWith('/')) return null;
+  let decoded: string;
   try {
-    rules = parseHeadersFile(await readFile(join(root, '_headers'), 'utf8'));
+    decoded = decodeURIComponent(raw);
   } catch {
-    rules = [];
+    return null;
   }
-  let redirects = new Map<string, [string, number]>();
-  if (options.redirects) {
-    try {
-      redirects = parseRedirectsFile(await readFile(join(root, '_redirects'), 'utf8'));
-    } catch {
-      redirects = new Map();
-    }
-  }
+  if (/[\0\r\n]/.test(decoded) || decoded.includes('\\')) return null;
+  const trailing = decoded.endsWith('/') || /\/\.\.?$/.test(decoded);
+  const normal = posix.normalize(decoded.replace(/\/{2,}/g, '/'));
+  const path = normal.startsWith('/') ? normal : `/${normal}`;
+  return trailing && !path.endsWith('/') ? `${path}/` : path;
+}
+
+/** A Location header from a site path: one leading slash, encoded, never another origin. */
+function location(path: string): string {
+  return encodeURI(`/${path.replace(/^\/+/, '')}`);
+}
+
+async function defaultProfile(root: string, redirects: boolean): Promise<ProfileOutput> {
+  const read = async (name: string) => (existsSync(join(root, name)) ? readFile(join(root, name), 'utf8') : undefined);
+  const headers = await read('_headers');
+  const redirectLines = redirects ? await read('_redirects') : undefined;
+  const site: Record<string, string> = {};
+  if (headers !== undefined) site._headers = headers;
+  if (redirectLines !== undefined) site._redirects = redirectLines;
+  return { ...renderProfile('any', { base: '/', fixed: [], dynamic: [] }), site, hidden: ['_headers', '_redirects'] };
+}
+
+export async function serveStatic(root: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
+  const b = normaliseBase(base);
+  const realRoot = await realpath(root);
+  const profile = options.profile ?? (await defaultProfile(root, options.redirects ?? false));
+  const answer: HostAnswer = hostAnswer(profile, b);
+  // On disk but not this profile's: the files another profile wrote into the root.
+  const foreign = new Set((options.builtWith ?? []).filter((n) => !(n in profile.site)));
+  const overlay = new Map(Object.entries(profile.site).filter(([n]) => !answer.hidden.has(n) && !n.startsWith('.')));
+  const send = sirv(root, { dev: true, etag: true, dotfiles: false, extensions: [] });
   const requests: string[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    requests.push(url.pathname);
-    const send = async (status: number, file: string | null, pathForHeaders: string) => {
-      // Every matching rule in order; «! Name» detaches what an earlier rule set (Cloudflare Pages).
-      for (const rule of rules) {
-        if (!matches(rule.pattern, pathForHeaders)) continue;
-        for (const [k, v] of rule.headers) {
-          if (k.startsWith('!')) res.removeHeader(k.slice(1).trim());
-          else res.setHeader(k, v);
-        }
-      }
-      if (file === null) {
-        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Not found');
-        return;
-      }
-      const body = await readFile(file);
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    let path: string;
+
+  /** A regular file inside the output at the site-relative `rel`, or null. */
+  async function fileAt(rel: string): Promise<string | null> {
+    const top = rel.split('/')[0];
+    if (rel.split('/').some((s) => s.startsWith('.')) || answer.hidden.has(rel) || foreign.has(top)) return null;
+    const full = join(realRoot, rel);
     try {
-      path = decodeURIComponent(url.pathname);
+      if (!(await stat(full)).isFile()) return null;
+      const real = await realpath(full);
+      return real.startsWith(realRoot + sep) ? full : null;
     } catch {
-      return send(400, null, url.pathname);
+      return null;
     }
-    const redirect = redirects.get(path);
-    if (redirect) {
-      for (const rule of rules) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) res.setHeader(k, v);
-      res.writeHead(redirect[1], { location: redirect[0] });
-      res.end();
+  }
+
+  async function isDirectory(rel: string): Promise<boolean> {
+    if (rel.split('/').some((s) => s.startsWith('.'))) return false;
+    try {
+      const full = join(realRoot, rel);
+      if (!(await lstat(full)).isDirectory()) return false;
+      return (await realpath(full)).startsWith(realRoot + sep);
+    } catch {
+      return false;
+    }
+  }
+
+  function setHeaders(res: ServerResponse, path: string, notFound: boolean) {
+    for (const [k, v] of answer.headers(path, notFound)) res.setHeader(k, v);
+  }
+
+  function redirect(res: ServerResponse, path: string, r: { location: string; status: number }) {
+    setHeaders(res, path, false);
+    res.writeHead(r.status, { location: location(r.location) });
+    res.end();
+  }
+
+  async function notFound(req: IncomingMessage, res: ServerResponse, path: string) {
+    setHeaders(res, path, true);
+    const page = await fileAt('404.html');
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
       return;
     }
-    if (!path.startsWith(b) && `${path}/` !== b) return notFound();
-    if (`${path}/` === b) {
-      res.writeHead(301, { location: b });
-      res.end();
+    const body = await readFile(page);
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    requests.push((req.url ?? '').split('?')[0]);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method Not Allowed');
       return;
     }
-    const rel = normalize(path.slice(b.length)).replace(/^(\.\.(\/|$))+/, '');
-    let file = join(root, rel);
-    try {
-      const s = await stat(file);
-      if (s.isDirectory()) {
-        if (!path.endsWith('/')) {
-          res.writeHead(301, { location: `${path}/` });
-          res.end();
-          return;
-        }
-        file = join(file, 'index.html');
-        await stat(file);
-      }
-      return send(200, file, path);
-    } catch {
-      return notFound();
+    const path = normalisePath(req.url ?? '/');
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad Request');
+      return;
     }
-    async function notFound() {
-      try {
-        await stat(join(root, '404.html'));
-        return send(404, join(root, '404.html'), url.pathname);
-      } catch {
-        return send(404, null, url.pathname);
-      }
+    if (`${path}/` === b) return redirect(res, path, { location: b, status: 301 });
+    const before = answer.before(path);
+    if (before) return redirect(res, path, before);
+    if (!path.startsWith(b)) return notFound(req, res, path);
+    const rel = path.slice(b.length);
+    const inOverlay = overlay.get(rel);
+    if (inOverlay !== undefined) {
+      setHeaders(res, path, false);
+      res.writeHead(200, { 'content-type': rel.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
+      res.end(req.method === 'HEAD' ? undefined : inOverlay);
+      return;
     }
+    const file = rel === '' || rel.endsWith('/') ? await fileAt(`${rel}index.html`) : await fileAt(rel);
+    if (file) {
+      setHeaders(res, path, false);
+      req.url = location(`${rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel}`);
+      send(req, res, () => void notFound(req, res, path));
+      return;
+    }
+    if (rel !== '' && !rel.endsWith('/') && (await isDirectory(rel))) return redirect(res, path, { location: `${path}/`, status: 301 });
+    const after = answer.after(path);
+    if (after) return redirect(res, path, after);
+    return notFound(req, res, path);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // One bad request must never stop the preview: answer 500 and keep serving.
+      console.error(`Forhåndsvisning: ${req.method} ${req.url}: ${(error as Error)?.message ?? error}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end();
+    });
   });
+  server.on('clientError', (_e, socket) => socket.destroy());
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  await new Promise<void>((resolvePromise) => server.listen(options.port ?? 0, host, resolvePromise));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const origin = `http://${host}:${port}`;
@@ -159,6 +182,12 @@ export async function serveStatic(root: string, base = '/', options: { redirects
     origin,
     url: (p: string) => `${origin}${b}${p.replace(/^\//, '')}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections?.();
+        server.close(() => resolvePromise());
+      }),
   };
 }
+
+export type { HostName };

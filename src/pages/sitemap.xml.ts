@@ -1,14 +1,17 @@
 // sitemap.xml: every canonical page (latest-year duplicates under /<year>/ are left out).
 import type { APIRoute } from 'astro';
 import { fylker, identity, kommuner, latestYear, siteInfo, years } from '../site/data';
-import { absoluteUrl, dataPath, fylkePath, homePath, kommunePath, metodePath, omraderPath, withBase, yearPath } from '../site/urls';
+import {
+  absoluteUrl, dataPath, endringsloggPath, fylkePath, homePath, kommunePath, metodePath, omraderPath, sammenlignPath, tabellPath,
+  tilgjengelighetPath, withBase, yearPath,
+} from '../site/urls';
 
 export const GET: APIRoute = ({ site }) => {
   const origin = site?.href ?? `${identity().siteUrl}/`;
-  const paths: string[] = [homePath(), metodePath(), dataPath()];
+  const paths: string[] = [homePath(), metodePath(), dataPath(), tabellPath(), sammenlignPath(), endringsloggPath(), tilgjengelighetPath()];
   if (Object.keys(import.meta.glob('./utvikling/index.astro')).length > 0) paths.push(withBase('/utvikling/'));
   for (const y of years()) {
-    if (y !== latestYear()) paths.push(yearPath(y));
+    if (y !== latestYear()) paths.push(yearPath(y), tabellPath(y));
     paths.push(omraderPath(y));
     for (const f of fylker(y)) paths.push(fylkePath(f, y));
     for (const k of kommuner(y)) paths.push(kommunePath(k, y));

@@ -1,7 +1,7 @@
 // Which share card (og:image) a page uses: cards.json, written by the build's card step beside the
 // other artefacts. A page without a card (none in the artefacts) simply has no og:image.
-import type { CardKind } from '../cards/content';
-import { CARD_HEIGHT, CARD_WIDTH } from '../cards/card';
+import type { CardKind } from '../draw/cards/content';
+import { CARD_HEIGHT, CARD_WIDTH } from '../draw/cards/card';
 import { artefactText } from './data';
 import { withBase } from './urls';
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type {
   DistributionRow, GroupKind, ItemShareRow, KommuneIndicators, RegisterRow, SurveyDefinition, YearSummary,
 } from '../lib/types';
-import type { MapGeometry } from '../map/prepare';
+import type { MapGeometry } from '../draw/map/prepare';
 import { numberRedirects, type NumberRedirect } from '../lib/publication/numberRedirects';
 import type { SiteIdentity } from '../lib/publication/identity';
 import type { YearPublication } from '../lib/publication/versions';

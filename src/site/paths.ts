@@ -50,7 +50,7 @@ export function makePaths(baseRaw: string | undefined, latest: number) {
     sammenlignPath: (nrs: string[] = []) => withBase(`/sammenlign/${nrs.length ? `?k=${nrs.join(',')}` : ''}`),
     /** One current kommune's data over every year: `/data/kommune/0301.csv`. */
     kommuneDataPath: (kommunenummer: string, format: 'csv' | 'json') => withBase(`/data/kommune/${kommunenummer}.${format}`),
-    /** A downloadable figure (`name` from src/site/figureFiles): `/figur/2024/kart-prioritering.svg`. */
+    /** A downloadable figure (`name` from src/site/figures): `/figur/2024/kart-prioritering.svg`. */
     figurePath: (name: string, format: FigureFormat) => withBase(`/figur/${name}.${format}`),
   };
 }

@@ -1,7 +1,7 @@
 // The line under every figure: which year, which source, and whether the numbers are synthetic.
 import { survey, yearSummary } from './data';
 import { surveyName } from './summary';
-import { groupByName, sourceText } from './sourceText';
+import { groupByName, sourceText } from '../lib/format/sourceText';
 
 /** The survey's public name in `year`: the year entry's `surveyName`, else the definition's title. */
 export function surveyNameOf(year: number): string {

@@ -1,7 +1,9 @@
-// Runs the indicators CLI as the acceptance checks do: a child process per run, a few at a time.
+// Runs the indicators CLI as the acceptance checks do: with npm, in other directories, as child
+// processes; the many plain runs through the command's main() in the test's own process.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { main } from '../../scripts/indicators';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -23,8 +25,16 @@ function spawnRun(cmd: string, args: string[], cwd = ROOT, env: Record<string, s
   });
 }
 
-/** `tsx scripts/indicators.ts …` (what `npm run indicators -- …` runs). */
-export const indicators = (args: string[]): Promise<RunResult> => spawnRun(TSX, [join(ROOT, 'scripts/indicators.ts'), ...args]);
+/**
+ * What `npm run indicators -- …` runs (scripts/indicators.ts), through its main() in this process:
+ * no tsx start per run. The npm and directory variants below stay real child processes.
+ */
+export async function indicators(args: string[]): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
 
 /** tsx started directly in `cwd`, with extra environment (e.g. what an outer npm script leaves behind). */
 export const indicatorsIn = (cwd: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> =>

@@ -1,10 +1,10 @@
 // The checks /tilgjengelighet/ reports, run exactly as src/site/accessibility-checks.json lists
 // them (the page is generated from the same file): axe-core at each width, keyboard, JavaScript
-// off and reflow at 320 px, on every listed page, /tilgjengelighet/ and /endringslogg/ included.
+// off, reflow at 320 px and measured target sizes, on one page of every page kind.
 // Plus the citation's copy button, which is progressive enhancement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
@@ -16,6 +16,9 @@ const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 let server: StaticServer;
 let browser: Browser;
 const widthsOf = (id: string) => checks.checks.find((c) => c.id === id)!.widths;
+type Listed = (typeof checks.pages)[number] & { checks?: string[]; ready?: string };
+/** The listed pages a check applies to (an embed has no skip link, menu or footer). */
+const pagesFor = (id: string) => (checks.pages as Listed[]).filter((p) => !p.checks || p.checks.includes(id));
 
 beforeAll(async () => {
   server = await serveStatic(await demoSite(), '/');
@@ -27,29 +30,46 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function visit(page: Page, path: string): Promise<void> {
+async function visit(page: Page, p: string | Listed): Promise<void> {
+  const path = typeof p === 'string' ? p : p.path;
   const response = await page.goto(server.url(path), { waitUntil: 'load' });
   expect(response?.status(), path).toBe(200);
+  // Content a script builds (the comparison) is checked once it is there.
+  if (typeof p !== 'string' && p.ready) await page.locator(p.ready).waitFor();
+}
+
+/** Page files under src/pages/ (endpoints such as feed.xml.ts are not pages a reader reads). */
+async function pageFiles(dir = join(ROOT, 'src', 'pages')): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await pageFiles(p)));
+    else if (e.name.endsWith('.astro')) out.push(relative(join(ROOT, 'src', 'pages'), p));
+  }
+  return out.sort();
 }
 
 describe('the statement lists the pages it covers', () => {
-  it('including itself and /endringslogg/', () => {
-    const paths = checks.pages.map((p) => p.path);
-    expect(paths).toContain('/tilgjengelighet/');
-    expect(paths).toContain('/endringslogg/');
-    expect(checks.checks.map((c) => c.id).sort()).toEqual(['axe', 'keyboard', 'no-js', 'reflow']);
+  it('one page of every page kind, itself, /tabell/ and /sammenlign/ included', async () => {
+    const routes = checks.pages.map((p) => p.route).sort();
+    expect(routes).toEqual(await pageFiles());
+    const paths = checks.pages.map((p) => p.path.split('?')[0]);
+    for (const path of ['/tilgjengelighet/', '/endringslogg/', '/tabell/', '/sammenlign/']) expect(paths).toContain(path);
+    expect(checks.checks.map((c) => c.id).sort()).toEqual(['axe', 'keyboard', 'no-js', 'reflow', 'target-size']);
+    // A page that skips a check names only checks that exist.
+    for (const p of checks.pages as Listed[]) for (const id of p.checks ?? []) expect(widthsOf(id), `${p.path}: ${id}`).toBeDefined();
   });
 });
 
-describe('axe-core (WCAG 2.1 AA)', () => {
+describe('axe-core (WCAG 2.1 AA and 2.2 target size)', () => {
   for (const width of widthsOf('axe')) {
     it(`finds no violation at ${width} px on every listed page`, async () => {
       const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
       const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: string[] = [];
-      for (const p of checks.pages) {
-        await visit(page, p.path);
+      for (const p of pagesFor('axe')) {
+        await visit(page, p);
         await page.evaluate(axe);
         const violations = await page.evaluate(async (tags) => {
           // @ts-expect-error injected global
@@ -64,7 +84,7 @@ describe('axe-core (WCAG 2.1 AA)', () => {
       }
       await context.close();
       expect(found).toEqual([]);
-    }, 180_000);
+    }, 600_000);
   }
 });
 
@@ -73,8 +93,8 @@ describe('keyboard', () => {
     const context = await browser.newContext({ viewport: { width: widthsOf('keyboard')[0], height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
-    for (const p of checks.pages) {
-      await visit(page, p.path);
+    for (const p of pagesFor('keyboard')) {
+      await visit(page, p);
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => document.activeElement?.getAttribute('href'));
       if (first !== '#innhold') problems.push(`${p.path}: first Tab stop is ${first}`);
@@ -99,7 +119,7 @@ describe('without JavaScript', () => {
   it('every listed page has its heading, its main text and the footer links', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: widthsOf('no-js')[0], height: 900 } });
     const page = await context.newPage();
-    for (const p of checks.pages) {
+    for (const p of pagesFor('no-js')) {
       await visit(page, p.path);
       expect(await page.locator('main h1').count(), p.path).toBe(1);
       expect(((await page.locator('main').textContent()) ?? '').length, p.path).toBeGreaterThan(200);
@@ -118,14 +138,50 @@ describe('reflow', () => {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     const wide: string[] = [];
-    for (const p of checks.pages) {
-      await visit(page, p.path);
+    for (const p of pagesFor('reflow')) {
+      await visit(page, p);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width + 1) wide.push(p.path);
     }
     await context.close();
     expect(wide.sort()).toEqual(known);
   }, 120_000);
+});
+
+describe('target size (WCAG 2.2, 2.5.8)', () => {
+  const check = checks.checks.find((c) => c.id === 'target-size')!;
+  for (const width of check.widths) {
+    it(`every listed kind of target is at least 24 × 24 px at ${width} px, on every listed page`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const small: string[] = [];
+      const measured = new Set<string>();
+      for (const p of pagesFor('target-size')) {
+        await visit(page, p);
+        const found = await page.evaluate((selectors) => {
+          const out: { selector: string; text: string; w: number; h: number }[] = [];
+          for (const selector of selectors) {
+            for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+              const r = el.getBoundingClientRect();
+              // Not rendered (a hidden form, a collapsed part): nothing to tap.
+              if (r.width === 0 && r.height === 0) continue;
+              out.push({ selector, text: (el.textContent || el.getAttribute('name') || '').trim().slice(0, 30), w: r.width, h: r.height });
+            }
+          }
+          return out;
+        }, check.targets as string[]);
+        for (const t of found) {
+          measured.add(t.selector);
+          // Sub-pixel layout: 23.99 is 24 on the screen.
+          if (t.w < 23.5 || t.h < 23.5) small.push(`${p.path} ${t.selector} «${t.text}»: ${t.w.toFixed(1)} × ${t.h.toFixed(1)}`);
+        }
+      }
+      await context.close();
+      expect(small).toEqual([]);
+      // The measurement saw the targets it claims to measure: menu, breadcrumbs, downloads, sort, forms.
+      for (const selector of ['.site-nav a', '.brand', '.crumbs a', '.figure-downloads a', '.table-downloads a', 'th[aria-sort] button', '.table-filters select', '.compare-picker input', '.latest-note a']) expect([...measured], selector).toContain(selector);
+    }, 300_000);
+  }
 });
 
 describe('«Slik siterer du»', () => {

@@ -9,7 +9,7 @@ import { demoSite } from '../helpers/site';
 import { listFiles } from '../../scripts/lib/sitefiles';
 import { makeFigureRasteriser } from '../../scripts/lib/cards/raster';
 import { compareSnapshot } from '../snapshots/snapshot';
-import { FILE_MARGIN } from '../../src/site/figureFiles/standalone';
+import { FILE_MARGIN } from '../../src/site/figures/standalone';
 
 let site: string;
 let files: string[];

@@ -1,9 +1,9 @@
 // Share cards: what each says, which cards a year has, and the PNG the build makes of one.
 import { describe, expect, test } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { cardAlt, cardSvg, CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../src/cards/card';
-import { yearCards, type CardYearInput } from '../../src/cards/content';
-import { prepareMapGeometry } from '../../src/map/prepare';
+import { cardAlt, cardSvg, CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../src/draw/cards/card';
+import { yearCards, type CardYearInput } from '../../src/draw/cards/content';
+import { prepareMapGeometry } from '../../src/draw/map/prepare';
 import { makeRasteriser, FONT_OPTIONS } from '../../scripts/lib/cards/raster';
 import type { DistributionRow, KommuneIndicators } from '../../src/lib/types';
 import { GRADE_LABELS, PREPARE_OPTIONS, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';

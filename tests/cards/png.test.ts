@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
-import { encodePng } from '../../src/cards/png';
+import { encodePng } from '../../src/draw/cards/png';
 
 const deflate = (d: Uint8Array) => deflateSync(d, { level: 6 });
 

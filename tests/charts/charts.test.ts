@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderGradeBars, gradeBarsDescription } from '../../src/charts/gradeBars';
-import { OWN_OUTLINE, renderComparison } from '../../src/charts/comparison';
-import { renderItemShares, itemSharesFromRows } from '../../src/charts/itemShares';
-import { renderKommuneGrades, MISSING_MARK } from '../../src/charts/kommuneGrades';
-import { renderGroupedBars } from '../../src/charts/groupedBars';
-import { categoryBarsDescription, renderCategoryBars } from '../../src/charts/categoryBars';
-import { el, fluidExtent, withCaption } from '../../src/charts/svg';
-import { GRADE_COLORS } from '../../src/map/palette';
+import { renderGradeBars, gradeBarsDescription } from '../../src/draw/charts/gradeBars';
+import { OWN_OUTLINE, renderComparison } from '../../src/draw/charts/comparison';
+import { renderItemShares, itemSharesFromRows } from '../../src/draw/charts/itemShares';
+import { renderKommuneGrades, MISSING_MARK } from '../../src/draw/charts/kommuneGrades';
+import { renderGroupedBars } from '../../src/draw/charts/groupedBars';
+import { categoryBarsDescription, renderCategoryBars } from '../../src/draw/charts/categoryBars';
+import { el, fluidExtent, withCaption } from '../../src/draw/charts/svg';
+import { GRADE_COLORS } from '../../src/draw/map/palette';
 import type { ItemShareRow } from '../../src/lib/types';
 import { FYLKE, LABELS, NATION, TINY, distribution } from '../snapshots/inputs';
 

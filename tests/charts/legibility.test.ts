@@ -3,15 +3,15 @@
 // ≥ 12. A fluid chart (width="100%", the site's CHART_SIZE) is not scaled: its font size is what is shown.
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderGradeBars } from '../../src/charts/gradeBars';
-import { renderItemShares } from '../../src/charts/itemShares';
-import { renderGroupedBars } from '../../src/charts/groupedBars';
-import { renderKommuneGrades } from '../../src/charts/kommuneGrades';
-import { renderCategoryBars } from '../../src/charts/categoryBars';
-import { renderComparison } from '../../src/charts/comparison';
-import { GRADE_COLORS } from '../../src/map/palette';
+import { renderGradeBars } from '../../src/draw/charts/gradeBars';
+import { renderItemShares } from '../../src/draw/charts/itemShares';
+import { renderGroupedBars } from '../../src/draw/charts/groupedBars';
+import { renderKommuneGrades } from '../../src/draw/charts/kommuneGrades';
+import { renderCategoryBars } from '../../src/draw/charts/categoryBars';
+import { renderComparison } from '../../src/draw/charts/comparison';
+import { GRADE_COLORS } from '../../src/draw/map/palette';
 import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
-import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures';
+import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures/common';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;

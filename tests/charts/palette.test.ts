@@ -1,7 +1,7 @@
 // Spec «Change between years»: 0 lightest, 4 darkest, grades 2 and 3 at the same CIELAB lightness
 // (± 3) in two different hues, on every map, bar and legend (they all take GRADE_COLORS).
 import { describe, expect, test } from 'vitest';
-import { GRADE_COLORS } from '../../src/map/palette';
+import { GRADE_COLORS } from '../../src/draw/map/palette';
 import { gradeLevel } from '../../src/lib/rules/change';
 
 /** sRGB hex → CIELAB (D65), by the CIE formulas. */

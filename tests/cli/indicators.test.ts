@@ -1,9 +1,11 @@
-// The engine CLI end to end, as the acceptance checks call it (a child process per run).
+// The engine CLI end to end: once as the acceptance checks call it (a child process), the other
+// runs through the same main() in this process (no tsx start per run).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../scripts/indicators';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/fixtures/pipeline');
@@ -19,7 +21,15 @@ function run(script: string, args: string[]) {
   const r = spawnSync(TSX, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const indicators = (...args: string[]) => run('indicators.ts', args);
+/** The real command in its own process. */
+const spawned = (...args: string[]) => run('indicators.ts', args);
+/** The command's main() in this process, with what it writes and its exit code. */
+async function indicators(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
 
 function listing(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'latin1')]));
@@ -27,7 +37,7 @@ function listing(dir: string): Record<string, string> {
 
 describe('npm run indicators', () => {
   const out = join(work, 'ok');
-  const ok = indicators('--responses', RESPONSES, '--survey', '2021', '--register', REGISTER, '--out', out);
+  const ok = spawned('--responses', RESPONSES, '--survey', '2021', '--register', REGISTER, '--out', out);
 
   it('succeeds and writes the contract header exactly, one row per register kommune', () => {
     expect(ok.stderr).toBe('');
@@ -56,16 +66,16 @@ describe('npm run indicators', () => {
     }
   });
 
-  it('without --register: the rows are the 12 respondents', () => {
+  it('without --register: the rows are the 12 respondents', async () => {
     const o = join(work, 'noreg');
-    const r = indicators('--responses', RESPONSES, '--survey', '2021', '--out', o);
+    const r = await indicators('--responses', RESPONSES, '--survey', '2021', '--out', o);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(o, 'indicators.csv'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(13);
     expect(lines.slice(1).every((l) => l.split(',')[1] === '1')).toBe(true);
   });
 
-  it('a Windows-1252, semicolon, CRLF export gives the same table', () => {
+  it('a Windows-1252, semicolon, CRLF export gives the same table', async () => {
     const utf8 = readFileSync(RESPONSES, 'utf8');
     expect(utf8).toMatch(/[æøå]/); // labels such as «I svært stor grad», «leverandører»
     const semicolon = utf8
@@ -87,20 +97,20 @@ describe('npm run indicators', () => {
     const file = join(work, 'export-1252.csv');
     writeFileSync(file, cp1252);
     const o = join(work, 'cp1252');
-    const r = indicators('--responses', file, '--survey', '2021', '--register', REGISTER, '--out', o);
+    const r = await indicators('--responses', file, '--survey', '2021', '--register', REGISTER, '--out', o);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readFileSync(join(o, 'indicators.csv'), 'utf8')).toBe(readFileSync(join(out, 'indicators.csv'), 'utf8'));
   });
 
-  it('a bad file exits non-zero, prints the problems and leaves --out absent', () => {
+  it('a bad file exits non-zero, prints the problems and leaves --out absent', async () => {
     const bad = join(work, 'bad.csv');
     const [head, ...rest] = readFileSync(RESPONSES, 'utf8').split('\n');
     const cols = head.split(',');
     const i = cols.indexOf('sky');
     writeFileSync(bad, [cols.filter((_, k) => k !== i).join(','), ...rest.map((l) => l.split(',').filter((_, k) => k !== i).join(','))].join('\n'));
     const o = join(work, 'never');
-    const r = indicators('--responses', bad, '--survey', '2021', '--out', o);
+    const r = await indicators('--responses', bad, '--survey', '2021', '--out', o);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('sky');
     expect(r.stderr).toContain('bad.csv');
@@ -108,7 +118,7 @@ describe('npm run indicators', () => {
     expect(readdirSync(work).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('a bad file leaves an existing --out untouched', () => {
+  it('a bad file leaves an existing --out untouched', async () => {
     const o = join(work, 'existing');
     mkdirSync(o);
     writeFileSync(join(o, 'indicators.csv'), 'gammel\n');
@@ -116,41 +126,41 @@ describe('npm run indicators', () => {
     const before = listing(o);
     const bad = join(work, 'unknown-label.csv');
     writeFileSync(bad, readFileSync(RESPONSES, 'utf8').replace('I svært liten grad', 'Litt grann'));
-    const r = indicators('--responses', bad, '--survey', '2021', '--out', o);
+    const r = await indicators('--responses', bad, '--survey', '2021', '--out', o);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Litt grann');
     expect(listing(o)).toEqual(before);
   });
 
-  it('a kommunenummer outside the register is rejected', () => {
+  it('a kommunenummer outside the register is rejected', async () => {
     const o = join(work, 'reg-miss');
     const small = join(work, 'small-register.csv');
     writeFileSync(small, readFileSync(REGISTER, 'utf8').split('\n').filter((l) => !l.startsWith('9903')).join('\n'));
-    const r = indicators('--responses', RESPONSES, '--survey', '2021', '--register', small, '--out', o);
+    const r = await indicators('--responses', RESPONSES, '--survey', '2021', '--register', small, '--out', o);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('9903');
     expect(existsSync(o)).toBe(false);
   });
 
-  it('an unknown option or a missing required option is an error and writes nothing', () => {
+  it('an unknown option or a missing required option is an error and writes nothing', async () => {
     const o = join(work, 'opt');
-    const r = indicators('--responses', RESPONSES, '--survey', '2021', '--out', o, '--frobnicate');
+    const r = await indicators('--responses', RESPONSES, '--survey', '2021', '--out', o, '--frobnicate');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ukjent valg «--frobnicate»');
     expect(r.stderr).not.toMatch(/Unknown option/);
-    expect(indicators('--responses', RESPONSES, '--out', o).code).not.toBe(0);
+    expect((await indicators('--responses', RESPONSES, '--out', o)).code).not.toBe(0);
     expect(existsSync(o)).toBe(false);
   });
 
-  it('an unknown survey form names the known ones', () => {
-    const r = indicators('--responses', RESPONSES, '--survey', '1999', '--out', join(work, 'x'));
+  it('an unknown survey form names the known ones', async () => {
+    const r = await indicators('--responses', RESPONSES, '--survey', '1999', '--out', join(work, 'x'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('2018');
     expect(r.stderr).toContain('2021');
   });
 
-  it('--help explains every option', () => {
-    const r = indicators('--help');
+  it('--help explains every option', async () => {
+    const r = await indicators('--help');
     expect(r.code).toBe(0);
     for (const opt of ['--responses', '--survey', '--register', '--encoding', '--out', '--help']) expect(r.stdout).toContain(opt);
   });

@@ -78,7 +78,15 @@ export interface FixtureOptions {
   secretValues?: Partial<Record<keyof typeof SECRETS, string>>;
   /** Other names for some kommuner (kommunenummer → name), in the register and boundary file. */
   names?: Record<string, string>;
+  /**
+   * An earlier year (2021) on an earlier structure in which one kommune had another number
+   * (RENUMBERED), so the site has a development page and an old-number redirect.
+   */
+  history?: boolean;
 }
+
+/** With `history`: the kommune that had another number in the earlier structure. */
+export const RENUMBERED = { from: '9105', to: '9103' };
 
 /** Writes `<dir>/data/…` and `<dir>/reference/…`; returns the CLI args that build it. */
 export async function writeFixture(dir: string, options: FixtureOptions = {}): Promise<string[]> {
@@ -107,6 +115,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
       kommuneBoundaries: { file: options.missingBoundary ? 'geo/finnes-ikke.topojson' : 'geo/kommuner-fx.topojson', object: 'Kommuner', idProperty: 'kommunenummer', nameProperty: 'navn' },
       fylkeBoundaries: { file: 'geo/fylker-fx.topojson', object: 'Fylker', idProperty: 'fylkesnummer', nameProperty: 'navn' },
       populationNote: 'Oppdiktet folketall',
+      ...(options.history ? { previous: { structure: 'fx-old', correspondence: 'registers/endringer-fx.csv' } } : {}),
     }),
   );
   const header = 'kommunenummer,kommunenavn,fylkesnummer,fylkesnavn,innbyggere';
@@ -146,6 +155,7 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
   });
   const responses = `${lines.join('\r\n')}\r\n`;
   await put(join(data, 'responses', 'fx.csv'), responses);
+  if (options.history) await writeHistory(put, data, ref, nameOf, header, responses);
   // Version 1 of the figures, computed from exactly this file (issue 9 §5).
   await put(
     join(data, 'years', '2024.json'),
@@ -155,4 +165,35 @@ export async function writeFixture(dir: string, options: FixtureOptions = {}): P
     }),
   );
   return ['--data', data, '--reference', ref, '--no-download'];
+}
+
+/** The earlier year: the same kommuner and answers, RENUMBERED.to under its old number. */
+async function writeHistory(
+  put: (path: string, content: string) => Promise<void>,
+  data: string,
+  ref: string,
+  nameOf: (k: FixtureKommune) => string,
+  header: string,
+  responses: string,
+): Promise<void> {
+  const oldNr = (nr: string) => (nr === RENUMBERED.to ? RENUMBERED.from : nr);
+  const rows = FIXTURE_KOMMUNER.map((k) => [oldNr(k.kommunenummer), nameOf(k), k.fylkesnummer, k.fylkesnavn, String(k.innbyggere)].map(csvCell).join(','));
+  await put(join(ref, 'registers', 'kommuner-fx-old.csv'), `${header}\n${rows.join('\n')}\n`);
+  const pairs = FIXTURE_KOMMUNER.map((k) =>
+    [oldNr(k.kommunenummer), nameOf(k), k.kommunenummer, nameOf(k), oldNr(k.kommunenummer) === k.kommunenummer ? 'uendret' : 'nytt_nummer'].map(csvCell).join(','),
+  );
+  await put(join(ref, 'registers', 'endringer-fx.csv'), `kommunenummer_2020,kommunenavn_2020,kommunenummer_2024,kommunenavn_2024,endring\n${pairs.join('\n')}\n`);
+  await put(
+    join(data, 'structures', 'fx-old.json'),
+    JSON.stringify({ id: 'fx-old', label: 'Tidligere testinndeling', register: 'registers/kommuner-fx-old.csv', kommuneBoundaries: null, fylkeBoundaries: null, populationNote: 'Oppdiktet folketall' }),
+  );
+  const oldResponses = responses.split('\r\n').map((line) => (line.startsWith(`${RENUMBERED.to},`) ? RENUMBERED.from + line.slice(4) : line)).join('\r\n');
+  await put(join(data, 'responses', 'fx-old.csv'), oldResponses);
+  await put(
+    join(data, 'years', '2021.json'),
+    JSON.stringify({
+      year: 2021, survey: '2021', structure: 'fx-old', responses: 'responses/fx-old.csv', synthetic: true, dataDate: '2021-06-30',
+      version: 1, published: '2021-06-30', sha256: createHash('sha256').update(oldResponses).digest('hex'), corrections: [],
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 // Built sites for the tests, built by the real CLI (`tsx scripts/build.ts`) and cached by a hash of
 // every input (code, data, site, reference data, arguments) under tests/.tmp-sites/ (git-ignored
-// via `.tmp*/`). The demo site is built once and shared by the build, browser and link-check tests.
+// via `.tmp*/`). The demo site is built once per run by the global setup of the `demo` project
+// (tests/helpers/demo-setup.ts) and shared by the build, browser and link-check tests.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -101,7 +102,8 @@ export async function cachedSite(name: string, args: string[] = [], extraDirs: s
         const age = Date.now() - (await stat(join(CACHE, old))).mtimeMs;
         if (age > 15 * 60_000) await rm(join(CACHE, old), { recursive: true, force: true });
       }
-      const r = await runBuildCli(['--out', out, ...args]);
+      // A hang guard only: a cold demo build on a loaded shared machine took over 8 minutes.
+      const r = await runBuildCli(['--out', out, ...args], {}, 1_800_000);
       if (r.code !== 0) throw new Error(`build of ${name} failed (exit ${r.code})\n${r.stdout}\n${r.stderr}`);
       return out;
     })();
@@ -110,8 +112,27 @@ export async function cachedSite(name: string, args: string[] = [], extraDirs: s
   return p;
 }
 
-/** The demo site (data/years/*), base '/'. */
-export const demoSite = () => cachedSite('demo');
-/** The demo site under a sub-path. */
+/**
+ * The demo site (data/years/*), base '/': DIGIKOMMUNE_TEST_SITE names an already built demo site
+ * (e.g. `npm run build -- --out .tmp-e/site`) so browser test files can be rerun against one build;
+ * otherwise the one the global setup built for this run, or, in a file outside the `demo` project,
+ * the same cached build made here.
+ */
+export async function demoSite(): Promise<string> {
+  if (process.env.DIGIKOMMUNE_TEST_SITE) return resolve(process.env.DIGIKOMMUNE_TEST_SITE);
+  const { inject } = await import('vitest');
+  return inject('demoSite') ?? cachedSite('demo');
+}
+/** The sub-path the base-path tests build under. */
 export const DEMO_BASE = '/digikommune/';
-export const demoSiteUnderBase = () => cachedSite('demo-base', ['--base', DEMO_BASE]);
+
+/**
+ * A small site under DEMO_BASE: the trust fixture with an earlier year (RENUMBERED gives an
+ * old-number redirect), for the base-path checks that need no full demo build. Cached like the demo.
+ */
+export async function fixtureSiteUnderBase(): Promise<string> {
+  const { writeFixture } = await import('./fixture');
+  const input = join(CACHE, 'inputs', 'history');
+  const args = await writeFixture(input, { history: true });
+  return cachedSite('fixture-base', ['--base', DEMO_BASE, ...args], [input]);
+}

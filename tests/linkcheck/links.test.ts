@@ -1,9 +1,10 @@
-// Crawls every HTML page of the built demo site (at the root and under a base path): no internal
-// link may be broken, and every kommune and fylke of each year's register has its page.
+// Crawls every HTML page of the built demo site, and of a small fixture site under a base path: no
+// internal link may be broken, and every kommune and fylke of each year's register has its page.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { checkLinks, extractLinks, resolveFile, type LinkReport } from '../helpers/linkcheck';
-import { demoSite, demoSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
+import { demoSite, fixtureSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
+import { FIXTURE_KOMMUNER, RENUMBERED } from '../helpers/fixture';
 import { yearEntries } from '../helpers/demo';
 import { fylkeSlug, kommuneSlug } from '../../src/lib/format/slug';
 import { loadRegister, requireReferenceDir } from '../../scripts/lib/reference-files';
@@ -118,20 +119,33 @@ describe('the demo site', () => {
   });
 });
 
-describe('the demo site under a base path', () => {
+// The base path is the same code for every page kind, so a small site with every kind (two years,
+// a renumbered kommune's redirect, kommune and fylke pages, embeds, figures) checks it without a
+// second demo build.
+describe('a site under a base path (the fixture with an earlier year)', () => {
   let site: string;
   let report: LinkReport;
   beforeAll(async () => {
-    site = await demoSiteUnderBase();
+    site = await fixtureSiteUnderBase();
     report = await checkLinks(site, { base: DEMO_BASE });
   });
 
   it(`has no broken internal link under ${DEMO_BASE}`, async () => {
-    expect(report.pages.length).toBeGreaterThan(700);
+    // Both years' kommune pages were crawled, with their links.
+    for (const k of FIXTURE_KOMMUNER) {
+      const then = k.kommunenummer === RENUMBERED.to ? RENUMBERED.from : k.kommunenummer; // its number in 2021
+      for (const path of [`/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`, `/2021/kommune/${kommuneSlug(then, k.kommunenavn)}/`]) {
+        expect(resolveFile(path, report.files), path).not.toBeNull();
+      }
+    }
+    expect(report.links).toBeGreaterThan(report.pages.length * 5);
     expect(show(report)).toEqual([]);
-    // Every root-relative link carries the base: nothing points at the host's root.
-    const html = await readFile(join(site, 'index.html'), 'utf8');
-    const rootLinks = extractLinks(html).filter((l) => l.startsWith('/') && !l.startsWith(DEMO_BASE));
+    // Every root-relative link of every page carries the base: nothing points at the host's root.
+    const rootLinks: string[] = [];
+    for (const file of [...report.files].filter((f) => f.endsWith('.html'))) {
+      const html = await readFile(join(site, file), 'utf8');
+      for (const l of extractLinks(html)) if (l.startsWith('/') && !l.startsWith(DEMO_BASE)) rootLinks.push(`${file}: ${l}`);
+    }
     expect(rootLinks).toEqual([]);
   });
 });

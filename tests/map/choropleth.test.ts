@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { prepareMapGeometry } from '../../src/map/prepare';
-import { kommuneAccessibleName, missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/map/choropleth';
-import { GRADE_COLORS, GRADE_TEXT_COLORS } from '../../src/map/palette';
+import { prepareMapGeometry } from '../../src/draw/map/prepare';
+import { kommuneAccessibleName, missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/draw/map/choropleth';
+import { GRADE_COLORS, GRADE_TEXT_COLORS } from '../../src/draw/map/palette';
 import { GRADE_LABELS, MISSING_KOMMUNE, NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 
 const geometry = prepareMapGeometry({ kommuner: syntheticKommuner(), fylker: syntheticFylker(), ...PREPARE_OPTIONS });

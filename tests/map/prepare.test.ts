@@ -3,7 +3,7 @@ import { geoArea } from 'd3-geo';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
-import { padCode, prepareMapGeometry, rewindTopology } from '../../src/map/prepare';
+import { padCode, prepareMapGeometry, rewindTopology } from '../../src/draw/map/prepare';
 import {
   CCW_KOMMUNE, PREPARE_OPTIONS, TINY_KOMMUNE, syntheticFylker, syntheticKommuner,
 } from '../fixtures/map/synthetic';

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { loadStructure, readBoundary } from '../../scripts/lib/reference-files';
 import { kommuneSlug } from '../../src/lib/format';
-import { prepareStructureMap, rewindTopology, type MapGeometry } from '../../src/map/prepare';
-import { missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/map/choropleth';
+import { prepareStructureMap, rewindTopology, type MapGeometry } from '../../src/draw/map/prepare';
+import { missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/draw/map/choropleth';
 import type { RegisterRow, SurveyDefinition } from '../../src/lib/types';
 
 const survey = JSON.parse(readFileSync(new URL('../../data/surveys/2021.json', import.meta.url), 'utf8')) as SurveyDefinition;

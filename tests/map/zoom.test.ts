@@ -7,8 +7,8 @@ import type { GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import { loadStructure, readBoundary } from '../../scripts/lib/reference-files';
-import { padCode, prepareStructureMap, rewindTopology } from '../../src/map/prepare';
-import { renderChoropleth, renderFylkeMap } from '../../src/map/choropleth';
+import { padCode, prepareStructureMap, rewindTopology } from '../../src/draw/map/prepare';
+import { renderChoropleth, renderFylkeMap } from '../../src/draw/map/choropleth';
 
 type Point = [number, number];
 

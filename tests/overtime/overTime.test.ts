@@ -121,6 +121,21 @@ describe('changes between 2021 and 2024', () => {
     expect(a.up).toEqual([]);
     expect(a.down.map((m) => m.kommunenummer)).toEqual(['3203']);
     expect(movers(rows(), 'prioritering', 1).up.map((m) => m.kommunenummer)).toEqual(['3203']);
+    expect(p.upTied).toEqual([]);
+  });
+
+  it('keeps every kommune tied with the last mover listed, by name, and no one past the tie', () => {
+    const row = (nr: string, navn: string, from: 0 | 1 | 2 | 3 | 4, to: 0 | 1 | 2 | 3 | 4) => ({
+      kommunenummer: nr, kommunenavn: navn, kommunenummer_fra: [nr],
+      prioritering: classify(from, to), aktivitet: classify(from, from),
+    });
+    const list = [row('0001', 'Å', 0, 2), row('0002', 'Bø', 0, 2), row('0003', 'Alta', 0, 2), row('0004', 'Ås', 0, 3), row('0005', 'Evje', 0, 1), row('0006', 'Hå', 4, 0)];
+    const m = movers(list, 'prioritering', 2);
+    // Levels 0 < 1 < {2, 3} < 4: 0 → 2 and 0 → 3 are both two steps; Norwegian order puts the Å names last.
+    expect(m.up.map((r) => r.kommunenavn)).toEqual(['Alta', 'Bø']);
+    expect(m.upTied.map((r) => r.kommunenavn)).toEqual(['Å', 'Ås']);
+    expect(m.downTied).toEqual([]);
+    expect(movers(list, 'prioritering', 4).upTied).toEqual([]);
   });
 
   it('judges comparability between the two years, not against today: a later split does not count', () => {

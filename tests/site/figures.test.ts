@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripStyle } from '../../src/site/figures';
+import { stripStyle } from '../../src/site/figures/common';
 
 describe('stripStyle', () => {
   it('removes every <style> element, which the CSP would block, and keeps the rest', () => {

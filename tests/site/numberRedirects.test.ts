@@ -20,6 +20,10 @@ describe('numberRedirects', () => {
     expect(to('/kommune/3025/')).toBe('/kommune/3203-asker/');
     expect(to('/kommune/3203/')).toBe('/kommune/3203-asker/');
   });
+  it('leads an old number under a year it did not exist in to the current kommune, and keeps that year\'s own page', () => {
+    expect(to('/2024/kommune/3025/')).toBe('/kommune/3203-asker/');
+    expect(to('/2021/kommune/3025/')).toBe('/2021/kommune/3025-asker/');
+  });
   it('has one redirect per address, sorted', () => {
     expect(new Set(list.map((r) => r.from)).size).toBe(list.length);
     expect(list.map((r) => r.from)).toEqual([...list.map((r) => r.from)].sort());

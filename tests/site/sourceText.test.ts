@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByName, sourceText } from '../../src/site/sourceText';
+import { groupByName, sourceText } from '../../src/lib/format/sourceText';
 
 const OLD = 'Bruk av IKT i offentlig sektor';
 const NEW = 'Digitalisering og IKT i offentlig sektor';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupUnknownLabel, missingAnswers, unknownLabel, unknownReason, unknownSplit, unknownSplitText } from '../../src/site/unknown';
+import { groupUnknownLabel, missingAnswers, unknownLabel, unknownReason, unknownSplit, unknownSplitText } from '../../src/lib/format/unknown';
 import type { KommuneIndicators, SurveyDefinition } from '../../src/lib/types';
 
 // Hand-made rows: only the fields the helpers read.

@@ -1,18 +1,18 @@
 // One snapshot per shipped figure, at the size the site draws it (CHART_SIZE where the page passes
 // it) and at the article size downloads and embeds reuse.
 import { describe, expect, test } from 'vitest';
-import { renderGradeBars } from '../../src/charts/gradeBars';
-import { renderComparison } from '../../src/charts/comparison';
-import { renderCategoryBars } from '../../src/charts/categoryBars';
-import { renderItemShares } from '../../src/charts/itemShares';
-import { renderGroupedBars } from '../../src/charts/groupedBars';
-import { renderKommuneGrades } from '../../src/charts/kommuneGrades';
-import { renderChangeMap } from '../../src/charts/changeMap';
-import { withCaption } from '../../src/charts/svg';
-import { prepareMapGeometry } from '../../src/map/prepare';
-import { GRADE_COLORS } from '../../src/map/palette';
-import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures';
-import { FILE_MARGIN } from '../../src/site/figureFiles/standalone';
+import { renderGradeBars } from '../../src/draw/charts/gradeBars';
+import { renderComparison } from '../../src/draw/charts/comparison';
+import { renderCategoryBars } from '../../src/draw/charts/categoryBars';
+import { renderItemShares } from '../../src/draw/charts/itemShares';
+import { renderGroupedBars } from '../../src/draw/charts/groupedBars';
+import { renderKommuneGrades } from '../../src/draw/charts/kommuneGrades';
+import { renderChangeMap } from '../../src/draw/charts/changeMap';
+import { withCaption } from '../../src/draw/charts/svg';
+import { prepareMapGeometry } from '../../src/draw/map/prepare';
+import { GRADE_COLORS } from '../../src/draw/map/palette';
+import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures/common';
+import { FILE_MARGIN } from '../../src/site/figures/standalone';
 import { NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 import { compareSnapshot } from './snapshot';
 import { FYLKE, LABELS, NATION, TINY } from './inputs';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { prepareMapGeometry } from '../../src/map/prepare';
-import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/map/choropleth';
+import { prepareMapGeometry } from '../../src/draw/map/prepare';
+import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/draw/map/choropleth';
 import { GRADE_LABELS, NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 import { compareSnapshot } from './snapshot';
 

@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { CARD_FONT } from '../../../src/cards/card';
-import { encodePng } from '../../../src/cards/png';
+import { CARD_FONT } from '../../../src/draw/cards/card';
+import { encodePng } from '../../../src/draw/cards/png';
 
 const require = createRequire(import.meta.url);
 

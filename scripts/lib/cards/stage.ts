@@ -2,9 +2,9 @@
 // which image and its alt text; the pages read it) → PNGs under kort/ in the output.
 import { join } from 'node:path';
 import type { DistributionRow, KommuneIndicators, SurveyDefinition, YearSummary } from '../../../src/lib/types';
-import type { MapGeometry } from '../../../src/map/prepare';
-import { cardSvg } from '../../../src/cards/card';
-import { yearCards, type CardKind } from '../../../src/cards/content';
+import type { MapGeometry } from '../../../src/draw/map/prepare';
+import { cardSvg } from '../../../src/draw/cards/card';
+import { yearCards, type CardKind } from '../../../src/draw/cards/content';
 import { surveyName } from '../../../src/site/summary';
 import type { BuildEffects } from '../effects';
 import { decodeText } from '../effects';

@@ -27,10 +27,14 @@ export function numberRedirects(input: NumberRedirectInput): NumberRedirect[] {
       }
     }
   }
-  // An old number that is no longer in use leads where its old page leads.
+  // An old number that is no longer in use leads where its old page leads, also under the latest
+  // year, whose pages are the same as the unprefixed ones (`/2024/kommune/1141/`, Finnøy, merged
+  // into Stavanger in 2020). Earlier years keep only their own numbers: a page per old number and
+  // year would add hundreds of files for addresses nobody was given.
   for (const m of input.moved) {
-    const from = `/kommune/${m.kommunenummer_fra}/`;
-    if (!out.has(from)) out.set(from, { from, to: m.to, kommunenavn: m.kommunenavn_til });
+    for (const from of [`/kommune/${m.kommunenummer_fra}/`, `/${input.latest}/kommune/${m.kommunenummer_fra}/`]) {
+      if (!out.has(from)) out.set(from, { from, to: m.to, kommunenavn: m.kommunenavn_til });
+    }
   }
   return [...out.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }

@@ -123,6 +123,10 @@ export interface Movers {
   theme: ChangeTheme;
   up: MoverRow[];
   down: MoverRow[];
+  /** Kommuner past the first `n` that moved exactly as far as the last one listed: a cut inside
+   * a tie would otherwise drop them silently (15 rose two steps, 10 were shown). */
+  upTied: MoverRow[];
+  downTied: MoverRow[];
 }
 
 /**
@@ -138,9 +142,10 @@ export function movers(rows: ChangeRow[], theme: ChangeTheme, n = 10): Movers {
     }));
   const byName = (a: MoverRow, b: MoverRow) =>
     a.kommunenavn.localeCompare(b.kommunenavn, 'nb') || a.kommunenummer.localeCompare(b.kommunenummer);
-  const up = moved.filter((m) => m.diff > 0).sort((a, b) => b.diff - a.diff || byName(a, b)).slice(0, n);
-  const down = moved.filter((m) => m.diff < 0).sort((a, b) => a.diff - b.diff || byName(a, b)).slice(0, n);
-  return { theme, up, down };
+  const allUp = moved.filter((m) => m.diff > 0).sort((a, b) => b.diff - a.diff || byName(a, b));
+  const allDown = moved.filter((m) => m.diff < 0).sort((a, b) => a.diff - b.diff || byName(a, b));
+  const tied = (all: MoverRow[]) => (n > 0 && all.length > n ? all.slice(n).filter((m) => m.diff === all[n - 1].diff) : []);
+  return { theme, up: allUp.slice(0, n), down: allDown.slice(0, n), upTied: tied(allUp), downTied: tied(allDown) };
 }
 
 export interface ChangeCount {

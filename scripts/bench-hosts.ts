@@ -1,0 +1,126 @@
+// npm run bench:hosts — the headroom of every host profile (files, bytes, largest file, redirect
+// rules and the rest of src/lib/publish/hostLimits.ts) for the demo site (3 survey years) and the
+// ten-year bench fixture (scripts/bench-fixture.ts). One build per site; each profile's own files
+// are rendered onto it in memory, as `npm run preview -- --host` does. `npm run bench` runs it too.
+//
+//   npm run bench:hosts [-- --site3 <built dir>] [--site10 <built dir>] [--json file]
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runBuild } from './lib/build';
+import { nodeEffects } from './lib/effects';
+import { measureTree, readBuiltRules } from './lib/hosting';
+import { makeBenchFixture } from './bench-fixture';
+import { checkLimits, measured, type LimitCheck, type OutputMeasure } from '../src/lib/publish/checkLimits';
+import { HOST_LIMITS, HOST_NAMES, type HostName } from '../src/lib/publish/hostLimits';
+import { configDirName, renderProfile } from '../src/lib/publish/profiles';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface HostRow {
+  host: HostName;
+  measure: OutputMeasure;
+  checks: LimitCheck[];
+}
+
+/** Every profile measured on one built site (rendered from the rules the build wrote beside it). */
+export async function hostRows(site: string): Promise<HostRow[]> {
+  const built = await readBuiltRules(join(dirname(site), configDirName(basename(site))));
+  if (!built) throw new Error(`Fant ikke ${configDirName(basename(site))}/ ved siden av ${site}: bygg med denne versjonen`);
+  const tree = await measureTree(site);
+  const rows: HostRow[] = [];
+  for (const host of HOST_NAMES) {
+    const profile = renderProfile(host, { base: built.base, fixed: built.redirects, dynamic: built.dynamic });
+    // The tree as this host would receive it: the built profile's root files out, this one's in.
+    let files = tree.files;
+    let bytes = tree.bytes;
+    for (const name of built.site.filter((n) => existsSync(join(site, n)))) {
+      files--;
+      bytes -= statSync(join(site, name)).size;
+    }
+    for (const text of Object.values(profile.site)) {
+      files++;
+      bytes += Buffer.byteLength(text);
+    }
+    const redirects = profile.site._redirects ?? '';
+    const csp = Object.values({ ...profile.site, ...profile.beside }).flatMap((t) => t.match(/default-src[^"\n]*/g) ?? []);
+    const measure: OutputMeasure = {
+      files,
+      bytes,
+      largest: tree.largest,
+      staticRules: profile.counts.staticRules,
+      dynamicRules: profile.counts.dynamicRules,
+      headerRules: profile.counts.headerRules,
+      redirectsFileBytes: Buffer.byteLength(redirects),
+      redirectLineChars: redirects.split('\n').reduce((n, l) => Math.max(n, l.length), 0),
+      configBytes: Buffer.byteLength(profile.site['staticwebapp.config.json'] ?? ''),
+      functionBytes: Buffer.byteLength(profile.beside['cloudfront-function.js'] ?? ''),
+      headerValueChars: csp.reduce((n, s) => Math.max(n, s.length), 0),
+    };
+    rows.push({ host, measure, checks: checkLimits(host, measure) });
+  }
+  return rows;
+}
+
+const MB = 1024 * 1024;
+const pct = (value: number, limit: number) => `${Math.round((100 * value) / limit)} %`;
+const num = (n: number) => n.toLocaleString('nb-NO').replace(/\u00a0/g, ' ');
+
+export function hostReport(label: string, rows: HostRow[]): string {
+  const lines = [`Vertsprofiler, ${label}:`, '  vert        filer    MB      største fil  regler (statiske+dynamiske)  nærmeste grense'];
+  for (const r of rows) {
+    const m = r.measure;
+    const tightest = [...r.checks].sort((a, b) => b.value / b.limit - a.value / a.limit)[0];
+    const over = r.checks.filter((c) => !c.ok);
+    const near = tightest ? `${tightest.label} ${num(tightest.value)} av ${num(tightest.limit)} (${pct(tightest.value, tightest.limit)})` : 'ingen dokumenterte grenser';
+    lines.push(
+      `  ${r.host.padEnd(10)} ${num(m.files).padStart(7)} ${(m.bytes / MB).toFixed(1).padStart(7)} ${`${(m.largest.bytes / 1024).toFixed(0)} KB`.padStart(11)}  ${`${m.staticRules}+${m.dynamicRules}`.padStart(12)}                 ${over.length > 0 ? `OVER: ${over.map((c) => `${c.label} ${num(c.value)} > ${num(c.limit)}`).join('; ')}` : near}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface HostBench {
+  label: string;
+  rows: HostRow[];
+}
+
+/** Builds (unless given) the 3-year demo and the 10-year fixture and measures every profile. */
+export async function benchHosts(options: { site3?: string; site10?: string; log?: (l: string) => void } = {}): Promise<HostBench[]> {
+  const tmp = await mkdtemp(join(tmpdir(), 'digikommune-hosts-'));
+  try {
+    const quiet = nodeEffects(options.log ?? (() => {}));
+    const site3 = options.site3 ?? join(tmp, 'site3');
+    if (!options.site3) await runBuild({ root: ROOT, out: site3 }, quiet);
+    const site10 = options.site10 ?? join(tmp, 'site10');
+    if (!options.site10) {
+      const fixture = await makeBenchFixture(join(tmp, 'data10'));
+      await runBuild({ root: ROOT, out: site10, dataDir: fixture.dataDir }, quiet);
+    }
+    return [
+      { label: '3 årganger (demo)', rows: await hostRows(site3) },
+      { label: '10 årganger (benkfikstur: demo + 7 kopier av siste år)', rows: await hostRows(site10) },
+    ];
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export function overLimits(benches: HostBench[]): string[] {
+  return benches.flatMap((b) => b.rows.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${b.label}: ${HOST_LIMITS[r.host].title} ${c.label} ${num(c.value)} > ${num(c.limit)}`)));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { site3: { type: 'string' }, site10: { type: 'string' }, json: { type: 'string' } } });
+  const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
+  for (const b of benches) console.log(`${hostReport(b.label, b.rows)}\n`);
+  if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
+  const over = overLimits(benches);
+  if (over.length > 0) {
+    console.error(`${over.length} vertsgrense(r) brutt:\n  ${over.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,13 @@
+// Redirects by pattern, rendered by every host profile as the host's own dynamic rule (a splat or
+// placeholder in `_redirects`, a regex in nginx/Apache/Caddy, a test in the CloudFront Function).
+// They cost one rule each however many addresses they cover, so an address family that loses its
+// files (figure files made in the browser instead, say) keeps answering with a 301 to the page
+// that holds it. Site-relative, without the base; `:name` matches one path segment, a trailing
+// `*` the rest (`:splat` in the target). Hosts apply them before files (as Cloudflare Pages does),
+// so a pattern must only cover addresses that have no file.
+//
+// Add entries here (engineer G: figure files → their page). Example:
+//   { from: '/figur/:year/kommune/:slug/*', to: '/:year/kommune/:slug/', status: 301 }
+import type { DynamicRedirect } from './redirectRules';
+
+export const DYNAMIC_REDIRECTS: readonly DynamicRedirect[] = [];

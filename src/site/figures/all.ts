@@ -1,0 +1,68 @@
+// Every downloadable figure of the site, by name: what /figur/ publishes. The conditions mirror
+// the pages' (a figure is offered where it is drawn); the build fails when a page links a file
+// this list does not make (the link check) or this list makes a figure that cannot be drawn.
+import { ARTICLE_SIZE } from './common';
+import { artefactCache, fylker, kommuner, latestYear, mapGeometry, years } from '../data';
+import { history, overTimeSummary } from '../overTimeData';
+import { gradeMapFigure, fylkeMapFigure } from './maps';
+import { gradeBarsFigure } from './gradeBars';
+import { comparisonFigure } from './comparison';
+import { historyFigure } from './history';
+import { itemBlockFigure, itemSections } from './items';
+import { changeMapFigure, strategyFigure, yearDistributionFigure } from './development';
+import type { FigureFile } from './types';
+
+const INDICATORS = ['prioritering', 'aktivitet', 'kompetanse'] as const;
+const MAPS = ['prioritering', 'aktivitet'] as const;
+
+function yearFigures(year: number): FigureFile[] {
+  const geometry = mapGeometry(year);
+  const out: FigureFile[] = [];
+  if (geometry) out.push(...MAPS.map((i) => gradeMapFigure(year, i)));
+  out.push(...INDICATORS.map((i) => gradeBarsFigure(year, i)).filter((f) => f.rows.length > 0));
+  for (const f of fylker(year)) {
+    if (geometry && geometry.kommuner.some((s) => s.kommunenummer.startsWith(f.fylkesnummer))) {
+      out.push(...MAPS.map((i) => fylkeMapFigure(year, f.fylkesnummer, i)));
+    }
+    // A fylke of one or two kommuner has no distribution (FylkeView says why).
+    if (f.kommuner.length >= 3) out.push(...INDICATORS.map((i) => gradeBarsFigure(year, i, 'fylke', f.fylkesnummer, `fylke-${i}`)).filter((g) => g.rows.length > 0));
+  }
+  for (const k of kommuner(year)) out.push(...INDICATORS.map((i) => comparisonFigure(year, k, i)));
+  for (const section of itemSections(year)) {
+    for (const def of section.blocks) {
+      const f = itemBlockFigure(year, def);
+      if (f.rows.length > 0 && f.draw(ARTICLE_SIZE) !== null) out.push(f);
+    }
+  }
+  return out;
+}
+
+function developmentFigures(): FigureFile[] {
+  const summary = overTimeSummary();
+  const out: FigureFile[] = INDICATORS.map((i) => yearDistributionFigure(i));
+  const strategy = strategyFigure();
+  if (strategy) out.push(strategy);
+  if (summary && summary.fromYear !== null && summary.toYear !== null && mapGeometry(latestYear())) {
+    out.push(...MAPS.map((t) => changeMapFigure(t, summary.fromYear!, summary.toYear!)));
+  }
+  if (summary && summary.years.length >= 2) {
+    for (const k of kommuner(latestYear())) {
+      const h = history(k.kommunenummer);
+      if (h) out.push(historyFigure(h));
+    }
+  }
+  return out;
+}
+
+export function allFigureFiles(): Map<string, FigureFile> {
+  const cache = artefactCache();
+  let memo = cache.get('figureFiles') as Map<string, FigureFile> | undefined;
+  if (!memo) {
+    cache.set('figureFiles', (memo = new Map()));
+    for (const f of [...years().flatMap(yearFigures), ...developmentFigures()]) {
+      if (memo.has(f.name)) throw new Error(`To figurer har samme filnavn: /figur/${f.name}`);
+      memo.set(f.name, f);
+    }
+  }
+  return memo;
+}

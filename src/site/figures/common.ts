@@ -1,0 +1,144 @@
+// The site's side of the charts and maps: gathers what src/map and src/charts need from data.ts
+// and returns SVG strings to inline with set:html.
+import type { DistributionRow, KompetanseCategory } from '../../lib/types';
+import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../draw/map/choropleth';
+import { GRADE_COLORS } from '../../draw/map/palette';
+import { renderGradeBars } from '../../draw/charts/gradeBars';
+import { renderCategoryBars, type CategoryBar } from '../../draw/charts/categoryBars';
+import { renderComparison, type ComparisonOptions } from '../../draw/charts/comparison';
+import { withCaption, type FigureCaption } from '../../draw/charts/svg';
+import { kommuner, mapGeometry, survey } from '../data';
+import { kommunePath } from '../urls';
+import { unknownReason } from '../../lib/format/unknown';
+import { mapKey } from '../mapKey';
+
+/** The CSP (style-src 'self') blocks <style> inside inline SVG (the maps); site.css carries those rules. */
+export function stripStyle(svg: string): string {
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '');
+}
+
+export const UNKNOWN_FILL = '#e4e4e4';
+/** Kompetanse categories are unordered: distinct hues, not a scale. */
+export const KOMPETANSE_COLOURS: Record<KompetanseCategory, string> = { A: '#1b7837', B: '#8c510a', C: '#5e8fc9', D: '#b2457d' };
+
+export function gradeColours(): readonly string[] {
+  return GRADE_COLORS;
+}
+
+export type MapIndicator = 'prioritering' | 'aktivitet';
+
+/** Kommuner in the register with no shape in the year's boundary file (all of them without a map). */
+export function missingFromMap(year: number): { kommunenummer: string; kommunenavn: string }[] {
+  const geo = mapGeometry(year);
+  const shapes = new Set(geo ? geo.kommuner.map((s) => s.kommunenummer) : []);
+  return kommuner(year).filter((k) => !shapes.has(k.kommunenummer)).map((k) => ({ kommunenummer: k.kommunenummer, kommunenavn: k.kommunenavn }));
+}
+
+function gradeInputs(year: number, indicator: MapIndicator, fylkesnummer?: string, legend = false) {
+  const def = survey(year).grades[indicator];
+  const values: Record<string, number | null> = {};
+  const names: Record<string, string> = {};
+  const hrefs: Record<string, string> = {};
+  const unknownReasons: Record<string, string> = {};
+  for (const k of kommuner(year)) {
+    if (fylkesnummer && k.fylkesnummer !== fylkesnummer) continue;
+    values[k.kommunenummer] = k[indicator];
+    names[k.kommunenummer] = k.kommunenavn;
+    hrefs[k.kommunenummer] = kommunePath(k, year);
+    if (k[indicator] === null) unknownReasons[k.kommunenummer] = unknownReason(k, indicator);
+  }
+  // On the page the legend is HTML beside the map (GradeLegend): inside the SVG it shrinks with
+  // the map. A figure file has no page around it, so it carries the legend inside.
+  const rows = kommuner(year).filter((k) => !fylkesnummer || k.fylkesnummer === fylkesnummer);
+  const key = mapKey(rows, indicator, def.labels).entries;
+  return { values, names, hrefFor: (nr: string) => hrefs[nr] ?? '#', register: Object.keys(values), unknownReasons, legend, key };
+}
+
+/**
+ * National choropleth of one grade; null when the year has no boundary file. `inTabOrder: false`
+ * for the second map of a page, so Tab crosses the kommuner once (the table links them all too).
+ */
+export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: string, inTabOrder = true, legend = false): string | null {
+  const geometry = mapGeometry(year);
+  if (!geometry) return null;
+  const def = survey(year).grades[indicator];
+  return stripStyle(renderChoropleth({
+    geometry,
+    ...gradeInputs(year, indicator, undefined, legend),
+    labels: def.labels,
+    title: `${def.title} ${year}`,
+    description: `Kart over kommunene farget etter grad i ${def.title.toLowerCase()} (0–4). Skravert: ukjent (svarte ikke eller mangler svar). Hver kommune er en lenke til kommunens side.`,
+    idPrefix,
+    inTabOrder,
+  }));
+}
+
+/** Small locator: the country, the fylke shaded and the kommune marked; null without a shape. */
+export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: string, idPrefix: string, name: string, fylkesnavn?: string): string | null {
+  const geometry = mapGeometry(year);
+  if (!geometry || !geometry.kommuner.some((s) => s.kommunenummer === kommunenummer)) return null;
+  return stripStyle(renderLocatorMap({ geometry, kommunenummer, fylkesnummer, idPrefix, name, fylkesnavn, width: 150 }));
+}
+
+/** Zoomed map of one fylke's kommuner, each a link; null when none has a shape. */
+export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIndicator, idPrefix: string, inTabOrder = true, legend = false): string | null {
+  const geometry = mapGeometry(year);
+  if (!geometry || !geometry.kommuner.some((s) => s.kommunenummer.startsWith(fylkesnummer))) return null;
+  const def = survey(year).grades[indicator];
+  const inputs = gradeInputs(year, indicator, fylkesnummer, legend);
+  const fylkesnavn = kommuner(year).find((k) => k.fylkesnummer === fylkesnummer)?.fylkesnavn ?? fylkesnummer;
+  return stripStyle(renderFylkeMap({
+    geometry,
+    fylkesnummer,
+    ...inputs,
+    labels: def.labels,
+    title: `${def.title} ${year}, kommunene i ${fylkesnavn}`,
+    shapeIds: true,
+    description: `Kart over kommunene i ${fylkesnavn} farget etter grad i ${def.title.toLowerCase()}. Skravert: ukjent.`,
+    idPrefix,
+    inTabOrder,
+  }));
+}
+
+/**
+ * How big a chart is drawn: its width and its text size in the SVG's own units; fluid charts take
+ * the width of their column and `width` is the narrowest column they are laid out for.
+ */
+export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
+
+/**
+ * Charts on the pages are fluid: they fill the text column (site.css caps it at the measure, and a
+ * grid cell is narrower), their bars stretch with it, and their text stays 13 px at every width,
+ * laid out to fit the 288-px column of a 320-px screen.
+ */
+export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
+
+/**
+ * The one fixed size for downloads: an article column. The files reuse the same figure functions
+ * as the pages, drawn inside a white margin so the whole file is this wide (figureFiles/standalone).
+ */
+export const ARTICLE_SIZE: FigureSize = { width: 640, fontSize: 13 };
+
+/** A figure made standalone: title, source line and licence inside the SVG (see charts/svg). */
+export function captioned(svg: string, caption?: FigureCaption): string {
+  return caption ? withCaption(svg, caption) : svg;
+}
+
+/** Bars of one grade distribution (nation, fylke or size class). */
+export function gradeBarsSvg(
+  rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string, unknownLabel?: string,
+  size: FigureSize = CHART_SIZE, caption?: FigureCaption,
+): string | null {
+  if (rows.length === 0) return null;
+  return captioned(renderGradeBars({ rows, labels, title, description, idPrefix, unknownLabel, ...size }), caption);
+}
+
+/** Bars with counts for the unordered kompetanse categories. */
+export function kompetanseBarsSvg(bars: readonly CategoryBar[], title: string, idPrefix: string, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
+  return captioned(renderCategoryBars({ bars, title, idPrefix, ...size }), caption);
+}
+
+/** The kommune page's comparison of one indicator with the nation, fylke and size class. */
+export function comparisonSvg(options: Omit<ComparisonOptions, 'width' | 'fontSize' | 'fluid'>, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
+  return captioned(renderComparison({ ...options, ...size }), caption);
+}

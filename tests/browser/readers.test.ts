@@ -1,0 +1,531 @@
+// What readers take away (issue 18 §1–5, 8, 9), in Debian's Chromium at 320, 390 and 1280 px: map
+// keys that agree with the tables, embeds that keep their credit and link inside a frame from
+// another origin, the header search from any page, map shapes that say which is which, merged
+// kommuner explained, and the smaller fixes. Screenshots go to tests/artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser';
+import { serveStatic, type StaticServer } from '../helpers/server';
+import { demoSite, ROOT } from '../helpers/site';
+import { publishedIndicators, yearEntries } from '../helpers/demo';
+import { kommuneSlug } from '../../src/lib/format/slug';
+import type { KommuneIndicators } from '../../src/lib/types';
+
+const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+const WIDTHS = [320, 390, 1280] as const;
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let other: Server;
+let otherOrigin: string;
+let articleHtml = '';
+let latest: number;
+let years: number[];
+let rows: KommuneIndicators[];
+
+beforeAll(async () => {
+  site = await demoSite();
+  server = await serveStatic(site, '/');
+  years = (await yearEntries()).map((y) => y.year);
+  latest = years[years.length - 1];
+  rows = await publishedIndicators(site, latest);
+  // «The newspaper»: another origin whose article frames an embed.
+  other = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(articleHtml);
+  });
+  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+  const address = other.address();
+  otherOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise<void>((r) => (other ? other.close(() => r()) : r()));
+});
+
+const contexts: BrowserContext[] = [];
+async function open(width: number, path: string, options: { javaScriptEnabled?: boolean; touch?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const response = await page.goto(server.url(path), { waitUntil: 'load' });
+  expect(response?.status(), `status of ${path}`).toBe(200);
+  return page;
+}
+afterAll(async () => { for (const c of contexts) await c.close().catch(() => {}); });
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+const slugOf = (nr: string) => {
+  const k = rows.find((r) => r.kommunenummer === nr)!;
+  return kommuneSlug(k.kommunenummer, k.kommunenavn);
+};
+
+/** «Grad 2: … (14)» → grade 2, 14; «Ukjent: 38 (34 svarte ikke, 4 mangler svar)» → split. */
+function parseKey(lines: string[]): { grades: Record<string, number>; notAnswered: number; missing: number } {
+  const grades: Record<string, number> = {};
+  let notAnswered = 0;
+  let missing = 0;
+  for (const line of lines) {
+    const g = /^Grad (\d)\b.*\((\d+)\)\s*$/.exec(line);
+    if (g) { grades[g[1]] = Number(g[2]); continue; }
+    const both = /^Ukjent: \d+ \((\d+) svarte ikke, (\d+) mangler svar\)/.exec(line);
+    if (both) { notAnswered = Number(both[1]); missing = Number(both[2]); continue; }
+    const one = /^Ukjent – (svarte ikke|mangler svar).*\((\d+)\)\s*$/.exec(line);
+    if (one) { if (one[1] === 'svarte ikke') notAnswered = Number(one[2]); else missing = Number(one[2]); continue; }
+    throw new Error(`not a key line: «${line}»`);
+  }
+  return { grades, notAnswered, missing };
+}
+
+describe('map keys (§1)', () => {
+  it('the national map key counts equal the map table and the response table, at every width', async () => {
+    for (const width of WIDTHS) {
+      const page = await open(width, `${latest}/`);
+      const figures = await page.$$eval('figure.map', (fs) => fs.map((_, i) => i));
+      expect(figures.length).toBe(2);
+      for (const i of figures) {
+        const figure = page.locator('figure.map').nth(i);
+        const key = parseKey(await figure.locator('ul.legend li').allInnerTexts());
+        const table = await figure.evaluate((fig) => {
+          const grades: Record<string, number> = {};
+          let notAnswered = 0;
+          let missing = 0;
+          for (const tr of fig.querySelectorAll('table tbody tr')) {
+            const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+            if (cells[0] === '..') { if (cells[1] === 'svarte ikke') notAnswered++; else missing++; } else grades[cells[0]] = (grades[cells[0]] ?? 0) + 1;
+          }
+          return { grades, notAnswered, missing };
+        });
+        expect(key, `${width} px, map ${i}`).toEqual(table);
+        expect(key.notAnswered).toBe(rows.filter((r) => r.svart !== 1).length);
+        // No «(0)» rows: every line of the key counts at least one kommune.
+        expect(Object.values(key.grades).every((n) => n > 0)).toBe(true);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('every map figure file (national and fylke, every year) carries the key of its own table', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const files: string[] = [];
+    const walk = async (dir: string) => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (/\/kart-(prioritering|aktivitet)\.svg$/.test(p)) files.push(p);
+      }
+    };
+    await walk(join(site, 'figur'));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) {
+      const svg = await readFile(file, 'utf8');
+      const indicator = /kart-(prioritering|aktivitet)\.svg$/.exec(file)![1];
+      // The key lines: a <text> of <tspan>s beside each swatch; join the wrapped lines.
+      const keyTexts = [...svg.matchAll(/<text x="20" y="[\d.]+">((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)]
+        .map((m) => [...m[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(' ').replace(/&amp;/g, '&'));
+      const key = parseKey(keyTexts);
+      const csv = (await readFile(file.replace(/\.svg$/, '.csv'), 'utf8')).trim().split('\n').slice(1);
+      const header = (await readFile(file.replace(/\.svg$/, '.csv'), 'utf8')).split('\n')[0].split(',');
+      const col = header.indexOf(indicator);
+      const grades: Record<string, number> = {};
+      let notAnswered = 0;
+      let missing = 0;
+      for (const line of csv) {
+        const v = line.split(',')[col];
+        if (v === '') { if (line.includes('Ukjent: svarte ikke')) notAnswered++; else missing++; } else grades[v] = (grades[v] ?? 0) + 1;
+      }
+      expect(key, file).toEqual({ grades, notAnswered, missing });
+    }
+  });
+
+  it('fylke page keys have no «(0)» rows and equal the fylke map table', async () => {
+    const fylke = rows.find((r) => r.fylkesnavn.startsWith('Møre og Romsdal'))!;
+    const { fylkeSlug } = await import('../../src/lib/format/slug');
+    for (const width of WIDTHS) {
+      const page = await open(width, `fylke/${fylkeSlug(fylke.fylkesnummer, fylke.fylkesnavn)}/`);
+      const keys = await page.$$eval('figure.map ul.legend', (uls) => uls.map((ul) => [...ul.querySelectorAll('li')].map((li) => (li as HTMLElement).innerText)));
+      expect(keys.length).toBe(2);
+      const members = rows.filter((r) => r.fylkesnummer === fylke.fylkesnummer);
+      keys.forEach((lines, i) => {
+        expect(lines.join('\n')).not.toMatch(/\(0\)/);
+        const indicator = i === 0 ? 'prioritering' : 'aktivitet';
+        const key = parseKey(lines);
+        const grades: Record<string, number> = {};
+        for (const r of members) if (r[indicator] !== null) grades[String(r[indicator])] = (grades[String(r[indicator])] ?? 0) + 1;
+        expect(key).toEqual({ grades, notAnswered: members.filter((r) => r.svart !== 1).length, missing: members.filter((r) => r.svart === 1 && r[indicator] === null).length });
+      });
+      await page.context().close();
+    }
+  });
+});
+
+describe('movers (§3)', () => {
+  it('lists every kommune tied with the last one shown, at every width', async () => {
+    const changes = JSON.parse(await readFile(join(site, 'data', 'utvikling', 'endringer.json'), 'utf8')) as Record<string, { diff: number | null } | unknown>[];
+    for (const width of WIDTHS) {
+      const page = await open(width, 'utvikling/');
+      const blocks = await page.$$eval('#mest ~ .grid .movers', (divs) => divs.map((d) => ({
+        caption: d.querySelector('caption')?.textContent ?? '',
+        shown: [...d.querySelectorAll('tbody tr')].map((tr) => ({ name: tr.querySelector('th')?.textContent?.trim() ?? '', diff: tr.querySelector('td:last-child')?.textContent?.trim() ?? '' })),
+        tied: [...d.querySelectorAll('.movers-tied a[href*="/kommune/"]')].map((a) => a.textContent?.trim() ?? ''),
+        tiedText: (d.querySelector('.movers-tied') as HTMLElement | null)?.innerText ?? '',
+      })));
+      expect(blocks.length).toBe(4);
+      for (const b of blocks) {
+        const theme = /aktivitet/i.test(b.caption) ? 'aktivitet' : 'prioritering';
+        const up = /økning/.test(b.caption);
+        const diffs = changes.map((c) => (c[theme] as { diff: number | null }).diff).filter((d): d is number => d !== null && (up ? d > 0 : d < 0));
+        const lastDiff = Number(b.shown[b.shown.length - 1].diff.replace('−', '-'));
+        const expected = diffs.filter((d) => (up ? d >= lastDiff : d <= lastDiff)).length;
+        expect(b.shown.length + b.tied.length, `${width} px: ${b.caption}`).toBe(expected);
+        if (b.tied.length) expect(b.tiedText).toMatch(new RegExp(`Og ${b.tied.length} (andre|annen) med samme endring`));
+      }
+      await page.context().close();
+    }
+  });
+});
+
+describe('embeds (§2)', () => {
+  async function framed(width: number, embedPath: string, height: number, resize: boolean) {
+    const src = server.url(embedPath);
+    articleHtml = `<!doctype html><html lang="nb"><meta name="viewport" content="width=device-width"><title>Avis</title><body style="margin:0">`
+      + `<iframe id="e" src="${src}" width="100%" height="${height}" style="border:0;max-width:100%" title="innebygd" data-digikommune></iframe>`
+      + (resize ? `<script src="${server.url('js/innebygd-hoyde.js')}" async></script>` : '')
+      + `<p id="after">Resten av artikkelen</p></body></html>`;
+    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: resize });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${otherOrigin}/artikkel/`, { waitUntil: 'load' });
+    const frame = page.frames().find((f) => f.url() === src)!;
+    expect(frame, 'the embed loaded').toBeTruthy();
+    await frame.waitForLoadState('load');
+    return { page, frame };
+  }
+
+  it('the snippet heights hold the whole embed at 320 px without JavaScript; credit and link stay in view at every width', async () => {
+    const oslo = slugOf('0301');
+    const kommunePage = await open(1280, `kommune/${oslo}/`, { javaScriptEnabled: false });
+    const snippet = (await kommunePage.locator('.embed-snippet code').textContent()) ?? '';
+    await kommunePage.context().close();
+    const kommuneHeight = Number(/height="(\d+)"/.exec(snippet)![1]);
+    expect(snippet).toContain(`/embed/${latest}/kommune/${oslo}/`);
+    expect(snippet).toMatch(/<script src="[^"]+\/js\/innebygd-hoyde\.js" async><\/script>/);
+    const overview = await open(1280, `${latest}/`, { javaScriptEnabled: false });
+    const mapSnippet = (await overview.locator('.embed-snippet code').first().textContent()) ?? '';
+    await overview.context().close();
+    const mapHeight = Number(/height="(\d+)"/.exec(mapSnippet)![1]);
+
+    for (const [path, height] of [[`embed/${latest}/kommune/${oslo}/`, kommuneHeight], [`embed/${latest}/kart/prioritering/`, mapHeight]] as const) {
+      for (const width of WIDTHS) {
+        const { page, frame } = await framed(width, path, height, false);
+        const m = await frame.evaluate(() => {
+          const main = document.querySelector('main')!;
+          const foot = document.querySelector('.embed-foot')!.getBoundingClientRect();
+          const link = document.querySelector('.embed-foot a') as HTMLAnchorElement;
+          return { overflow: main.scrollHeight - main.clientHeight, footBottom: foot.bottom, footTop: foot.top, inner: window.innerHeight, href: link.href, text: (document.querySelector('.embed-foot') as HTMLElement).innerText };
+        });
+        expect(m.footBottom, `${path} at ${width}: footer inside the frame`).toBeLessThanOrEqual(m.inner + 0.5);
+        expect(m.footTop).toBeGreaterThan(0);
+        expect(m.text).toMatch(/Kilde/);
+        expect(m.text).toMatch(/på digikommune/);
+        // The link goes to the year-fixed page, never the rolling one.
+        expect(new URL(m.href).pathname).toMatch(new RegExp(`^/${latest}/`));
+        if (width === 320) expect(m.overflow, `${path}: content fits the snippet height at 320 px`).toBeLessThanOrEqual(0);
+        if (width === 320) await shot(page, `readers-embed-${path.includes('kart') ? 'kart' : 'kommune'}-320`, false);
+        await page.context().close();
+      }
+    }
+  });
+
+  it('a frame too short still shows credit and link; the optional script fits the frame to the content', async () => {
+    const path = `embed/${latest}/kommune/${slugOf('0301')}/`;
+    for (const width of WIDTHS) {
+      const { page, frame } = await framed(width, path, 260, true);
+      const foot = await frame.evaluate(() => {
+        const r = document.querySelector('.embed-foot')!.getBoundingClientRect();
+        return { bottom: r.bottom, inner: window.innerHeight };
+      });
+      expect(foot.bottom).toBeLessThanOrEqual(foot.inner + 0.5);
+      await page.waitForFunction(() => (document.getElementById('e') as HTMLIFrameElement).getBoundingClientRect().height > 300);
+      const fit = await frame.evaluate(() => { const main = document.querySelector('main')!; return main.scrollHeight - main.clientHeight; });
+      expect(fit, `${width}: resized frame holds the content`).toBeLessThanOrEqual(1);
+      await page.context().close();
+    }
+  });
+
+  it('offers no map embed for a year without maps, and a copy button for the code', async () => {
+    const first = years[0];
+    const noMap = await open(390, `${first}/`);
+    const hasMap = await noMap.locator('figure.map svg.dk-map').count();
+    if (hasMap === 0) expect(await noMap.locator('.embed-snippet', { hasText: 'Bygg inn kartet' }).count()).toBe(0);
+    await noMap.context().close();
+    for (const width of WIDTHS) {
+      const page = await open(width, `kommune/${slugOf('0301')}/`);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.locator('.embed-snippet summary').click();
+      const button = page.locator('.embed-snippet button.copy-button');
+      await expect.poll(() => button.count()).toBe(1);
+      await button.click();
+      await expect.poll(() => page.locator('.embed-snippet .copy-status').textContent()).toBe('Kopiert.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<iframe');
+      await page.context().close();
+    }
+  });
+});
+
+describe('search in the header (§4)', () => {
+  async function search(page: Page, query: string) {
+    const field = page.locator('header #finn-felt');
+    await field.click();
+    await field.fill(query);
+    await expect.poll(() => page.locator('#finn-status').isVisible()).toBe(true);
+    return {
+      status: (await page.locator('#finn-status').innerText()).trim(),
+      hits: await page.locator('#finn-treff li').allInnerTexts(),
+    };
+  }
+
+  it('from a kommune page: «Stavnger», «Finnøy», «Herøy» and a query with no match, at every width', async () => {
+    for (const width of WIDTHS) {
+      const page = await open(width, `kommune/${slugOf('0301')}/`);
+      const r1 = await search(page, 'Stavnger');
+      expect(r1.hits[0]).toMatch(/^Stavanger/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/kommune\/1103-stavanger\/$/);
+
+      const r2 = await search(page, 'Finnøy');
+      expect(r2.hits[0]).toMatch(/^Finnøy – slått sammen med Stavanger 1\. januar 2020/);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/kommune\/1103-stavanger\/$/);
+
+      const r3 = await search(page, 'Herøy');
+      const heroy = r3.hits.filter((h) => h.startsWith('Herøy'));
+      expect(heroy.length).toBe(2);
+      for (const h of heroy) {
+        const fylke = /\(([^)]+)\)/.exec(h)![1];
+        expect(h.split(fylke).length - 1, `«${h}» names the fylke once`).toBe(1);
+      }
+      const before = page.url();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#finn-status').innerText()).toMatch(/To kommuner passer like godt/);
+      expect(page.url()).toBe(before);
+
+      const r4 = await search(page, 'Qwxzy');
+      expect(r4.hits).toEqual([]);
+      expect(r4.status).toMatch(/Ingen treff/);
+      // The field and its hits stay inside the screen.
+      const box = await page.locator('header #finn-felt').boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width === 320) {
+        await search(page, 'Herøy');
+        await shot(page, 'readers-search-320', false);
+      }
+      await page.context().close();
+    }
+  });
+
+  it('is on the 404 page, and without JavaScript the header links to the kommune list', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const res = await page.goto(server.url('finnes-ikke/'), { waitUntil: 'load' });
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('header #finn-felt').count()).toBe(1);
+    await context.close();
+    const noJs = await open(320, `kommune/${slugOf('0301')}/`, { javaScriptEnabled: false });
+    const href = await noJs.locator('header .header-search a').getAttribute('href');
+    expect(href).toMatch(/#sok-tittel$/);
+    await noJs.context().close();
+  });
+});
+
+describe('map shapes (§5)', () => {
+  const fylkePath = async () => {
+    const { fylkeSlug } = await import('../../src/lib/format/slug');
+    const oslo = rows.find((r) => r.kommunenummer === '1103')!;
+    return { path: `fylke/${fylkeSlug(oslo.fylkesnummer, oslo.fylkesnavn)}/`, k: oslo };
+  };
+
+  it('name and grade on hover (1280) and keyboard focus, at every width', async () => {
+    const { path } = await fylkePath();
+    for (const width of WIDTHS) {
+      const page = await open(width, path);
+      const link = page.locator('svg.dk-map a').first();
+      const name = await link.getAttribute('aria-label');
+      if (width === 1280) {
+        await link.hover();
+        await expect.poll(() => page.locator('.map-label').isVisible()).toBe(true);
+        expect(await page.locator('.map-label').innerText()).toBe(name);
+      }
+      await link.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await expect.poll(() => page.locator('.map-label').isVisible()).toBe(true);
+      expect(await page.locator('.map-label').innerText()).toContain(name!.split(':')[0]);
+      const label = await page.locator('.map-label').boundingBox();
+      expect(label!.x).toBeGreaterThanOrEqual(0);
+      expect(label!.x + label!.width).toBeLessThanOrEqual(width);
+      await page.context().close();
+    }
+  });
+
+  it('on a phone the first tap names the shape and the second opens it', async () => {
+    const { path } = await fylkePath();
+    for (const width of [320, 390]) {
+      const page = await open(width, path, { touch: true });
+      const link = page.locator('svg.dk-map a').nth(2);
+      await link.scrollIntoViewIfNeeded();
+      const before = page.url();
+      const box = (await link.locator('path').boundingBox())!;
+      // Tap inside the shape's own area (its centre may lie in a neighbour).
+      const point = await link.locator('path').evaluate((p: SVGPathElement) => {
+        const len = p.getTotalLength();
+        const svg = p.ownerSVGElement!;
+        for (let i = 0; i < 40; i++) {
+          const pt = p.getPointAtLength((len * i) / 40);
+          const m = p.getScreenCTM()!;
+          const x = pt.x * m.a + pt.y * m.c + m.e;
+          const y = pt.x * m.b + pt.y * m.d + m.f;
+          for (const [dx, dy] of [[2, 2], [-2, -2], [2, -2], [-2, 2]]) {
+            const el = document.elementFromPoint(x + dx, y + dy);
+            if (el === p) return { x: x + dx, y: y + dy };
+          }
+        }
+        void svg;
+        return null;
+      });
+      expect(point, `a tappable point in the shape (${box.width}×${box.height})`).not.toBeNull();
+      await page.touchscreen.tap(point!.x, point!.y);
+      await expect.poll(() => page.locator('.map-label').isVisible()).toBe(true);
+      expect(await page.locator('.map-label').innerText()).toContain('Trykk en gang til');
+      expect(page.url()).toBe(before);
+      await page.touchscreen.tap(point!.x, point!.y);
+      await page.waitForURL(/\/kommune\/\d{4}-/);
+      await page.context().close();
+    }
+  });
+
+  it('the kommune page links its shape on the fylke map, which outlines it', async () => {
+    const { k } = await fylkePath();
+    for (const width of WIDTHS) {
+      const page = await open(width, `kommune/${slugOf(k.kommunenummer)}/`);
+      await page.locator('.locator-more a').click();
+      await page.waitForURL(new RegExp(`#fylkekart-prioritering-k${k.kommunenummer}$`));
+      await expect.poll(() => page.locator('.dk-own.line').count()).toBe(1);
+      const own = await page.locator('.dk-own.line').boundingBox();
+      expect(own!.width).toBeGreaterThan(0);
+      await page.context().close();
+    }
+  });
+});
+
+describe('mergers (§8)', () => {
+  it('a 2018 page of a kommune that merged says so with the date and a link, at every width', async () => {
+    if (!years.includes(2018)) return;
+    for (const width of WIDTHS) {
+      const page = await open(width, '2018/kommune/1103-stavanger/');
+      const note = page.locator('.later-change');
+      expect(await note.innerText()).toMatch(/Stavanger \(1103\) ble slått sammen med Finnøy og Rennesøy 1\. januar 2020/);
+      expect(await note.locator('a').getAttribute('href')).toBe('/kommune/1103-stavanger/');
+      const box = await note.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+      expect(await page.locator('.kommune-head .note').innerText()).not.toMatch(/Stavanger har ingen flate/);
+      if (width === 320) await shot(page, 'readers-kommune-2018-stavanger-320');
+      await page.context().close();
+    }
+    const finnoy = await open(390, '2018/kommune/1141-finnoy/');
+    expect(await finnoy.locator('.later-change').innerText()).toMatch(/Finnøy \(1141\) ble slått sammen med .*1\. januar 2020; området hører i dag til Stavanger \(1103\)/);
+    await finnoy.context().close();
+  });
+
+  it('the grade chart of a merged kommune says inside the figure why a year has no point', async () => {
+    if (!years.includes(2018)) return;
+    const page = await open(390, 'kommune/1103-stavanger/');
+    const chart = await page.locator('#utvikling-graf-1103, svg[id^="utvikling-graf-1103"]').first().evaluate((svg) => svg.textContent ?? '');
+    expect(chart).toMatch(/\* 2018 vises ikke som punkt/);
+    await page.context().close();
+  });
+
+  it('/sammenlign/ names the former kommune of each merged value', async () => {
+    if (!years.includes(2018)) return;
+    const page = await open(1280, 'sammenlign/?k=1103');
+    await expect.poll(() => page.locator('#sammenlign-over-tid').count()).toBe(1);
+    const row = await page.locator('#sammenlign-over-tid tr', { hasText: 'prioritering 2018' }).innerText();
+    expect(row).toMatch(/Finnøy \(1141\): /);
+    expect(row).toMatch(/Rennesøy \(1142\): /);
+    await page.context().close();
+  });
+});
+
+describe('smaller fixes (§9)', () => {
+  it('kommune pages have a colour key for the prioritering and aktivitet bars; screenshot at 320', async () => {
+    for (const width of WIDTHS) {
+      const page = await open(width, `kommune/${slugOf('0301')}/`);
+      const keys = await page.$$eval('#plassering ~ .figure-stack figure', (figs) => figs.map((f) => f.querySelectorAll('ul.legend li').length));
+      expect(keys.length).toBe(3);
+      expect(keys.every((n) => n >= 4)).toBe(true);
+      if (width === 320) await shot(page, 'readers-kommune-320');
+      await page.context().close();
+    }
+  });
+
+  it('/metode/ Demodata names every synthetic year; /sammenlign/ does not mark «Oversikt» current', async () => {
+    const metode = await open(390, 'metode/');
+    const demo = await metode.locator('section', { has: metode.locator('#demodata') }).innerText();
+    for (const y of years) expect(demo).toContain(String(y));
+    await metode.context().close();
+    for (const width of WIDTHS) {
+      const page = await open(width, 'sammenlign/');
+      expect(await page.locator('.site-nav [aria-current="page"]').count()).toBe(0);
+      await page.context().close();
+    }
+  });
+
+  it('/<latest>/kommune/1141/ leads to Stavanger like /kommune/1141/', async () => {
+    if (!years.includes(2018)) return;
+    const addresses = await readFile(join(ROOT, 'tests', 'site', 'addresses.txt'), 'utf8');
+    expect(addresses.split('\n')).toContain(`/${latest}/kommune/1141/`);
+    for (const path of ['kommune/1141/', `${latest}/kommune/1141/`]) {
+      const page = await open(390, path);
+      await page.waitForURL(/\/kommune\/1103-stavanger\/$/);
+      await page.context().close();
+    }
+  });
+
+  it('share cards, favicon.ico and the sitemap', async () => {
+    for (const path of ['tabell/', 'sammenlign/', 'utvikling/', 'metode/', 'data/']) {
+      const page = await open(390, path);
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      expect(image, path).toMatch(/\.png$/);
+      const res = await page.request.get(server.url(new URL(image!).pathname.slice(1)));
+      expect(res.status(), image!).toBe(200);
+      await page.context().close();
+    }
+    const context = await browser.newContext();
+    contexts.push(context);
+    const ico = await context.request.get(server.url('favicon.ico'));
+    expect(ico.status()).toBe(200);
+    expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    const sitemap = await (await context.request.get(server.url('sitemap.xml'))).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    for (const p of ['/tabell/', '/sammenlign/', '/endringslogg/', '/tilgjengelighet/', ...years.filter((y) => y !== latest).map((y) => `/${y}/tabell/`)]) {
+      expect(locs, p).toContain(p);
+    }
+  });
+});

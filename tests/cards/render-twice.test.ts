@@ -1,0 +1,59 @@
+// Same input → same bytes, within one process: the share card and figure PNGs drawn twice on the
+// build's worker threads, and read back from the PNG cache, are byte-identical, and the card SVG
+// is the same string both times. (The byte-for-byte comparison of whole builds is
+// tests/build/reproducible.test.ts on fixture builds, and `npm run test:full` on the demo.)
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cardSvg, type CardContent } from '../../src/cards/card';
+import { drawPngs, type PngBatch } from '../../scripts/lib/cards/draw';
+import { nodeEffects } from '../../scripts/lib/effects';
+
+const CONTENT: CardContent = {
+  kicker: 'digikommune · Digitalisering i kommunene 2024',
+  title: 'Ås & «Bø»',
+  subtitle: 'Prøvefylke · 5 400 innbyggere',
+  rows: [
+    { kind: 'grade', title: 'Digital prioritering', grade: 3, text: 'Grad 3: Omfattende IKT-prosjekter' },
+    { kind: 'shares', title: 'Digital aktivitet', shares: [0.1, 0.2, 0.3, 0.4, 0], text: 'Flest i grad 3' },
+  ],
+  map: null,
+  source: 'Kilde: oppdiktede tall',
+  synthetic: true,
+};
+// A figure's drawing: texts that inherit size, weight and anchor from their group, as Plot writes them.
+const FIGURE = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="200" viewBox="0 0 640 200" font-family="Source Sans 3">
+<rect width="640" height="200" fill="white"/><g font-size="14" font-weight="700"><text x="16" y="24">Digital prioritering, 2024</text></g>
+<g fill="#0c2c84"><rect x="16" y="40" width="300" height="20"/><rect x="16" y="70" width="120" height="20"/></g>
+<g font-size="12" text-anchor="end"><text x="624" y="55">62 %</text><text x="624" y="85">25 %</text></g></svg>`;
+
+let cache: string;
+afterAll(async () => {
+  if (cache) await rm(cache, { recursive: true, force: true });
+});
+
+describe('rendering twice', () => {
+  it('the card SVG, its PNG and a figure PNG come out byte-identical, drawn or from the cache', async () => {
+    const svg = cardSvg(CONTENT);
+    expect(cardSvg(structuredClone(CONTENT))).toBe(svg);
+    cache = await mkdtemp(join(tmpdir(), 'digikommune-render-'));
+    const batches = (cacheDir: string | null): PngBatch[] => [
+      { svgs: [svg], kind: 'card', cacheDir },
+      { svgs: [FIGURE], kind: 'figure', cacheDir },
+    ];
+    const fx = nodeEffects();
+    const first = await drawPngs(fx, batches(cache)).done;
+    const second = await drawPngs(fx, batches(null)).done;
+    const cached = await drawPngs(fx, batches(cache)).done;
+    expect(first.map((b) => b.drawn)).toEqual([1, 1]);
+    expect(second.map((b) => b.drawn)).toEqual([1, 1]);
+    expect(cached.map((b) => [b.drawn, b.cached])).toEqual([[0, 1], [0, 1]]);
+    for (const n of [0, 1]) {
+      const png = Buffer.from(first[n].pngs[0]);
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(Buffer.from(second[n].pngs[0]).equals(png), `batch ${n} drawn again`).toBe(true);
+      expect(Buffer.from(cached[n].pngs[0]).equals(png), `batch ${n} from the cache`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,14 @@
+// Global setup of the `demo` project: builds the demo site once per run, through the same cached
+// CLI build the tests used to start themselves (cachedSite), and hands its path to every file.
+import type { TestProject } from 'vitest/node';
+import { cachedSite } from './site';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    demoSite: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  project.provide('demoSite', await cachedSite('demo'));
+}
