@@ -43,23 +43,16 @@ export function formatCsvColumns(header: readonly string[], columns: readonly Ar
  */
 export function formatCsvColumnsEach(header: readonly string[], columns: readonly ArrayLike<Cell>[], variants: readonly CsvOptions[]): string[] {
   const n = columns.length ? columns[0].length : 0;
-  let quoted = header.some((h) => cell(h) !== h);
   const base = columns.map((col) => {
     const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const text = cell(col[i]);
-      if (text.charCodeAt(0) === 34) quoted = true;
-      out[i] = text;
-    }
+    for (let i = 0; i < n; i++) out[i] = cell(col[i]);
     return out;
   });
-  let plain: string | null = null; // the first variant's body, when no cell needed quotes
   return variants.map((opts) => {
     const d = opts.delimiter ?? ',';
     const eol = opts.eol ?? '\n';
     const dc = opts.decimalComma ?? false;
     const ss = opts.spreadsheet ?? false;
-    let same = true;
     const text = !dc && !ss ? base : columns.map((col, j) => {
       let out = base[j];
       for (let i = 0; i < n; i++) {
@@ -68,14 +61,10 @@ export function formatCsvColumnsEach(header: readonly string[], columns: readonl
         if (!changes) continue;
         if (out === base[j]) out = out.slice();
         out[i] = cell(v, dc, ss);
-        same = false;
       }
       return out;
     });
-    const bom = opts.bom ? '\uFEFF' : '';
-    // Unquoted cells hold no delimiter and no line break, so a variant with the same cells is the
-    // first one with its separators swapped: one native replace instead of joining every row again.
-    if (same && !quoted && plain !== null) return bom + plain.replace(/,/g, d).replace(/\n/g, eol);
+
     const lines = new Array<string>(n + 1);
     lines[0] = header.map((h) => cell(h)).join(d);
     // join() builds flat strings; `+=` would build ropes that cost more to flatten later.
@@ -84,9 +73,7 @@ export function formatCsvColumnsEach(header: readonly string[], columns: readonl
       for (let j = 0; j < text.length; j++) buf[j] = text[j][i];
       lines[i + 1] = buf.join(d);
     }
-    const body = lines.join(eol) + eol;
-    if (plain === null && d === ',' && eol === '\n') plain = body;
-    return bom + body;
+    return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
   });
 }
 
