@@ -41,16 +41,12 @@ export interface Budgets {
   lcpMs: number;
   cls: number;
   shareCardKB: number;
-  /** The largest figure PNG under /figur/ (a national map at 640 px). */
-  figurePngKB: number;
 }
 
 export interface SiteBench {
   build: { engineMs: number; pagesMs: number; totalMs: number; cpuMs: number; peakRssMB: number };
   /** Share cards (og:image PNGs): how many, their bytes, how many were drawn in this build (the rest came from the card cache) and how long the build waited for them after the pages. */
   cards: { count: number; bytes: number; maxBytes: number; drawn: number; waitMs: number };
-  /** Figure files (/figur/: SVG, PNG and CSV per chart and map): how many figures, bytes per format, PNGs drawn in this build. */
-  figures: { count: number; svgBytes: number; pngBytes: number; csvBytes: number; maxPngBytes: number; drawn: number };
   pages: number;
   files: number;
   totalBytes: number;
@@ -93,7 +89,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
   const out = options.out ?? join(tmp!, 'site');
   try {
     const cpu0 = process.cpuUsage();
-    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null, figureCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
+    const result = await runBuild({ root: ROOT, out, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, ...(options.coldCards ? { cardCache: null } : {}) }, nodeEffects(options.log ?? (() => {})));
     const cpuUsed = process.cpuUsage(cpu0);
     const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
@@ -153,7 +149,6 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
       { name: 'største kart-SVG (ukomprimert)', value: mapSvgBytes / KB, limit: budgets.mapSvgKB, unit: 'KB' },
       { name: 'JS som må lastes for å lese', value: blockingJsBytes, limit: budgets.blockingJsBytes, unit: 'B' },
       { name: 'største delingskort (PNG)', value: result.cards.maxBytes / KB, limit: budgets.shareCardKB, unit: 'KB' },
-      { name: 'største figur-PNG', value: result.figures.maxPngBytes / KB, limit: budgets.figurePngKB, unit: 'KB' },
       ...vitalChecks,
     ].map((c) => ({ ...c, ok: c.value <= c.limit }));
     const targets = [
@@ -164,7 +159,6 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
     return {
       build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, cpuMs, peakRssMB },
       cards: { count: result.cards.count, bytes: result.cards.bytes, maxBytes: result.cards.maxBytes, drawn: result.cards.drawn, waitMs: t.cardsWaitMs },
-      figures: { ...result.figures },
       pages: weights.length,
       files: files.length,
       totalBytes,
@@ -206,8 +200,7 @@ export function report(b: SiteBench): string {
   return [
     'Nettstedet (demodata):',
     `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
-    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem og figur-PNG-ene etter sidene`,
-    `  figurfiler             ${b.figures.count} figurer: SVG ${kb(b.figures.svgBytes)}, PNG ${kb(b.figures.pngBytes)} (største ${kb(b.figures.maxPngBytes)}, snitt ${kb(b.figures.pngBytes / Math.max(1, b.figures.count))}), CSV ${kb(b.figures.csvBytes)}; ${b.figures.drawn} PNG tegnet i dette bygget`,
+    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
     `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
     row('forside', b.forside),

@@ -26,8 +26,8 @@ function usage(): string {
     '  --data <katalog>       data-katalogen med years/, surveys/, structures/ (standard data)',
     '  --artefacts <katalog>  behold også artefaktene (for astro dev), f.eks. .artefacts',
     '  --no-download          ikke last ned referansedata som mangler',
-    '  --no-card-cache        tegn alle delingskort og figur-PNG-er på nytt (ellers gjenbrukes',
-    '                         like bilder fra node_modules/.cache/digikommune-kort og -figur)',
+    '  --no-card-cache        tegn alle delingskort på nytt (ellers gjenbrukes like bilder',
+    '                         fra node_modules/.cache/digikommune-kort)',
     `  --host <vert>          skriv filene verten leser, og sjekk vertens grenser: ${HOST_NAMES.join(', ')}`,
     '                         (standard any: virker hos alle; konfigurasjon havner i <out>-config/)',
   ].join('\n');
@@ -84,7 +84,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
-        ...(args['no-card-cache'] ? { cardCache: null, figureCache: null } : {}),
+        ...(args['no-card-cache'] ? { cardCache: null } : {}),
         host,
       },
       nodeEffects(),
@@ -92,9 +92,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
       status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort og figur-PNG-er ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
-    const f = result.figures;
-    console.log(`Figurfiler: ${f.count} figurer (SVG ${(f.svgBytes / 1024 / 1024).toFixed(1)} MB, PNG ${(f.pngBytes / 1024 / 1024).toFixed(1)} MB, største ${(f.maxPngBytes / 1024).toFixed(0)} KB, CSV ${(f.csvBytes / 1024 / 1024).toFixed(1)} MB); ${f.drawn} PNG tegnet nå, resten fra hurtiglageret`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     const m = result.host.measure;
     console.log(`Vert ${host}: ${m.files} filer, ${(m.bytes / 1024 / 1024).toFixed(1)} MB, største fil ${(m.largest.bytes / 1024).toFixed(0)} KB, ${m.staticRules + m.dynamicRules} videresendingsregler; innenfor ${result.host.checks.length} grense(r). Konfigurasjon: ${result.host.configDir}`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);

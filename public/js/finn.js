@@ -42,9 +42,11 @@ if (host) {
     if (names.some((n) => n.startsWith(q))) return 1;
     if (names.some((n) => n.split(/[\s-]+/).some((w) => w.startsWith(q)))) return 2;
     if (names.some((n) => n.includes(q))) return 3;
+    // A slip away: 4.1 for one slip, 4.2 for two, so «Stavnger» puts Stavanger before Stange.
     const max = slips(q);
-    if (max > 0 && names.some((n) => distance(q, n, max) <= max || distance(q, n.slice(0, q.length), max) <= max)) return 4;
-    return -1;
+    if (max === 0) return -1;
+    const d = Math.min(...names.map((n) => Math.min(distance(q, n, max), distance(q, n.slice(0, q.length), max))));
+    return d <= max ? 4 + d / 10 : -1;
   };
   const collator = new Intl.Collator('nb');
 
@@ -160,7 +162,7 @@ if (host) {
     }
     const hits = rank(q);
     const n = hits.length;
-    const fuzzy = n > 0 && hits[0].t === 4;
+    const fuzzy = n > 0 && hits[0].t >= 4;
     show(hits, n === 0 ? `Ingen treff på «${q}».`
       : fuzzy ? `Ingen kommune heter «${q}». Mente du ${hits[0].it.name}?`
       : n > 12 ? `${n} treff; de 12 første vises.`

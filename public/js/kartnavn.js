@@ -46,6 +46,7 @@ if (maps.length) {
 
   for (const svg of maps) {
     svg.addEventListener('pointerdown', (e) => { lastPointer = e.pointerType || 'mouse'; });
+    svg.addEventListener('touchstart', () => { lastPointer = 'touch'; }, { passive: true });
     svg.addEventListener('pointermove', (e) => {
       if (e.pointerType !== 'mouse') return;
       const link = e.target instanceof Element ? e.target.closest('a') : null;
@@ -60,7 +61,7 @@ if (maps.length) {
     svg.addEventListener('focusout', () => { if (!armed) label.hidden = true; });
     svg.addEventListener('click', (e) => {
       const link = e.target instanceof Element ? e.target.closest('a') : null;
-      if (!link || lastPointer !== 'touch') return;
+      if (!link || (e.pointerType || lastPointer) !== 'touch') return;
       if (armed === link) return; // second tap: open the kommune
       e.preventDefault();
       armed = link;

@@ -58,7 +58,9 @@ for (const form of document.querySelectorAll('form[data-table-filter]')) {
 // The published files, fetched once per link when a filter is first set.
 const files = new Map();
 const fetchText = (href) => {
-  if (!files.has(href)) files.set(href, fetch(href).then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status))))));
+  // Decoded keeping a byte-order mark: the Excel file needs it to read UTF-8.
+  const decode = (buf) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+  if (!files.has(href)) files.set(href, fetch(href).then((r) => (r.ok ? r.arrayBuffer().then(decode) : Promise.reject(new Error(String(r.status))))));
   return files.get(href);
 };
 

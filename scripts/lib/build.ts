@@ -27,7 +27,6 @@ import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/
 import { isTextOutput } from './sitefiles';
 import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
 import { drawPngs } from './cards/draw';
-import { prepareFigures, publishFigures, type PublishedFigures } from './figureFiles';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -45,8 +44,6 @@ export interface BuildOptions {
   download?: boolean;
   /** Where drawn share cards are kept between builds; default node_modules/.cache/digikommune-kort; null: none. */
   cardCache?: string | null;
-  /** Where drawn figure PNGs (/figur/) are kept; default node_modules/.cache/digikommune-figur; null: none. */
-  figureCache?: string | null;
   /** The host profile (issue 17): which host files to write and whose limits to check. Default 'any'. */
   host?: HostName;
 }
@@ -54,7 +51,7 @@ export interface BuildOptions {
 export interface BuildTimings {
   engineMs: number;
   pagesMs: number;
-  /** How long the build waited for the share cards and figure PNGs after the pages were done (they are drawn meanwhile). */
+  /** How long the build waited for the share cards after the pages were done (they are drawn meanwhile). */
   cardsWaitMs: number;
   totalMs: number;
 }
@@ -64,7 +61,6 @@ export interface BuildResult {
   timings: BuildTimings;
   engine: EngineResult;
   cards: PublishedCards & { drawn: number };
-  figures: PublishedFigures & { drawn: number };
   host: { name: HostName; configDir: string; measure: OutputMeasure; checks: LimitCheck[] };
 }
 
@@ -73,7 +69,7 @@ export interface BuildStages {
   now: () => number; // monotonic ms, for timings only (never written to the output)
   /** Called at each named step; a test's fault makes the build die there (DIGIKOMMUNE_FAULT_AT). */
   fault: Fault;
-  /** Draws the share cards and figure PNGs (the crash tests, which never look at them, skip the drawing). */
+  /** Draws the share cards (the crash tests, which never look at them, skip the drawing). */
   drawPngs: typeof drawPngs;
 }
 
@@ -152,17 +148,13 @@ export async function runBuild(
     const downloads = await prepareDownloads(fx, tmpArtefacts, engine.years.map((y) => y.year));
     fault('engine');
     const cards = await prepareCards(fx, tmpArtefacts);
-    const figures = prepareFigures(tmpArtefacts);
     const t1 = now();
 
-    // 2. Pages, while worker threads draw the share cards and then the figure PNGs.
-    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort og ${figures.svgs.length} figurer …`);
+    // 2. Pages, while worker threads draw the share cards. Figure files (SVG, PNG, CSV) are made
+    // in the reader's browser from the figure on the page (public/js/figur.js, issue 17 §4).
+    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
-    const figureCache = options.figureCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-figur') : options.figureCache;
-    const drawing = draw(fx, [
-      { svgs: cards.svgs, kind: 'card', cacheDir: cardCache },
-      { svgs: figures.svgs, kind: 'figure', cacheDir: figureCache },
-    ]);
+    const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache }]);
     drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     try {
       await fx.mkdir(astroOut);
@@ -186,9 +178,8 @@ export async function runBuild(
       throw e;
     }
     const t2 = now();
-    const [drawn, drawnFigures] = await drawing.done;
+    const [drawn] = await drawing.done;
     const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
-    const publishedFigures = { ...(await publishFigures(fx, tmpOut, figures, drawnFigures.pngs)), drawn: drawnFigures.drawn };
     const t2c = now();
 
     // 3. Downloads, manifest, host files.
@@ -235,7 +226,7 @@ export async function runBuild(
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, cards: publishedCards, figures: publishedFigures, host: { name: host, configDir: configOut, measure, checks }, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, host: { name: host, configDir: configOut, measure, checks }, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
     await fx.rm(tmpConfig);

@@ -5,17 +5,16 @@
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
 import { allFigureFiles } from '../../src/site/figures/all';
+import { readingArtefacts } from '../../src/site/data';
 import { figureFileCsv, figureFileSvg } from '../../src/site/figures/standalone';
 
 export interface PreparedFigures { names: string[]; svgs: string[]; csvs: string[] }
 
 export interface PublishedFigures { count: number; svgBytes: number; pngBytes: number; csvBytes: number; maxPngBytes: number }
 
-/** The site's data layer reads the artefacts named by DIGIKOMMUNE_ARTEFACTS, as in Astro. */
+/** Every figure file, drawn from the artefacts in `artefactDir` (passed to the data layer, no environment variable). */
 export function prepareFigures(artefactDir: string): PreparedFigures {
-  const saved = process.env.DIGIKOMMUNE_ARTEFACTS;
-  process.env.DIGIKOMMUNE_ARTEFACTS = artefactDir;
-  try {
+  return readingArtefacts(artefactDir, () => {
     const out: PreparedFigures = { names: [], svgs: [], csvs: [] };
     for (const [name, figure] of allFigureFiles()) {
       const svg = figureFileSvg(figure);
@@ -25,10 +24,7 @@ export function prepareFigures(artefactDir: string): PreparedFigures {
       out.csvs.push(figureFileCsv(figure));
     }
     return out;
-  } finally {
-    if (saved === undefined) delete process.env.DIGIKOMMUNE_ARTEFACTS;
-    else process.env.DIGIKOMMUNE_ARTEFACTS = saved;
-  }
+  });
 }
 
 export async function publishFigures(fx: BuildEffects, outDir: string, figures: PreparedFigures, pngs: readonly Uint8Array[]): Promise<PublishedFigures> {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
 import sirv from 'sirv';
-import { hostAnswer, parseHeadersFile as parseHeaders, type HostAnswer } from '../../src/lib/publish/emulate';
+import { hostAnswer, parseHeadersFile as parseHeaders, type HostAnswer, type ResponseKind } from '../../src/lib/publish/emulate';
 import { normaliseBase, renderProfile, type ProfileOutput } from '../../src/lib/publish/profiles';
 import type { HostName } from '../../src/lib/publish/hostLimits';
 
@@ -103,18 +103,18 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
     }
   }
 
-  function setHeaders(res: ServerResponse, path: string, notFound: boolean) {
-    for (const [k, v] of answer.headers(path, notFound)) res.setHeader(k, v);
+  function setHeaders(res: ServerResponse, path: string, kind: ResponseKind) {
+    for (const [k, v] of answer.headers(path, kind)) res.setHeader(k, v);
   }
 
   function redirect(res: ServerResponse, path: string, r: { location: string; status: number }) {
-    setHeaders(res, path, false);
+    setHeaders(res, path, 'redirect');
     res.writeHead(r.status, { location: location(r.location) });
     res.end();
   }
 
   async function notFound(req: IncomingMessage, res: ServerResponse, path: string) {
-    setHeaders(res, path, true);
+    setHeaders(res, path, 'notFound');
     const page = await fileAt('404.html');
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -146,19 +146,19 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
     const rel = path.slice(b.length);
     const inOverlay = overlay.get(rel);
     if (inOverlay !== undefined) {
-      setHeaders(res, path, false);
+      setHeaders(res, path, 'file');
       res.writeHead(200, { 'content-type': rel.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
       res.end(req.method === 'HEAD' ? undefined : inOverlay);
       return;
     }
     const file = rel === '' || rel.endsWith('/') ? await fileAt(`${rel}index.html`) : await fileAt(rel);
     if (file) {
-      setHeaders(res, path, false);
+      setHeaders(res, path, 'file');
       req.url = location(`${rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel}`);
       send(req, res, () => void notFound(req, res, path));
       return;
     }
-    if (rel !== '' && !rel.endsWith('/') && (await isDirectory(rel))) return redirect(res, path, { location: `${path}/`, status: 301 });
+    if (rel !== '' && !rel.endsWith('/') && (await isDirectory(rel))) return redirect(res, path, { location: `${path}/`, status: answer.slashStatus ?? 301 });
     const after = answer.after(path);
     if (after) return redirect(res, path, after);
     return notFound(req, res, path);

@@ -1,7 +1,7 @@
 // Which share card (og:image) a page uses: cards.json, written by the build's card step beside the
 // other artefacts. A page without a card (none in the artefacts) simply has no og:image.
 import type { CardKind } from '../draw/cards/content';
-import { CARD_HEIGHT, CARD_WIDTH } from '../draw/cards/card';
+import { PUBLISHED_CARD_HEIGHT, PUBLISHED_CARD_WIDTH } from '../draw/cards/card';
 import { artefactText } from './data';
 import { withBase } from './urls';
 
@@ -14,5 +14,5 @@ let index: Map<string, Entry> | undefined;
 export function shareCard(kind: CardKind, year: number, key = 'norge'): ShareCard | undefined {
   index ??= new Map((JSON.parse(artefactText('cards.json') ?? '[]') as Entry[]).map((e) => [`${e.kind}:${e.year}:${e.key}`, e]));
   const e = index.get(`${kind}:${year}:${key}`);
-  return e && { path: withBase(`/${e.file}`), alt: e.alt, width: CARD_WIDTH, height: CARD_HEIGHT };
+  return e && { path: withBase(`/${e.file}`), alt: e.alt, width: PUBLISHED_CARD_WIDTH, height: PUBLISHED_CARD_HEIGHT };
 }

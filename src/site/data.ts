@@ -34,11 +34,28 @@ export interface Redirect {
   note?: string;
 }
 
-/** Map geometry as written by src/map/prepare.ts (`<year>/map.json`). */
+/** Map geometry as written by src/draw/map/prepare.ts (`<year>/map.json`). */
 export type MapGeometryArtefact = MapGeometry;
 
+let explicitDir: string | null = null;
+
+/**
+ * The artefact directory the data layer reads: the one passed to readingArtefacts while it runs,
+ * else the Astro build's (scripts/lib/astro.ts names it for the bundle Astro makes of this module).
+ */
 export function artefactDir(): string {
-  return resolve(process.cwd(), process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts');
+  return resolve(process.cwd(), explicitDir ?? (process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts'));
+}
+
+/** Runs `read` against the artefacts in `dir` (the build script's figure files), then restores the previous directory. */
+export function readingArtefacts<T>(dir: string, read: () => T): T {
+  const saved = explicitDir;
+  explicitDir = dir;
+  try {
+    return read();
+  } finally {
+    explicitDir = saved;
+  }
 }
 
 const caches = new Map<string, Map<string, unknown>>();

@@ -350,61 +350,7 @@ describe('each kommune’s own data', () => {
   });
 });
 
-describe('figure downloads', () => {
-  it('each figure on a kommune page downloads as SVG, PNG and CSV; the PNG shows at 640 px and the SVG carries its credit', async () => {
-    const k = respondent();
-    const context = await newContext();
-    const page = await context.newPage();
-    await visit(page, `/kommune/${kommuneSlug(k.kommunenummer, k.kommunenavn)}/`);
-    const rows = page.locator('.figure-downloads');
-    expect(await rows.count()).toBe(4); // three comparisons and the grades per year
-    const first = rows.first();
-    // What a sighted reader sees (the figure's name in each link is for screen readers only).
-    const visible = await first.evaluate((el) => {
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.visually-hidden').forEach((s) => s.remove());
-      return copy.textContent!.replace(/\s+/g, ' ').trim();
-    });
-    expect(visible).toBe('Last ned figur: SVG · PNG · Last ned tallene: CSV');
-    // The links name their figure for a screen reader's list of links.
-    expect(await first.getByRole('link', { name: /^SVG \(Digital prioritering/ }).count()).toBe(1);
-    const hrefs = await first.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    const [svg, png, csv] = await Promise.all(hrefs.map((h) => page.request.get(server.url(h))));
-    expect([svg.status(), png.status(), csv.status()]).toEqual([200, 200, 200]);
-    expect(svg.headers()['content-type']).toMatch(/image\/svg\+xml/);
-    const text = await svg.text();
-    expect(text).toContain(k.kommunenavn);
-    expect(text).toMatch(/Lisens: CC BY 4\.0/);
-    expect((await csv.text()).split('\n')[0]).toContain('kommunenummer');
-    // Opened on their own (a reader following the link): drawn 640 px wide, and the figure files'
-    // own policy lets Chromium's image viewer style its page, so the trust test sees no refusal.
-    const before = cspViolations.length;
-    for (const h of [hrefs[0], hrefs[1]]) {
-      const viewer = await context.newPage();
-      await visit(viewer, h);
-      const drawn = await viewer.evaluate(() => {
-        const el = document.querySelector('img, svg') as (HTMLImageElement & SVGSVGElement) | null;
-        return el ? Math.round(el.getBoundingClientRect().width) : 0;
-      });
-      expect(drawn).toBe(640);
-      await viewer.close();
-    }
-    expect(cspViolations.slice(before)).toEqual([]);
-    // As an article would use them: both files load as images 640 px wide.
-    const widths = await page.evaluate(async (srcs) => Promise.all(srcs.map(async (src) => {
-      const img = document.createElement('img');
-      img.alt = '';
-      img.src = src;
-      document.body.append(img);
-      await img.decode();
-      return img.naturalWidth;
-    })), [hrefs[0], hrefs[1]]);
-    expect(widths).toEqual([640, 640]);
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.locator('body > img').first().screenshot({ path: join(ARTIFACTS, 'figurfil-svg.png') });
-    await context.close();
-  });
-});
+// Figure downloads (made in the browser): tests/browser/figureDownloads.test.ts.
 
 describe('without JavaScript', () => {
   it('forside, kommune list and kommune page are complete', async () => {

@@ -1,5 +1,5 @@
-// Share cards in the built demo site: every page that names an og:image has it, at 1200×630 and
-// within 60 KB, with alt text; kommune, fylke, year overview and forside pages all have one.
+// Share cards in the built demo site: every page that names an og:image has it, at 600×315 (the
+// size feeds show; the og:image size meta says so) and within 20 KB, with alt text; kommune, fylke, year overview and forside pages all have one.
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { listFiles } from '../../scripts/lib/sitefiles';
 const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1] ?? null;
 
 describe('share cards', () => {
-  it('every page that names a card has it, 1200×630, ≤ 60 KB, with alt text and a large-image twitter card', async () => {
+  it('every page that names a card has it, 600×315 as its meta says, ≤ 20 KB, with alt text and a large-image twitter card', async () => {
     const site = await demoSite();
     const files = await listFiles(site);
     const pages = files.filter((f) => f.endsWith('index.html'));
@@ -22,12 +22,13 @@ describe('share cards', () => {
       used.add(file);
       expect(meta(html, 'og:image:alt'), page).toMatch(/\S{3}/);
       expect(meta(html, 'twitter:card'), page).toBe('summary_large_image');
+      expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')], page).toEqual(['600', '315']);
     }
     for (const file of used) {
       const png = await readFile(join(site, file));
       expect(png.subarray(1, 4).toString('latin1'), file).toBe('PNG');
-      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([1200, 630]);
-      expect(png.length, file).toBeLessThanOrEqual(60 * 1024);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([600, 315]);
+      expect(png.length, file).toBeLessThanOrEqual(20 * 1024);
     }
     // Every card file is used by some page, and there are no others.
     expect(files.filter((f) => f.startsWith('kort/')).sort()).toEqual([...used].sort());

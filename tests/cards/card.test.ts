@@ -1,7 +1,8 @@
 // Share cards: what each says, which cards a year has, and the PNG the build makes of one.
 import { describe, expect, test } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { cardAlt, cardSvg, CARD_HEIGHT, CARD_WIDTH, type CardContent } from '../../src/draw/cards/card';
+import sharp from 'sharp';
+import { cardAlt, cardSvg, CARD_HEIGHT, CARD_WIDTH, PUBLISHED_CARD_HEIGHT, PUBLISHED_CARD_WIDTH, type CardContent } from '../../src/draw/cards/card';
 import { yearCards, type CardYearInput } from '../../src/draw/cards/content';
 import { prepareMapGeometry } from '../../src/draw/map/prepare';
 import { makeRasteriser, FONT_OPTIONS } from '../../scripts/lib/cards/raster';
@@ -110,12 +111,31 @@ describe('legible at half size', () => {
 
 describe('the card as PNG', () => {
   const rasteriser = makeRasteriser();
-  const png = rasteriser.png(cardSvg(card('0102').content));
 
-  test('1200×630, at most 60 KB', () => {
+  test('published at 600×315 as an indexed PNG (sharp, libimagequant) of at most 20 KB', async () => {
+    const png = await rasteriser.png(cardSvg(card('0102').content));
     const view = new DataView(png.buffer, png.byteOffset);
-    expect([view.getUint32(16), view.getUint32(20)]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
-    expect(png.length).toBeLessThanOrEqual(60 * 1024);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([PUBLISHED_CARD_WIDTH, PUBLISHED_CARD_HEIGHT]);
+    expect([PUBLISHED_CARD_WIDTH, PUBLISHED_CARD_HEIGHT]).toEqual([CARD_WIDTH / 2, CARD_HEIGHT / 2]);
+    expect(png[25], 'colour type 3: palette').toBe(3);
+    expect(png.length).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  test('the title stays legible at the published size: dark text pixels on its row, not a blur', async () => {
+    const png = await rasteriser.png(cardSvg(card('0101').content));
+    const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    // The title's baseline band (y ≈ 75 of 315): text is drawn near black, the card behind it white.
+    let dark = 0;
+    let light = 0;
+    for (let y = 60; y < 85; y++) {
+      for (let x = 28; x < 200; x++) {
+        const v = data[(y * info.width + x) * info.channels];
+        if (v < 80) dark++;
+        else if (v > 230) light++;
+      }
+    }
+    expect(dark).toBeGreaterThan(100);
+    expect(light).toBeGreaterThan(dark);
   });
 
   test('the outlined text draws as resvg draws the text itself, with the packaged font', () => {

@@ -6,7 +6,7 @@ import { renderItemShares, itemSharesFromRows } from '../../src/draw/charts/item
 import { renderKommuneGrades, MISSING_MARK } from '../../src/draw/charts/kommuneGrades';
 import { renderGroupedBars } from '../../src/draw/charts/groupedBars';
 import { categoryBarsDescription, renderCategoryBars } from '../../src/draw/charts/categoryBars';
-import { el, fluidExtent, withCaption } from '../../src/draw/charts/svg';
+import { withCaption } from '../../src/draw/svg';
 import { GRADE_COLORS } from '../../src/draw/map/palette';
 import type { ItemShareRow } from '../../src/lib/types';
 import { FYLKE, LABELS, NATION, TINY, distribution } from '../snapshots/inputs';
@@ -15,6 +15,23 @@ const NNBSP_PERCENT = '\u00A0%';
 
 function parse(svg: string) {
   return parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
+}
+
+/** A presentation attribute as it applies to an element: its own or its nearest ancestor's (Plot puts a mark's constants on its <g>). */
+function inherited(el: Element, name: string): string | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (e.hasAttribute(name)) return e.getAttribute(name);
+  return null;
+}
+
+/** Where an element sits in px: its x/y (or cx/cy) plus the translates of it and its ancestors. */
+function place(el: Element): { x: number; y: number } {
+  let x = Number(el.getAttribute('x') ?? el.getAttribute('cx') ?? 0) || 0;
+  let y = Number(el.getAttribute('y') ?? el.getAttribute('cy') ?? 0) || 0;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(e.getAttribute('transform') ?? '');
+    if (m) { x += Number(m[1]); y += Number(m[2]); }
+  }
+  return { x, y };
 }
 
 function texts(svg: string): string[] {
@@ -56,9 +73,8 @@ describe('renderGradeBars', () => {
   });
 
   test('bar lengths follow the counts', () => {
-    const widths = new Map([...parse(svg).querySelectorAll('rect[fill]')]
-      .filter((r) => r.getAttribute('height') === '14')
-      .map((r) => [r.getAttribute('fill'), Number(r.getAttribute('width'))]));
+    const widths = new Map([...parse(svg).querySelectorAll('g > rect')]
+      .map((r) => [inherited(r, 'fill'), Number(r.getAttribute('width'))]));
     expect(widths.get(GRADE_COLORS[1])! / widths.get(GRADE_COLORS[0])!).toBeCloseTo(110 / 12, 0);
   });
 
@@ -95,7 +111,7 @@ describe('renderComparison', () => {
   const rects = (out: string) => [...parse(out).querySelectorAll('rect')];
 
   test('one stacked bar per group with enough answers, widths as shares of the known answers', () => {
-    const filled = rects(svg).filter((r) => r.getAttribute('fill') !== 'none');
+    const filled = rects(svg).filter((r) => inherited(r, 'fill') !== 'none');
     // Norge has 5 grades, Vestfylket 5; Store (2 known) gets no bar, only its label.
     expect(filled).toHaveLength(10);
     const norge = filled.slice(0, 5).map((r) => Number(r.getAttribute('width')));
@@ -106,16 +122,16 @@ describe('renderComparison', () => {
   });
 
   test('the kommune’s own value is outlined in every bar (dark outside, white inside)', () => {
-    const outlines = rects(svg).filter((r) => r.getAttribute('fill') === 'none');
-    expect(outlines.filter((r) => r.getAttribute('stroke') === OWN_OUTLINE.outer)).toHaveLength(2);
-    expect(outlines.filter((r) => r.getAttribute('stroke') === OWN_OUTLINE.inner)).toHaveLength(2);
-    const own = rects(svg).filter((r) => r.getAttribute('fill') === GRADE_COLORS[3]);
+    const outlines = rects(svg).filter((r) => inherited(r, 'fill') === 'none');
+    expect(outlines.filter((r) => inherited(r, 'stroke') === OWN_OUTLINE.outer)).toHaveLength(2);
+    expect(outlines.filter((r) => inherited(r, 'stroke') === OWN_OUTLINE.inner)).toHaveLength(2);
+    const own = rects(svg).filter((r) => inherited(r, 'fill') === GRADE_COLORS[3]);
     expect(outlines[0].getAttribute('x')).toBe(own[0].getAttribute('x'));
     expect(outlines[0].getAttribute('width')).toBe(own[0].getAttribute('width'));
   });
 
   test('no outline when the value is unknown', () => {
-    expect(rects(render(null)).filter((r) => r.getAttribute('fill') === 'none')).toHaveLength(0);
+    expect(rects(render(null)).filter((r) => inherited(r, 'fill') === 'none')).toHaveLength(0);
   });
 
   test('accessible and byte-stable', () => expectAccessibleStable(svg, 'cmp', () => render()));
@@ -132,9 +148,11 @@ describe('renderCategoryBars', () => {
 
   test('one bar per category, longest for the largest count; labels escaped', () => {
     const widths = [...parse(svg).querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
-    expect(widths).toHaveLength(3);
-    expect(widths[1]).toBe(widths[0] / 2);
-    expect(widths[2]).toBe(0);
+    // A count of 0 draws no bar; its number is still printed (next test).
+    expect(widths).toHaveLength(2);
+    expect(widths[1]).toBeCloseTo(widths[0] / 2, 0);
+    const highlighted = [...parse(svg).querySelectorAll('rect')][1];
+    expect(inherited(highlighted, 'stroke')).toBe('#1a1a1a');
     expect(svg).toContain('A &lt;b&gt;');
     expect(svg).not.toContain('<b>');
   });
@@ -214,7 +232,8 @@ describe('renderKommuneGrades', () => {
     const marks = [...doc.querySelectorAll('text')].filter((t) => t.textContent === MISSING_MARK);
     expect(marks).toHaveLength(1);
     const yearLabel = [...doc.querySelectorAll('text')].filter((t) => t.textContent === '2021')[1];
-    expect(Number(marks[0].getAttribute('y'))).toBeGreaterThan(Number(yearLabel.getAttribute('y')));
+    expect(place(marks[0]).y).toBeGreaterThan(place(yearLabel).y);
+    expect(place(marks[0]).x).toBeCloseTo(place(yearLabel).x, 0);
     expect(texts(svg)).not.toContain('..');
   });
 
@@ -229,20 +248,19 @@ describe('renderGroupedBars', () => {
   });
   const svg = render();
 
-  test('no grid line runs through a value label', () => {
+  test('grid lines at 0–100 %, and every value label carries a white halo so no line runs through it', () => {
     const doc = parse(svg);
-    const lines = [...doc.querySelectorAll('line')].map((l) => ({ x: Number(l.getAttribute('x1')), y1: Number(l.getAttribute('y1')), y2: Number(l.getAttribute('y2')) }));
-    const values = [...doc.querySelectorAll('text')].filter((t) => /%/.test(t.textContent ?? '') && t.getAttribute('x') !== null && !(t.textContent ?? '').match(/^\d+ %$/));
-    expect(values).toHaveLength(2);
+    expect(doc.querySelectorAll('line')).toHaveLength(5);
+    const values = [...doc.querySelectorAll('text')].filter((t) => /\(\d+\)$/.test(t.textContent ?? ''));
+    expect(values.map((v) => v.textContent)).toEqual(['60,0 % (200)', '20,0 % (60)']);
     for (const v of values) {
-      const x = Number(v.getAttribute('x'));
-      const y = Number(v.getAttribute('y'));
-      const end = x + (v.textContent ?? '').length * 6.8 * (13 / 12);
-      const crossing = lines.filter((l) => l.x > x && l.x < end && l.y1 < y && l.y2 > y - 10);
-      expect(crossing, v.textContent ?? '').toHaveLength(0);
+      expect(inherited(v, 'stroke')).toBe('#fff');
+      expect(inherited(v, 'paint-order')).toBe('stroke');
+      expect(Number(inherited(v, 'stroke-width'))).toBeGreaterThanOrEqual(3);
     }
-    // The grid is still there where no label is.
-    expect(lines.length).toBeGreaterThan(4);
+    // The 60 % bar is three times the 20 % bar.
+    const widths = [...doc.querySelectorAll('rect')].map((r) => Number(r.getAttribute('width')));
+    expect(widths[0] / widths[1]).toBeCloseTo(3, 1);
   });
 
   test('accessible and byte-stable', () => expectAccessibleStable(svg, 'gr', render));
@@ -292,34 +310,29 @@ test('a group with no known value still renders', () => {
   expect(texts(svg)).toContain('4');
 });
 
-describe('fluid bars use the column (svg fluidExtent)', () => {
-  // Where a line drawn with fluidExtent runs at a column `w` px wide: translate + x1, translate + x2 % of w.
-  const ends = (svgLine: string, w: number) => {
-    const shift = Number(/translate\(([-\d.]+)/.exec(svgLine)![1]);
-    const x1 = Number(/x1="([-\d.]+)"/.exec(svgLine)![1]);
-    const x2 = Number(/x2="([-\d.]+)%"/.exec(svgLine)![1]);
-    return [shift + x1, shift + (x2 / 100) * w];
-  };
+describe('a page gets a narrow and a wide drawing (draw/plot drawSized)', () => {
+  const svgs = (markup: string) => [...parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelectorAll('body > svg')];
 
-  test('a bar runs from the left column to share × (column − left − right) at every width', () => {
-    for (const w of [288, 358, 704]) {
-      const [from, to] = ends(el('line', { ...fluidExtent(0.75, 40, 90) }), w);
-      expect(from).toBeCloseTo(40, 1);
-      expect(to).toBeCloseTo(40 + 0.75 * (w - 130), 0);
-    }
+  test('two drawings, 288 and 608 px, each its own ids, marked for site.css to pick one', () => {
+    const [narrow, wide, ...rest] = svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }));
+    expect(rest).toHaveLength(0);
+    expect(narrow.getAttribute('class')).toBe('dk-plot dk-narrow');
+    expect(wide.getAttribute('class')).toBe('dk-plot dk-wide');
+    expect([narrow.getAttribute('width'), wide.getAttribute('width')]).toEqual(['288', '608']);
+    expect(narrow.id).not.toBe(wide.id);
+    // Each drawing's «Ukjent» bar references its own hatch.
+    for (const svg of [narrow, wide]) expect(svg.querySelector(`rect[fill="url(#${svg.id}-ukjent)"]`)).not.toBeNull();
   });
 
-  test('the longest grade bar ends where its number still fits, at 288 and at 704 px', () => {
-    const svg = renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true });
-    const outlines = [...svg.matchAll(/<line[^>]*stroke="#6b6b6b"[^>]*\/>/g)].map((m) => m[0]);
-    expect(outlines.length).toBe(6); // five grades and «Ukjent»
-    for (const w of [288, 704]) {
-      const longest = Math.max(...outlines.map((l) => ends(l, w)[1]));
-      // 110 (37,8 %) is the longest number: 12 characters at about 7.6 px, plus a margin.
-      expect(longest).toBeGreaterThan(w - 100);
-      expect(longest).toBeLessThan(w - 85);
+  test('the longest grade bar ends where its number still fits, in both drawings', () => {
+    for (const svg of svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }))) {
+      const w = Number(svg.getAttribute('width'));
+      const ends = [...svg.querySelectorAll('rect')].filter((r) => r.parentElement?.tagName.toLowerCase() === 'g')
+        .map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')));
+      const longest = Math.max(...ends);
+      // 110 (37,8 %) is the longest number: about 12 characters at 7–8 px, plus a margin.
+      expect(longest).toBeGreaterThan(w - 110);
+      expect(longest).toBeLessThan(w - 70);
     }
-    // The «Ukjent» bar keeps its hatch.
-    expect(svg).toMatch(/<line[^>]*stroke="url\(#fl-ukjent\)"/);
   });
 });

@@ -101,13 +101,20 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
   };
 
-  test('one kommune’s grades per year, as the kommune page draws it (fluid, side by side)', () => {
+  test('one kommune’s grades per year, as the kommune page draws it (narrow: stacked, wide: side by side)', () => {
     const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...SITE });
-    expect(svg).toContain('width="100%"');
-    expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
-    // Two panels, each a nested <svg> taking half the column.
-    const panels = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('svg svg')];
-    expect(panels.map((p) => [p.getAttribute('x'), p.getAttribute('width')])).toEqual([['0%', '50%'], ['50%', '50%']]);
+    const [narrow, wide] = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
+    expect([narrow.getAttribute('width'), wide.getAttribute('width')]).toEqual(['288', '608']);
+    expect(smallestShownText(narrow.outerHTML)).toBeGreaterThanOrEqual(13);
+    // The wide drawing is shown only in a column at least its width wide: unscaled, at its font size.
+    expect(wide.getAttribute('font-size')).toBe('13');
+    expect(wide.querySelector('[font-size]:not(svg)')).toBeNull();
+    // The panel titles: one above the other in the narrow drawing, side by side in the wide one.
+    const titles = (root: Element) => [...root.querySelectorAll('text')].filter((t) => t.textContent === 'Digital prioritering' || t.textContent === 'Digital aktivitet').map((t) => resolveX(t, Number(root.getAttribute('width'))));
+    expect(titles(narrow)).toEqual([0, 0]);
+    const [a, b] = titles(wide);
+    expect(a).toBe(0);
+    expect(b).toBeGreaterThan(250);
   });
 
   test('one kommune’s grades per year at the default fixed size and at the article size', () => {
@@ -121,13 +128,15 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     for (const size of [SITE, ARTICLE_SIZE, { width: 358, fontSize: 13, fluid: true }]) {
       const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...size });
       const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
-      for (const t of doc.querySelectorAll('text')) {
-        const x = resolveX(t, size.width);
+      // A page's chart is two drawings, each laid out for its own width.
+      for (const root of doc.querySelectorAll('body > svg')) for (const t of root.querySelectorAll('text')) {
+        const width = Number(root.getAttribute('width'));
+        const x = resolveX(t, width);
         const w = textWidth(t.textContent ?? '', size.fontSize) * (t.getAttribute('font-weight') === '600' ? 1.08 : 1);
         const anchor = t.getAttribute('text-anchor') ?? 'start';
         const [from, to] = anchor === 'middle' ? [x - w / 2, x + w / 2] : anchor === 'end' ? [x - w, x] : [x, x + w];
-        expect(from, `${t.textContent} at ${size.width}`).toBeGreaterThanOrEqual(-0.5);
-        expect(to, `${t.textContent} at ${size.width}`).toBeLessThanOrEqual(size.width + 0.5);
+        expect(from, `${t.textContent} at ${width}`).toBeGreaterThanOrEqual(-0.5);
+        expect(to, `${t.textContent} at ${width}`).toBeLessThanOrEqual(width + 0.5);
       }
     }
   });

@@ -110,7 +110,7 @@ describe.each(HOST_NAMES.map((h) => [h]))('preview as %s', (host: HostName) => {
       expect(r.body, path).not.toContain('utenfor');
       expect([301, 404], path).toContain(r.status);
     }
-    for (const path of ['/rart/', '/rart/index.html', '/rart/index.html/']) expect([301, 404], path).toContain((await raw(server, 'GET', path)).status);
+    for (const path of ['/rart/', '/rart/index.html', '/rart/index.html/']) expect([301, 308, 404], path).toContain((await raw(server, 'GET', path)).status);
     await alive();
   });
 

@@ -83,7 +83,7 @@ describe('_headers and _redirects profiles', () => {
   });
   it('the embed policy only on /embed/, the figure policy only on /figur/ (read back as Cloudflare would)', () => {
     const a = hostAnswer(renderProfile('cloudflare', input), '/');
-    const csp = (p: string) => a.headers(p, false).filter(([k]) => k === 'Content-Security-Policy').map(([, v]) => v);
+    const csp = (p: string) => a.headers(p, 'file').filter(([k]) => k === 'Content-Security-Policy').map(([, v]) => v);
     expect(csp('/embed/2024/kommune/0301-oslo/')).toEqual([EMBED_CONTENT_SECURITY_POLICY]);
     expect(csp('/figur/2024/x.svg')).toEqual([FIGURE_CONTENT_SECURITY_POLICY]);
     expect(csp('/kommune/0301-oslo/')).toEqual([CONTENT_SECURITY_POLICY]);
@@ -118,6 +118,7 @@ describe('server configuration, validated by the servers themselves', () => {
     const conf = renderProfile('nginx', input).beside['nginx.conf'];
     const locations = conf.split(/\n    location /).slice(1);
     expect(locations.length).toBe(5);
+    expect(conf.split('\n    location ')[0]).toContain('    add_header X-Content-Type-Options "nosniff" always;');
     for (const loc of locations) {
       expect(loc).toContain('add_header X-Content-Type-Options "nosniff" always;');
       expect(loc).toContain('add_header Referrer-Policy');

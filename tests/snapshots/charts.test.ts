@@ -7,14 +7,17 @@ import { renderCategoryBars } from '../../src/draw/charts/categoryBars';
 import { renderItemShares } from '../../src/draw/charts/itemShares';
 import { renderGroupedBars } from '../../src/draw/charts/groupedBars';
 import { renderKommuneGrades } from '../../src/draw/charts/kommuneGrades';
-import { renderChangeMap } from '../../src/draw/charts/changeMap';
-import { withCaption } from '../../src/draw/charts/svg';
+import { renderChangeMap } from '../../src/draw/map/changeMap';
+import { withCaption } from '../../src/draw/svg';
 import { prepareMapGeometry } from '../../src/draw/map/prepare';
 import { GRADE_COLORS } from '../../src/draw/map/palette';
 import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures/common';
 import { FILE_MARGIN } from '../../src/site/figures/standalone';
 import { NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
-import { compareSnapshot } from './snapshot';
+import { compareSnapshot, OUTPUT_DIR } from './snapshot';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { FYLKE, LABELS, NATION, TINY } from './inputs';
 
 function expectSnapshot(name: string, svg: string): void {
@@ -126,5 +129,24 @@ describe('chart snapshots', () => {
       ARTICLE_SIZE.fontSize,
       FILE_MARGIN,
     ));
+  });
+
+  test('a broken chart fails its snapshot: half a bar is caught and written as -changed', () => {
+    // The committed grade-bar snapshot, compared in a scratch folder so the -changed file stays out of the tree.
+    const dir = mkdtempSync(path.join(tmpdir(), 'snap-broken-'));
+    try {
+      copyFileSync(path.join(OUTPUT_DIR, 'chart-grade-bars.svg'), path.join(dir, 'chart-grade-bars.svg'));
+      const halved = NATION.map((r) => (r.value === '1' ? { ...r, count: Math.round(r.count / 2) } : r));
+      const render = (rows: typeof NATION) => renderGradeBars({ rows, labels: LABELS, title: 'Prioritering', description: 'Antall kommuner per grad.', idPrefix: 'snap-gb', ...CHART_SIZE });
+      expect(compareSnapshot('chart-grade-bars', render(NATION), { dir, update: false }).ok).toBe(true);
+      const result = compareSnapshot('chart-grade-bars', render(halved), { dir, update: false });
+      expect(result.ok).toBe(false);
+      expect(existsSync(path.join(dir, 'chart-grade-bars-changed.svg'))).toBe(true);
+      // The change is the bar (and its number), not noise: the widths of the grade-1 bar differ.
+      const widths = (svg: string) => [...svg.matchAll(/fill="#7fcdbb"[^>]*\swidth="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(widths(readFileSync(path.join(dir, 'chart-grade-bars-changed.svg'), 'utf8'))).not.toEqual(widths(readFileSync(path.join(dir, 'chart-grade-bars.svg'), 'utf8')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-// The build's PNGs (share cards and figure files): from the cache when an identical image was
+// The build's PNGs (share cards): from the cache when an identical image was
 // drawn before, otherwise drawn on worker threads and added to the cache. The cache key is the SVG
 // and everything else that decides the bytes (renderer, font and zlib versions, the encoder's
 // revision, the kind of image), so a cached PNG is byte-for-byte the PNG that would be drawn now;
@@ -10,15 +10,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildEffects } from '../effects';
 import { renderPngsInWorkers, type PngRendering } from './pool';
-import { CARD_RENDER_REVISION, FIGURE_RENDER_REVISION, FIGURE_ZOOM } from './raster';
+import { CARD_COLOURS, CARD_RENDER_REVISION } from './raster';
+import { CARD_SCALE } from '../../../src/draw/cards/card';
 import type { PngKind } from './worker';
 
 const require = createRequire(import.meta.url);
 const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
-const RENDERER = { resvg: version('@resvg/resvg-js'), font: version('source-sans'), zlib: process.versions.zlib };
+const RENDERER = { resvg: version('@resvg/resvg-js'), font: version('source-sans'), sharp: version('sharp') };
 const SALT: Record<PngKind, string> = {
-  card: JSON.stringify({ ...RENDERER, revision: CARD_RENDER_REVISION }),
-  figure: JSON.stringify({ ...RENDERER, revision: FIGURE_RENDER_REVISION, zoom: FIGURE_ZOOM, kind: 'figure' }),
+  card: JSON.stringify({ ...RENDERER, revision: CARD_RENDER_REVISION, scale: CARD_SCALE, colours: CARD_COLOURS }),
 };
 
 export function pngCacheKey(svg: string, kind: PngKind): string {

@@ -1,4 +1,4 @@
-// Renders share-card and figure SVGs to PNG on worker threads, so they are drawn while Astro builds the pages
+// Renders share-card SVGs to PNG on worker threads, so they are drawn while Astro builds the pages
 // on the main thread. Workers run the TypeScript sources through tsx's loader (a dependency),
 // whether the build was started by the tsx CLI or from a test.
 import { availableParallelism } from 'node:os';
@@ -28,7 +28,7 @@ export interface PngRendering {
 }
 
 export function renderPngsInWorkers(jobs: readonly PngJob[], threads = availableParallelism()): PngRendering {
-  const what = (id: number) => (jobs[id].kind === 'card' ? 'Delingskort' : 'Figur-PNG');
+  const what = (_id: number) => 'Delingskort';
   const results: Uint8Array[] = new Array(jobs.length);
   const workers: Worker[] = [];
   let next = 0;
@@ -72,9 +72,9 @@ export function renderPngsInWorkers(jobs: readonly PngJob[], threads = available
     });
     w.on('error', (e) => fail(e));
     w.on('exit', (code) => {
-      if (!settled) fail(new Error(`En tegnetråd for delingskort og figurer stoppet (kode ${code}) før alt var tegnet`));
+      if (!settled) fail(new Error(`En tegnetråd for delingskort stoppet (kode ${code}) før alt var tegnet`));
     });
     feed(w);
   }
-  return { done, cancel: () => fail(new Error('Tegningen av delingskort og figurer ble avbrutt')) };
+  return { done, cancel: () => fail(new Error('Tegningen av delingskort ble avbrutt')) };
 }

@@ -1,17 +1,18 @@
-// Horizontal bars with the label above each bar and the number at its end (SSB table style).
-// Long Norwegian labels get a line of their own instead of a cramped axis.
+// Horizontal bars with the label above each bar and the number at its end (SSB table style), as a
+// Plot chart. Long Norwegian labels get lines of their own instead of a cramped axis: the y scale is
+// a band scale over rows, where a row is a line of a heading or a bar, so a heading of three lines
+// takes three rows and the chart is as tall as its text.
+import * as Plot from '@observablehq/plot';
 import { SHAPE_STROKE, unknownPattern } from '../map/palette';
-import { chartSvg, el, fluidAt, fluidBar, safeId, text } from './svg';
-import { wrap } from '../map/svg';
+import { safeId, wrap } from '../map/svg';
+import { charsIn, drawSized, renderPlot, textWidth, type FigureSize, type FigureText } from '../plot';
 
-/** What every figure is told: its accessible name and description, and the prefix of its ids. */
-export interface FigureText {
-  title: string;
-  description: string;
-  idPrefix: string;
-}
+export type { FigureText };
 
-/** The pattern id a chart uses for «Ukjent»; fills reference it as url(#…). */
+/** A bar's fill that means «Ukjent»: drawn with the hatched pattern of the maps. */
+export const UNKNOWN = 'ukjent';
+
+/** The pattern id a drawing uses for «Ukjent»; fills reference it as url(#…). */
 export function unknownPatternId(idPrefix: string): string {
   return `${safeId(idPrefix)}-ukjent`;
 }
@@ -19,8 +20,10 @@ export function unknownPatternId(idPrefix: string): string {
 export interface Bar {
   value: number | null; // null → no bar, only the text («..»)
   text: string; // the number shown at the end of the bar
-  fill: string;
+  fill: string; // a colour, or UNKNOWN
   prefix?: string; // short series label left of the bar («2021»)
+  /** Outline it (the highlighted category). */
+  highlight?: boolean;
 }
 
 export interface BarGroup {
@@ -28,87 +31,75 @@ export interface BarGroup {
   bars: Bar[];
 }
 
-export interface BarsOptions extends FigureText {
+export interface BarsOptions extends FigureText, Partial<FigureSize> {
   groups: BarGroup[];
   /** Upper end of the value axis; default the largest value. */
   max?: number;
-  width?: number;
-  /** Text size in the SVG's own units. The page shows the SVG at its width or narrower, so
-   * width and fontSize together decide the size a reader sees (≥ 12 px wanted on a phone). */
-  fontSize?: number;
-  /** Stretch to the column (see ChartFrame.fluid); `width` is then the narrowest column. */
-  fluid?: boolean;
+  /** Grid lines at these values, with the axis labelled on top (the /utvikling/ charts). */
+  ticks?: readonly number[];
+  tickFormat?: (v: number) => string;
+  /** Keep the series labels beside the bars at every width (short labels: «A», «Ukjent»). */
+  prefixBeside?: boolean;
 }
 
-export function renderBars(options: BarsOptions): string {
-  const width = options.width ?? 640;
-  const FONT_SIZE = options.fontSize ?? 12;
-  const k = FONT_SIZE / 12;
-  const HEADING = 18 * k;
-  const HEADING_LINE = 15 * k;
-  const BAR = 14 * k;
-  const BAR_GAP = 4 * k;
-  const GROUP_GAP = 8 * k;
-  const CHAR_WIDTH = 7 * k; // rough width of a character, for margins only
-  const hasPrefix = options.groups.some((g) => g.bars.some((b) => b.prefix));
-  const right = Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.text.length)), 1) * CHAR_WIDTH + 8;
-  const prefixWidth = hasPrefix
-    ? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => (b.prefix ?? '').length))) * CHAR_WIDTH + 8
-    : 0;
+interface Row { key: string; line?: string; bar?: Bar; prefix?: string; muted?: boolean }
+
+const INK = '#1a1a1a';
+const MUTED = '#4a4a4a';
+export const HIGHLIGHT = '#1a1a1a';
+
+function drawBars(o: BarsOptions, width: number, idPrefix: string, fontSize: number, classes?: string): string {
+  const step = Math.round(fontSize * 1.4);
+  const bars = o.groups.flatMap((g) => g.bars);
+  const prefixWidth = Math.max(0, ...bars.map((b) => (b.prefix ? textWidth(b.prefix, fontSize) + 8 : 0)));
+  const right = Math.max(...bars.map((b) => textWidth(b.text, fontSize)), fontSize) + 8;
   // A long series label («For det meste interne medarbeidere») beside the bar would leave the bar
-  // no room on a phone: it then gets a line of its own above the bar, as the headings do.
-  const prefixAbove = prefixWidth > 0.4 * (width - right);
-  const PREFIX_LINE = 15 * k;
-  const left = prefixAbove ? 0 : prefixWidth;
-
-  const max = options.max ?? Math.max(...options.groups.flatMap((g) => g.bars.map((b) => b.value ?? 0)), 0);
-  const scale = (width - right - left) / (max > 0 ? max : 1);
-
-  // Fluid: a bar runs from the prefix column to share × (column − prefix − number) px (svg
-  // fluidExtent), so the longest bar ends where its number still fits at every column width; at
-  // the narrowest column it is the fixed layout.
-  const fluid = options.fluid === true;
-  const rects: string[] = [];
-  const labels: string[] = [];
-  const values: string[] = [];
-  const label = (x: number, y: number, s: string) => labels.push(text({ x, y, dy: '0.32em' }, s));
-  let y = 2;
-  for (const group of options.groups) {
-    // No font metrics at build time: wrap long labels by an average character width.
-    const lines = wrap(group.heading, Math.floor(width / CHAR_WIDTH));
-    lines.forEach((line, i) => label(0, y + HEADING / 2 - 1 + i * HEADING_LINE, line));
-    y += HEADING + (lines.length - 1) * HEADING_LINE;
-    for (const bar of group.bars) {
-      if (prefixAbove && bar.prefix) {
-        labels.push(text({ x: 0, y: y + PREFIX_LINE / 2 - 1, dy: '0.32em', fill: '#4a4a4a' }, bar.prefix));
-        y += PREFIX_LINE;
-      }
-      const length = (bar.value ?? 0) * scale;
-      const drawn = bar.value !== null && bar.value > 0;
-      if (fluid) {
-        const share = max > 0 ? Math.min(1, Math.max(0, (bar.value ?? 0) / max)) : 0;
-        if (drawn) rects.push(fluidBar({ share, left, right, y, height: BAR, fill: bar.fill, outline: SHAPE_STROKE, outlineWidth: 0.6, narrowest: width }));
-        values.push(text({ ...fluidAt(share, left, right), y, dx: 4, dy: BAR / 2 + 0.32 * FONT_SIZE }, bar.text));
-      } else {
-        if (drawn) rects.push(el('rect', { x: left, y, width: length, height: BAR, fill: bar.fill }));
-        label(left + length + 4, y + BAR / 2, bar.text);
-      }
-      if (hasPrefix && !prefixAbove) label(0, y + BAR / 2, bar.prefix ?? '');
-      y += BAR + BAR_GAP;
-    }
-    y += GROUP_GAP;
+  // no room on a phone: it then gets a row of its own above the bar, as the headings do.
+  const prefixAbove = !o.prefixBeside && prefixWidth > 0.3 * (width - right);
+  const left = prefixAbove ? 0 : Math.ceil(prefixWidth);
+  const rows: Row[] = [];
+  o.groups.forEach((g, gi) => {
+    wrap(g.heading, charsIn(width, fontSize)).forEach((line, li) => rows.push({ key: `h${gi}-${li}`, line }));
+    g.bars.forEach((bar, bi) => {
+      if (prefixAbove && bar.prefix) rows.push({ key: `p${gi}-${bi}`, line: bar.prefix, muted: true });
+      rows.push({ key: `b${gi}-${bi}`, bar, prefix: prefixAbove ? undefined : bar.prefix });
+    });
+  });
+  const max = o.max ?? Math.max(...bars.map((b) => b.value ?? 0), 0);
+  const top = o.ticks ? step : 2;
+  const fill = (b: Bar) => (b.fill === UNKNOWN ? `url(#${unknownPatternId(idPrefix)})` : b.fill);
+  const barRows = rows.filter((r) => r.bar);
+  const drawn = barRows.filter((r) => r.bar!.value !== null && r.bar!.value > 0);
+  const lines = rows.filter((r) => r.line !== undefined);
+  // A heading or a value over a grid line gets a white halo (paint-order: stroke) so the line
+  // never runs through a word.
+  const halo = o.ticks ? { stroke: '#fff', strokeWidth: 4, strokeLinejoin: 'round' as const } : {};
+  const marks: Plot.Markish[] = [];
+  if (o.ticks) {
+    marks.push(Plot.ruleX(o.ticks, { stroke: (t: number) => (t === 0 ? INK : '#d9d9d9') }));
+    marks.push(Plot.axisX({ anchor: 'top', ticks: [0, max / 2, max], tickSize: 0, tickFormat: o.tickFormat, fill: MUTED, textAnchor: 'middle', label: null }));
   }
-
-  return chartSvg(
-    {
-      ...options,
-      width,
-      height: Math.ceil(y),
-      fontSize: FONT_SIZE,
-      defs: unknownPattern(unknownPatternId(options.idPrefix)),
-    },
-    fluid
-      ? el('g', { fill: '#1a1a1a' }, labels) + el('g', {}, rects) + el('g', { fill: '#1a1a1a' }, values)
-      : el('g', { stroke: SHAPE_STROKE, 'stroke-width': 0.6 }, rects) + el('g', { fill: '#1a1a1a' }, labels),
+  marks.push(
+    Plot.text(lines, { y: 'key', text: 'line', frameAnchor: 'left', textAnchor: 'start', dx: -left, dy: 2, fill: (r: Row) => (r.muted ? MUTED : INK), ...halo }),
+    Plot.text(barRows.filter((r) => r.prefix), { y: 'key', text: 'prefix', frameAnchor: 'left', textAnchor: 'start', dx: -left, dy: -1, fill: MUTED }),
+    Plot.barX(drawn, { x: (r: Row) => r.bar!.value, y: 'key', fill: (r: Row) => fill(r.bar!), stroke: (r: Row) => (r.bar!.highlight ? HIGHLIGHT : SHAPE_STROKE), strokeWidth: (r: Row) => (r.bar!.highlight ? 2.5 : 0.6), insetTop: 1, insetBottom: 4 }),
+    Plot.text(barRows, { x: (r: Row) => r.bar!.value ?? 0, y: 'key', text: (r: Row) => r.bar!.text, textAnchor: 'start', dx: 4, dy: -1, fill: INK, ...halo }),
   );
+  return renderPlot({
+    width,
+    height: rows.length * step + top + 2,
+    marginLeft: left,
+    marginRight: Math.ceil(right),
+    marginTop: top,
+    marginBottom: 2,
+    x: { domain: [0, max > 0 ? max : 1], axis: null },
+    y: { type: 'band', domain: rows.map((r) => r.key), axis: null, padding: 0 },
+    color: { type: 'identity' },
+    marks,
+  } as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes, defs: bars.some((b) => b.fill === UNKNOWN) ? unknownPattern(unknownPatternId(idPrefix)) : undefined });
+}
+
+export function renderBars(o: BarsOptions): string {
+  const size: FigureSize = { width: o.width ?? 640, fontSize: o.fontSize ?? 13, fluid: o.fluid };
+  return drawSized(size, o.idPrefix, (width, idPrefix, classes) => drawBars(o, width, idPrefix, size.fontSize, classes));
 }

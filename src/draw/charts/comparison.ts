@@ -2,11 +2,11 @@
 // class, one stacked bar per group split by grade (or kompetanse category) as shares of the known
 // answers; the kommune's own grade is outlined in every bar. Groups below the share rule
 // (rules/share) get no bar, only their label saying so.
+import * as Plot from '@observablehq/plot';
 import type { DistributionRow } from '../../lib/types';
 import { hasShare } from '../../lib/rules/share';
-import { chartSvg, el, pct, text } from './svg';
 import { wrap } from '../map/svg';
-import type { FigureText } from './bars';
+import { charsIn, drawSized, renderPlot, type FigureSize, type FigureText } from '../plot';
 
 export interface ComparisonGroup {
   /** «Hele landet», «Vestland», «Kommuner med 2 000–4 999 innbyggere». */
@@ -15,68 +15,69 @@ export interface ComparisonGroup {
   rows: readonly DistributionRow[];
 }
 
-export interface ComparisonOptions extends FigureText {
+export interface ComparisonOptions extends FigureText, Partial<FigureSize> {
   groups: readonly ComparisonGroup[];
   /** Values in drawing order (grades 0–4, or categories A–D) and the fill of each. */
   values: readonly string[];
   colourOf: (value: string) => string;
   /** The kommune's own value, outlined in every bar; null when unknown. */
   own: string | null;
-  width?: number;
-  fontSize?: number;
-  /** Stretch to the column (charts/svg ChartFrame.fluid): the bars span the column, text keeps its size. */
-  fluid?: boolean;
 }
 
 export const TOO_FEW = 'for få svar til andeler';
 /** The outline around the kommune's own value: dark outside, white inside, so it shows on every fill. */
 export const OWN_OUTLINE = { outer: '#1a1a1a', inner: '#ffffff' } as const;
 
-export function renderComparison(o: ComparisonOptions): string {
-  const width = o.width ?? 304;
-  const font = o.fontSize ?? 12;
-  const fluid = o.fluid === true;
-  const barW = width - 4;
-  // Horizontal position of a share (0–1) of the bar: px when fixed, percent of the column when fluid.
-  // Fluid bars keep 2 px clear at both ends (99 % after a 2-px shift) so the outline is not clipped.
-  const at = (share: number): string | number => (fluid ? pct(share * 99) : 2 + share * barW);
-  const len = (share: number): string | number => (fluid ? pct(share * 99) : share * barW);
-  const labels: string[] = [];
-  const rowH = 22;
-  const step = rowH + 22;
-  const parts: string[] = [];
-  const outlines: string[] = [];
-  // A long group name («Kommuner med 50 000 innbyggere eller flere») wraps to the narrowest width.
-  const lineH = Math.round(font * 1.25);
-  const chars = Math.floor((width - 4) / (0.58 * font));
-  let top = 0;
-  o.groups.forEach((g) => {
+interface Segment { key: string; value: string; from: number; to: number; own: boolean }
+
+function drawComparison(o: ComparisonOptions, width: number, idPrefix: string, fontSize: number, classes?: string): string {
+  const step = Math.round(fontSize * 1.4);
+  const lines: { key: string; text: string }[] = [];
+  const keys: string[] = [];
+  const segments: Segment[] = [];
+  o.groups.forEach((g, gi) => {
     const known = g.rows.filter((r) => r.value !== 'ukjent');
     const den = known[0]?.denominator ?? 0;
     const enough = hasShare(den);
-    const lines = wrap(enough ? g.label : `${g.label} (${TOO_FEW})`, chars);
-    lines.forEach((line, j) => labels.push(text({ x: 2, y: top + 12 + j * lineH }, line)));
-    const y = top + 17 + (lines.length - 1) * lineH;
-    top += step + (lines.length - 1) * lineH;
+    // A long group name («Kommuner med 50 000 innbyggere eller flere») gets lines of its own.
+    wrap(enough ? g.label : `${g.label} (${TOO_FEW})`, charsIn(width - 4, fontSize)).forEach((text, li) => {
+      lines.push({ key: `l${gi}-${li}`, text });
+      keys.push(`l${gi}-${li}`);
+    });
     if (!enough) return;
+    keys.push(`b${gi}`);
     let from = 0;
     for (const v of o.values) {
       const r = known.find((row) => row.value === v);
       const share = r ? r.count / den : 0;
-      if (share > 0) {
-        parts.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: o.colourOf(v), stroke: '#fff', 'stroke-width': 0.5 }));
-        // Dark, then a white line on top of it: the outline shows on every fill.
-        if (v === o.own) {
-          outlines.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: 'none', stroke: OWN_OUTLINE.outer, 'stroke-width': 4 }));
-          outlines.push(el('rect', { x: at(from), y, width: len(share), height: rowH, fill: 'none', stroke: OWN_OUTLINE.inner, 'stroke-width': 1.5 }));
-        }
-      }
+      if (share > 0) segments.push({ key: `b${gi}`, value: v, from, to: from + share, own: v === o.own });
       from += share;
     }
+    keys.push(`g${gi}`);
   });
-  return chartSvg(
-    { ...o, width, height: top + 6, fontSize: font, fluid },
-    el('g', { fill: '#1a1a1a' }, labels) +
-      el('g', { transform: fluid ? 'translate(2,0)' : null }, [el('g', {}, parts), el('g', { 'aria-hidden': 'true' }, outlines)]),
-  );
+  const own = segments.filter((s) => s.own);
+  const bar = { x1: 'from', x2: 'to', y: 'key', insetTop: 1, insetBottom: 1 } as const;
+  return renderPlot({
+    width,
+    height: keys.length * step + 8,
+    marginLeft: 2,
+    marginRight: 2,
+    marginTop: 4,
+    marginBottom: 4,
+    x: { domain: [0, 1], axis: null },
+    y: { type: 'band', domain: keys, axis: null, padding: 0 },
+    color: { type: 'identity' },
+    marks: [
+      Plot.text(lines, { y: 'key', text: 'text', frameAnchor: 'left', textAnchor: 'start', dy: 2, fill: '#1a1a1a' }),
+      Plot.barX(segments, { ...bar, fill: (s: Segment) => o.colourOf(s.value), stroke: '#fff', strokeWidth: 0.5 }),
+      // Dark, then a white line on top of it: the outline shows on every fill.
+      Plot.barX(own, { ...bar, fill: 'none', stroke: OWN_OUTLINE.outer, strokeWidth: 4 }),
+      Plot.barX(own, { ...bar, fill: 'none', stroke: OWN_OUTLINE.inner, strokeWidth: 1.5 }),
+    ],
+  } as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes });
+}
+
+export function renderComparison(o: ComparisonOptions): string {
+  const size: FigureSize = { width: o.width ?? 304, fontSize: o.fontSize ?? 13, fluid: o.fluid };
+  return drawSized(size, o.idPrefix, (width, idPrefix, classes) => drawComparison(o, width, idPrefix, size.fontSize, classes));
 }

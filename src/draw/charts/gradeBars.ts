@@ -3,7 +3,7 @@
 import type { DistributionRow } from '../../lib/types';
 import { formatNumber, formatPercent, KOMMUNE, nounFor, NOT_ANSWERED, type Noun } from '../../lib/format';
 import { GRADE_COLORS } from '../map/palette';
-import { renderBars, unknownPatternId, type BarGroup, type FigureText } from './bars';
+import { renderBars, UNKNOWN, type BarGroup, type FigureText } from './bars';
 
 export interface GradeBarsOptions extends FigureText {
   /** Rows of one indicator for one group (e.g. indicator 'prioritering', group 'nasjon'). */
@@ -11,7 +11,7 @@ export interface GradeBarsOptions extends FigureText {
   labels: readonly string[]; // grade labels 0–4
   width?: number;
   fontSize?: number;
-  /** Stretch to the column (charts/svg ChartFrame.fluid). */
+  /** For a page: a narrow and a wide drawing, one shown by the column's width (draw/plot drawSized). */
   fluid?: boolean;
   unitNoun?: Noun | string; // default «kommune»/«kommuner»
   /** Heading of the unknown bar; default «Ukjent – svarte ikke». Say so when it also holds
@@ -58,7 +58,7 @@ export function renderGradeBars(options: GradeBarsOptions): string {
   const unknown = countFor(rows, 'ukjent')?.count ?? 0;
   groups.push({
     heading: options.unknownLabel ?? NOT_ANSWERED,
-    bars: [{ value: unknown, fill: `url(#${unknownPatternId(options.idPrefix)})`, text: formatNumber(unknown) }],
+    bars: [{ value: unknown, fill: UNKNOWN, text: formatNumber(unknown) }],
   });
   return renderBars({
     groups,

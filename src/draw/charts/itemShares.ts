@@ -20,7 +20,7 @@ export interface ItemSharesOptions extends FigureText {
   order?: 'share' | 'input';
   width?: number;
   fontSize?: number;
-  /** Stretch to the column (charts/svg ChartFrame.fluid). */
+  /** For a page: a narrow and a wide drawing, one shown by the column's width (draw/plot drawSized). */
   fluid?: boolean;
 }
 

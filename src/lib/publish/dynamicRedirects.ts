@@ -6,8 +6,8 @@
 // `*` the rest (`:splat` in the target). Hosts apply them before files (as Cloudflare Pages does),
 // so a pattern must only cover addresses that have no file.
 //
-// Add entries here (engineer G: figure files → their page). Example:
-//   { from: '/figur/:year/kommune/:slug/*', to: '/:year/kommune/:slug/', status: 301 }
+// The figure files' old addresses → the page holding the figure (src/lib/publication/figureRedirects.ts).
 import type { DynamicRedirect } from './redirectRules';
+import { FIGURE_REDIRECTS } from '../publication/figureRedirects';
 
-export const DYNAMIC_REDIRECTS: readonly DynamicRedirect[] = [];
+export const DYNAMIC_REDIRECTS: readonly DynamicRedirect[] = [...FIGURE_REDIRECTS];

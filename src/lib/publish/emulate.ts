@@ -82,14 +82,18 @@ export function redirectFromLines(lines: RedirectLine[], path: string, forcedOnl
   return null;
 }
 
+export type ResponseKind = 'file' | 'notFound' | 'redirect';
+
 export interface HostAnswer {
   /** A redirect the host answers before looking for a file (and one it answers only when none is found). */
   before(path: string): { location: string; status: number } | null;
   after(path: string): { location: string; status: number } | null;
-  /** Headers for a response at `path`; `notFound` when it is the 404 page. */
-  headers(path: string, notFound: boolean): [string, string][];
+  /** Headers for a response at `path`: a file, the 404 page, or a redirect. */
+  headers(path: string, kind: ResponseKind): [string, string][];
   /** Names in the site root the host reads itself and never serves. */
   hidden: ReadonlySet<string>;
+  /** The status of the redirect that adds a directory's trailing slash (Caddy: 308). */
+  slashStatus?: number;
 }
 
 const withBase = (base: string, p: string) => base + p.replace(/^\//, '');
@@ -108,11 +112,14 @@ function neutral(base: string, fixed: readonly StaticRedirect[], dynamic: readon
   };
 }
 
-/** Headers by folder zone, matched on the site-relative normalised path (nginx, Apache, Caddy, CloudFront). */
-function zoneHeaders(base: string) {
-  return (path: string, notFound: boolean): [string, string][] => {
-    // Their 404 page is served by an internal redirect to /404.html: the general zone's headers.
-    if (notFound || !path.startsWith(base)) return HEADER_ZONES[HEADER_ZONES.length - 1].headers;
+/**
+ * Headers by folder zone, matched on the site-relative normalised path (nginx, Apache, Caddy,
+ * CloudFront). Their 404 page is served by an internal redirect to /404.html, so it gets the
+ * general zone's headers; nginx answers its redirects before choosing a location, so they too.
+ */
+function zoneHeaders(base: string, redirectsGeneral: boolean) {
+  return (path: string, kind: ResponseKind): [string, string][] => {
+    if (kind === 'notFound' || (kind === 'redirect' && redirectsGeneral) || !path.startsWith(base)) return HEADER_ZONES[HEADER_ZONES.length - 1].headers;
     return zoneOf(path.slice(base.length)).headers;
   };
 }
@@ -169,6 +176,6 @@ export function hostAnswer(profile: Pick<ProfileOutput, 'host' | 'site' | 'fixed
     case 'apache':
     case 'caddy':
     case 's3':
-      return { before: neutral(base, profile.fixed, profile.dynamic), after: none, headers: zoneHeaders(base), hidden };
+      return { before: neutral(base, profile.fixed, profile.dynamic), after: none, headers: zoneHeaders(base, host === 'nginx'), hidden, slashStatus: host === 'caddy' ? 308 : 301 };
   }
 }

@@ -154,6 +154,8 @@ export function nginxConfig(input: ProfileInput, fixed: readonly StaticRedirect[
     '    absolute_redirect off;',
     '    server_tokens off;',
     '    error_page 404 /404.html;',
+    // Inherited only by what no location answers: the redirects and the 405 below.
+    ...nginxHeaders(general, '    '),
     '    if ($request_method !~ ^(GET|HEAD)$) { return 405; }',
     '    if ($digikommune_redirect) { return 301 $digikommune_redirect; }',
     ...input.dynamic.map((r) => `    rewrite ${nginxQuote(compilePattern(withBase(b, r.from)).source)} ${nginxQuote(targetWithGroups({ ...r, to: withBase(b, r.to) }, (n) => `$${n}`))} ${r.status === 301 ? 'permanent' : 'redirect'};`),

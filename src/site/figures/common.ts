@@ -1,12 +1,9 @@
-// The site's side of the charts and maps: gathers what src/map and src/charts need from data.ts
-// and returns SVG strings to inline with set:html.
-import type { DistributionRow, KompetanseCategory } from '../../lib/types';
+// What the figure definitions share: the maps drawn from the data layer (d3-geo, for pages and
+// files), the colours of grades and kompetanse categories, and the page and file sizes.
+import type { KompetanseCategory } from '../../lib/types';
 import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../draw/map/choropleth';
 import { GRADE_COLORS } from '../../draw/map/palette';
-import { renderGradeBars } from '../../draw/charts/gradeBars';
-import { renderCategoryBars, type CategoryBar } from '../../draw/charts/categoryBars';
-import { renderComparison, type ComparisonOptions } from '../../draw/charts/comparison';
-import { withCaption, type FigureCaption } from '../../draw/charts/svg';
+import { NARROW, type FigureSize } from '../../draw/plot';
 import { kommuner, mapGeometry, survey } from '../data';
 import { kommunePath } from '../urls';
 import { unknownReason } from '../../lib/format/unknown';
@@ -100,45 +97,16 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
   }));
 }
 
-/**
- * How big a chart is drawn: its width and its text size in the SVG's own units; fluid charts take
- * the width of their column and `width` is the narrowest column they are laid out for.
- */
-export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
+export type { FigureSize };
 
 /**
- * Charts on the pages are fluid: they fill the text column (site.css caps it at the measure, and a
- * grid cell is narrower), their bars stretch with it, and their text stays 13 px at every width,
- * laid out to fit the 288-px column of a 320-px screen.
+ * Charts on the pages: drawn at the 288-px column of a 320-px screen and at WIDE, one of the two
+ * shown by the width of the figure's column (site.css), so their text is 13 px as displayed.
  */
-export const CHART_SIZE: FigureSize = { width: 288, fontSize: 13, fluid: true };
+export const CHART_SIZE: FigureSize = { width: NARROW, fontSize: 13, fluid: true };
 
 /**
  * The one fixed size for downloads: an article column. The files reuse the same figure functions
  * as the pages, drawn inside a white margin so the whole file is this wide (figureFiles/standalone).
  */
 export const ARTICLE_SIZE: FigureSize = { width: 640, fontSize: 13 };
-
-/** A figure made standalone: title, source line and licence inside the SVG (see charts/svg). */
-export function captioned(svg: string, caption?: FigureCaption): string {
-  return caption ? withCaption(svg, caption) : svg;
-}
-
-/** Bars of one grade distribution (nation, fylke or size class). */
-export function gradeBarsSvg(
-  rows: DistributionRow[], labels: readonly string[], title: string, description: string, idPrefix: string, unknownLabel?: string,
-  size: FigureSize = CHART_SIZE, caption?: FigureCaption,
-): string | null {
-  if (rows.length === 0) return null;
-  return captioned(renderGradeBars({ rows, labels, title, description, idPrefix, unknownLabel, ...size }), caption);
-}
-
-/** Bars with counts for the unordered kompetanse categories. */
-export function kompetanseBarsSvg(bars: readonly CategoryBar[], title: string, idPrefix: string, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
-  return captioned(renderCategoryBars({ bars, title, idPrefix, ...size }), caption);
-}
-
-/** The kommune page's comparison of one indicator with the nation, fylke and size class. */
-export function comparisonSvg(options: Omit<ComparisonOptions, 'width' | 'fontSize' | 'fluid'>, size: FigureSize = CHART_SIZE, caption?: FigureCaption): string {
-  return captioned(renderComparison({ ...options, ...size }), caption);
-}

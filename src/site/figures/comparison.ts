@@ -5,7 +5,8 @@ import { distribution, survey } from '../data';
 import { formatShare } from '../../lib/format/number';
 import { sourceLine } from '../source';
 import { indicatorLabels } from '../indicatorLabels';
-import { comparisonSvg, gradeColours, KOMPETANSE_COLOURS } from './common';
+import { gradeColours, KOMPETANSE_COLOURS } from './common';
+import { renderComparison } from '../../draw/charts/comparison';
 import { sizeClassPhrase } from '../../lib/rules/sizeClass';
 import { kommuneSlug } from '../../lib/format/slug';
 import type { FigureFile } from './types';
@@ -73,7 +74,7 @@ export function comparisonFigure(year: number, k: KommuneIndicators, indicator: 
     ownValue,
     sentence,
     cell,
-    draw: (size) => comparisonSvg({
+    draw: (size) => renderComparison({
       title: chartTitle,
       description: sentence ?? `${k.kommunenavn}: ukjent.`,
       idPrefix: `cmp-${indicator}`,
@@ -81,7 +82,8 @@ export function comparisonFigure(year: number, k: KommuneIndicators, indicator: 
       values,
       colourOf,
       own: ownValue,
-    }, size),
+      ...size,
+    }),
     legend: () => values.map((v) => ({ fill: colourOf(v), text: `${isKompetanse ? v : `Grad ${v}`}: ${labels[v]}` })),
     table: () => ({
       header: ['aar', 'kommunenummer', 'kommunenavn', 'gruppe', isKompetanse ? 'kategori' : 'grad', 'beskrivelse', 'antall_kommuner', 'kjent', 'andel_av_kjent', 'kommunens_egen'],

@@ -1,7 +1,7 @@
 // The figures of /utvikling/: the distribution per grade and year, the strategy areas per year and
 // the change maps between the last two years. The files carry the publication's latest year.
 import { renderGroupedBars } from '../../draw/charts/groupedBars';
-import { renderChangeMap, type ChangeKey } from '../../draw/charts/changeMap';
+import { renderChangeMap, type ChangeKey } from '../../draw/map/changeMap';
 import { formatCountNoun, formatNumber, formatPercent } from '../../lib/format/number';
 import { CHANGE_CLASSES, CHANGE_LABELS, REASON_LABELS, type ChangeRow, type ChangeTheme, type YearDistributionRow } from '../../lib/pipeline/overTime';
 import { latestYear, mapGeometry, survey } from '../data';

@@ -4,7 +4,9 @@ import type { DistributionRow, GroupKind } from '../../lib/types';
 import type { CategoryBar } from '../../draw/charts/categoryBars';
 import { distribution, kommuner, survey } from '../data';
 import { groupUnknownLabel, unknownSplit, unknownSplitText } from '../../lib/format/unknown';
-import { gradeBarsSvg, gradeColours, kompetanseBarsSvg, KOMPETANSE_COLOURS, UNKNOWN_FILL } from './common';
+import { gradeColours, KOMPETANSE_COLOURS, UNKNOWN_FILL } from './common';
+import { renderGradeBars } from '../../draw/charts/gradeBars';
+import { renderCategoryBars } from '../../draw/charts/categoryBars';
 import { sourceLine } from '../source';
 import { indicatorLabels } from '../indicatorLabels';
 import { fylkeSlug } from '../../lib/format/slug';
@@ -48,8 +50,9 @@ export function gradeBarsFigure(year: number, indicator: DistributionIndicator, 
     labels,
     unknownLabel,
     unknownNote,
-    draw: (size) => rows.length === 0 ? null : (!isKompetanse && gradeBarsSvg(rows, s.grades[indicator as 'prioritering'].labels, figTitle, '', idPrefix, unknownLabel, size))
-      || kompetanseBarsSvg(bars(null), figTitle, idPrefix, size),
+    draw: (size) => rows.length === 0 ? null : isKompetanse
+      ? renderCategoryBars({ bars: bars(null), title: figTitle, idPrefix, ...size })
+      : renderGradeBars({ rows, labels: s.grades[indicator as 'prioritering'].labels, title: figTitle, description: '', idPrefix, unknownLabel, ...size }),
     legend: isKompetanse ? () => Object.keys(labels).map((v) => ({ fill: KOMPETANSE_COLOURS[v as 'A'], text: `${v}: ${labels[v]}` })) : undefined,
     table: () => ({
       header: ['aar', 'gruppe', isKompetanse ? 'kategori' : 'grad', 'beskrivelse', 'antall_kommuner', 'andel_av_kjent', 'kjent', 'i_alt'],

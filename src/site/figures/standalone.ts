@@ -2,7 +2,7 @@
 // inside (charts/svg withCaption), no links back into the site (they would break outside it), and
 // its numbers as CSV.
 import { toCsv } from '../../lib/read/csv';
-import { withCaption } from '../../draw/charts/svg';
+import { withCaption } from '../../draw/svg';
 import { ARTICLE_SIZE, type FigureSize } from './common';
 import { identity } from '../data';
 import type { FigureFile } from './types';

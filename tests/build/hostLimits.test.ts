@@ -45,7 +45,7 @@ describe('limits checked', () => {
       await writeFile(join(outDir, 'index.html'), `<!doctype html><html lang="nb"><title>t</title><p>${body}</p></html>`);
       if (big) await writeFile(join(outDir, 'stor.bin'), Buffer.alloc(26 * 1024 * 1024));
     };
-    const options = { root: ROOT, out, dataDir: data, reference, download: false, cardCache: null, figureCache: null };
+    const options = { root: ROOT, out, dataDir: data, reference, download: false, cardCache: null };
     await runBuild({ ...options, host: 'nginx' }, nodeEffects(() => {}), { renderSite: page('første') });
     expect(await readdir(join(tmp, 'site-config'))).toContain('nginx.conf');
 

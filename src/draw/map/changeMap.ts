@@ -1,8 +1,8 @@
 // Map of change in one grade between two survey years on today's kommune map: every shape a link
 // to the kommune page, coloured and patterned by its change class (distinct in colour, in
 // greyscale and by texture); the page gives the legend as HTML and the full list as a table.
-import { mapSvgOpen, safeId, shapeLinks, type LinkedMapOptions } from '../map/svg';
-import { el, text } from './svg';
+import { mapSvgOpen, safeId, shapeLinks, type LinkedMapOptions } from './svg';
+import { el, text } from '../svg';
 
 export type ChangeKey = 'opp' | 'samme' | 'annen_type' | 'ned' | 'ikke_sammenlignbar';
 
