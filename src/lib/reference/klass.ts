@@ -34,11 +34,11 @@ export function shapeError(url: string, what: string): ReferenceDownloadError {
 }
 
 /** The answer checked against `schema`; otherwise an error naming the URL and each field's path. */
-export function checkedAnswer<T>(schema: z.ZodType<T>, json: unknown, url: string): T {
+export function checkedAnswer<T>(schema: z.ZodType<T>, json: unknown, url: string, what = ''): T {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const first = schemaProblems(parsed.error, url).slice(0, 5).map((p) => p.message);
-  return failWith(url, first.join('; '));
+  return failWith(url, `${what}${first.join('; ')}`);
 }
 
 function failWith(url: string, what: string): never {
