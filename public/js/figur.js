@@ -97,6 +97,13 @@ function drawing(live) {
   return { markup: new XMLSerializer().serializeToString(clone), height };
 }
 
+/** The figure's HTML colour key (swatch and text per item); swatches filled by a pattern are left out. */
+function pageLegend(figure) {
+  return [...figure.querySelectorAll('.legend li')]
+    .map((li) => ({ fill: li.querySelector('svg rect')?.getAttribute('fill') ?? '', text: li.textContent.replace(/\s+/g, ' ').trim() }))
+    .filter((e) => /^#[0-9a-f]{3,8}$/i.test(e.fill) && e.text);
+}
+
 function pageAddress(figure) {
   const canonical = document.querySelector('link[rel="canonical"]');
   const base = canonical ? canonical.href : location.href.replace(/#.*$/, '');
@@ -118,7 +125,9 @@ export async function figureSvg(row) {
   const key = [];
   let kx = 0;
   let krow = 0;
-  const legend = (row.dataset.legend ?? '').split('\n').filter(Boolean).map((l) => ({ fill: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }));
+  const legend = row.dataset.legend
+    ? row.dataset.legend.split('\n').filter(Boolean).map((l) => ({ fill: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }))
+    : pageLegend(figure);
   for (const entry of legend) {
     const w = swatch + 6 + measure(entry.text) + 14;
     if (kx > 0 && kx + w > WIDTH) {
@@ -175,7 +184,8 @@ const cellText = (cell) => cell.textContent.replace(/\s+/g, ' ').trim();
 
 /** The figure's table as rows of cell texts, header first. */
 export function figureTable(row) {
-  const table = row.closest('figure').querySelector('details table');
+  const figure = row.closest('figure');
+  const table = figure.querySelector('details table') ?? figure.querySelector('table');
   if (!table) return [];
   const headRows = table.tHead ? [...table.tHead.rows] : [];
   const bodyRows = [...table.tBodies].flatMap((b) => [...b.rows]);

@@ -103,6 +103,8 @@ describe('the demo site', () => {
     const bad: string[] = [];
     for (const line of lines) {
       const [from, to, status] = line.split(/\s+/);
+      // Dynamic rules (placeholders, splats) are checked address by address: tests/site/figureRedirects.test.ts.
+      if (/\/:|\*/.test(from)) continue;
       if (!resolveFile(to, report.files)) bad.push(`${line}: target missing`);
       if (status !== '301') bad.push(`${line}: status`);
       // The old path may have a static redirect page, but never a page of its own content.
