@@ -86,7 +86,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const survey = loadSurvey(values.survey as string);
     const register = typeof values.register === 'string' ? loadRegister(values.register) : null;
     const responses = loadResponses(values.responses as string, survey, register, encoding);
-    const result = computeYear({ survey, rows: responses.rows, columns: responses.columns, register });
+    const result = computeYear({ survey, responses: responses.responses, register });
 
     // Everything is computed: now write beside --out and move into place.
     mkdirSync(dirname(out), { recursive: true });

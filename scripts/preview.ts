@@ -36,12 +36,19 @@ if (args.host !== undefined && !isHostName(args.host)) {
 }
 const built = await readBuiltRules(join(dirname(root), configDirName(basename(root))));
 if (!built) {
-  console.error(`Fant ikke ${configDirName(basename(root))}/ ved siden av ${root}: bygg på nytt med denne versjonen (npm run build).`);
-  process.exit(1);
+  // An output from before host profiles: its own _headers and _redirects, read as «any».
+  if (args.host === undefined || args.host === 'any') {
+    const server = await serveStatic(root, args.base ?? process.env.BASE_PATH ?? '/', { port, redirects: true });
+    console.log(`Forhåndsviser ${root} på ${server.url('')} (med _headers og _redirects; fant ikke ${configDirName(basename(root))}/). Ctrl+C stopper.`);
+  } else {
+    console.error(`Fant ikke ${configDirName(basename(root))}/ ved siden av ${root}: bygg på nytt (npm run build -- --host ${args.host}).`);
+    process.exit(1);
+  }
+} else {
+  const host = args.host !== undefined && isHostName(args.host) ? args.host : built.host;
+  const base = args.base ?? built.base;
+  const profile = renderProfile(host, { base, fixed: built.redirects, dynamic: built.dynamic });
+  if (host !== built.host) console.log(`Merk: ${root} ble bygget med --host ${built.host}; viser den som ${host} ville servert den (vertens filer lagt på i minnet).`);
+  const server = await serveStatic(root, base, { port, profile, builtWith: built.site });
+  console.log(`Forhåndsviser ${root} som ${HOST_LIMITS[host].title} på ${server.url('')}. Ctrl+C stopper.`);
 }
-const host = args.host !== undefined && isHostName(args.host) ? args.host : built.host;
-const base = args.base ?? built.base;
-const profile = renderProfile(host, { base, fixed: built.redirects, dynamic: built.dynamic });
-if (host !== built.host) console.log(`Merk: ${root} ble bygget med --host ${built.host}; viser den som ${host} ville servert den (vertens filer lagt på i minnet).`);
-const server = await serveStatic(root, base, { port, profile, builtWith: built.site });
-console.log(`Forhåndsviser ${root} som ${HOST_LIMITS[host].title} på ${server.url('')}. Ctrl+C stopper.`);

@@ -62,7 +62,7 @@ if (host) {
   input.type = 'search';
   input.autocomplete = 'off';
   input.spellcheck = false;
-  input.placeholder = 'Navn eller nummer';
+  input.placeholder = 'Navn eller nr.';
   input.setAttribute('aria-controls', 'finn-treff');
   input.setAttribute('aria-describedby', 'finn-status');
   const status = document.createElement('p');

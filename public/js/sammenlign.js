@@ -17,8 +17,12 @@ if (form && out && status) {
   }));
   const byNr = new Map(options.map((o) => [o.nr, o]));
   const fold = (s) => s.trim().toLocaleLowerCase('nb');
-  // «Kautokeino» finds «Guovdageaidnu – Kautokeino»: each form of a name in several languages counts.
-  const nameForms = (name) => [name, ...name.split(/\s+[–-]\s+/)].map(fold);
+  // «Kautokeino» finds «Guovdageaidnu – Kautokeino» (each form of a name in several languages
+  // counts), and «Herøy» both «Herøy (Møre og Romsdal)» and «Herøy (Nordland)».
+  const nameForms = (name) => {
+    const base = name.replace(/\s*\([^)]*\)$/, '');
+    return [...new Set([name, base, ...base.split(/\s+[–-]\s+/)].map(fold))];
+  };
 
   // Former kommuner (merged, split, renumbered) from the header search's index, fetched when needed.
   let former = null;
@@ -73,7 +77,8 @@ if (form && out && status) {
   const offerChoice = ({ index, text, hits }) => {
     status.textContent = `«${text}» passer til ${hits.length} kommuner. Velg hvilken:`;
     const buttons = hits.map((h) => {
-      const b = el('button', { type: 'button', text: `${h.name} (${h.fylke}, ${h.nr})` });
+      // The name may already say where («Herøy (Nordland)»): then the fylke is not said twice.
+      const b = el('button', { type: 'button', text: /\)$/.test(h.name) ? h.value : `${h.name} (${h.fylke}, ${h.nr})` });
       b.addEventListener('click', () => {
         inputs[index].value = h.value;
         choices.replaceChildren();

@@ -3,58 +3,6 @@
 // the query string (?fylke=46&prioritering=4), so a filtered view can be shared and reloaded.
 // While a filter is set, the table's download links (p[data-table-downloads]) give the rows shown,
 // in the order shown: the published file with the other lines left out, columns unchanged.
-for (const form of document.querySelectorAll('form[data-table-filter]')) {
-  const table = document.getElementById(form.dataset.tableFilter);
-  if (!table) continue;
-  const selects = [...form.querySelectorAll('select[name]')];
-  const status = form.querySelector('[role="status"]');
-  const rows = [...table.tBodies[0].rows];
-  const downloads = document.querySelector(`[data-table-downloads="${table.id}"]`);
-
-  const apply = () => {
-    const wanted = selects.filter((s) => s.value !== '').map((s) => [s.name, s.value]);
-    let shown = 0;
-    for (const row of rows) {
-      const hit = wanted.every(([name, value]) => row.dataset[name] === value);
-      row.hidden = !hit;
-      if (hit) shown++;
-    }
-    if (status) status.textContent = `Viser ${shown} av ${rows.length} ${rows.length === 1 ? 'kommune' : 'kommuner'}`;
-    const params = new URLSearchParams(location.search);
-    for (const s of selects) {
-      if (s.value === '') params.delete(s.name);
-      else params.set(s.name, s.value);
-    }
-    const query = params.toString();
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
-    if (downloads) followRows(downloads, table, wanted.length > 0);
-  };
-
-  // Take the filter from the address; a value the select does not offer is ignored.
-  const params = new URLSearchParams(location.search);
-  for (const s of selects) {
-    const v = params.get(s.name);
-    if (v !== null && [...s.options].some((o) => o.value === v)) s.value = v;
-  }
-  form.hidden = false;
-  table.addEventListener('tablesort', () => {
-    if (downloads) followRows(downloads, table, selects.some((s) => s.value !== ''));
-  });
-  form.addEventListener('change', apply);
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    apply();
-  });
-  // «Vis alle» clears the selects here rather than leaving it to the browser's reset, which runs after
-  // the event: filtering in the same task means the table is whole when the click has been handled.
-  form.addEventListener('reset', (e) => {
-    e.preventDefault();
-    for (const s of selects) s.value = '';
-    apply();
-  });
-  apply();
-}
-
 // The published files, fetched once per link when a filter is first set.
 const files = new Map();
 const fetchText = (href) => {
@@ -140,9 +88,61 @@ async function followRows(downloads, table, filtered) {
       a.setAttribute('href', url);
       a.setAttribute('download', a.dataset.name.replace(/\.csv$/, '-utvalg.csv'));
     });
-    if (scope) scope.textContent = ` (bare de ${nrs.length} ${nrs.length === 1 ? 'kommunen' : 'kommunene'} som vises, i samme rekkefølge)`;
+    if (scope) scope.textContent = nrs.length === 1 ? ' (bare den ene kommunen som vises)' : ` (bare de ${nrs.length} kommunene som vises, i samme rekkefølge)`;
   } catch {
     // The full file is still a true download; say nothing we could not do.
     if (run === generation) restore();
   }
+}
+
+for (const form of document.querySelectorAll('form[data-table-filter]')) {
+  const table = document.getElementById(form.dataset.tableFilter);
+  if (!table) continue;
+  const selects = [...form.querySelectorAll('select[name]')];
+  const status = form.querySelector('[role="status"]');
+  const rows = [...table.tBodies[0].rows];
+  const downloads = document.querySelector(`[data-table-downloads="${table.id}"]`);
+
+  const apply = () => {
+    const wanted = selects.filter((s) => s.value !== '').map((s) => [s.name, s.value]);
+    let shown = 0;
+    for (const row of rows) {
+      const hit = wanted.every(([name, value]) => row.dataset[name] === value);
+      row.hidden = !hit;
+      if (hit) shown++;
+    }
+    if (status) status.textContent = `Viser ${shown} av ${rows.length} ${rows.length === 1 ? 'kommune' : 'kommuner'}`;
+    const params = new URLSearchParams(location.search);
+    for (const s of selects) {
+      if (s.value === '') params.delete(s.name);
+      else params.set(s.name, s.value);
+    }
+    const query = params.toString();
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    if (downloads) followRows(downloads, table, wanted.length > 0);
+  };
+
+  // Take the filter from the address; a value the select does not offer is ignored.
+  const params = new URLSearchParams(location.search);
+  for (const s of selects) {
+    const v = params.get(s.name);
+    if (v !== null && [...s.options].some((o) => o.value === v)) s.value = v;
+  }
+  form.hidden = false;
+  table.addEventListener('tablesort', () => {
+    if (downloads) followRows(downloads, table, selects.some((s) => s.value !== ''));
+  });
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply();
+  });
+  // «Vis alle» clears the selects here rather than leaving it to the browser's reset, which runs after
+  // the event: filtering in the same task means the table is whole when the click has been handled.
+  form.addEventListener('reset', (e) => {
+    e.preventDefault();
+    for (const s of selects) s.value = '';
+    apply();
+  });
+  apply();
 }

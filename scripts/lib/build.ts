@@ -210,7 +210,8 @@ export async function runBuild(
     if (publication) await guardPlaceholder(fx, tmpOut);
     fault('guard');
     // Within the host's limits, or nothing is published.
-    const { measure, checks } = await checkHostLimits(tmpOut, profile);
+    const { measure, checks, warning } = await checkHostLimits(tmpOut, profile);
+    if (warning) fx.log(warning);
     const cannot = cannotLine(profile);
     if (cannot) fx.log(cannot);
 

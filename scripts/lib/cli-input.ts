@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../../src/lib/types';
-import { readResponses, formatProblems } from '../../src/lib/read/responses';
+import type { Problem, RegisterRow, SurveyDefinition } from '../../src/lib/types';
+import { readResponses, formatProblems, type ReadSuccess } from '../../src/lib/read/responses';
 import type { EncodingChoice } from '../../src/lib/read/decode';
 import { readRegister } from '../../src/lib/read/register';
 import { parseSurveyDefinition } from '../../src/lib/pipeline/survey';
@@ -69,16 +69,13 @@ export function loadRegister(path: string): RegisterRow[] {
   return result.rows;
 }
 
-export interface LoadedResponses {
-  rows: ResponseRow[];
-  columns: string[];
-  notes: string[];
-}
+/** The reader's result: `responses` column by column, `rows` built only if asked for. */
+export type LoadedResponses = Pick<ReadSuccess, 'responses' | 'rows' | 'columns' | 'notes'>;
 
 export function loadResponses(path: string, survey: SurveyDefinition, register: RegisterRow[] | null, encoding: EncodingChoice): LoadedResponses {
   const result = readResponses(readBytes(path, 'svarfila'), { file: path, survey, register, encoding });
   if (!result.ok) throw new CliInputError(result.problems);
-  return { rows: result.rows, columns: result.columns, notes: result.notes };
+  return result;
 }
 
 export function parseEncoding(value: string | undefined): EncodingChoice {

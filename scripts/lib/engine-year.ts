@@ -48,9 +48,9 @@ export async function runYear(y: YearInputs, dirs: YearDirs, input: InputReader,
   const result = readResponses(bytes, { file, survey, register });
   if (!result.ok) throw new InputError(`Svarfila for ${entry.year} kan ikke brukes:`, result.problems as Problem[]);
   for (const note of result.notes) fx.log(`  ${note}`);
-  assertPublishable(result.columns, result.rows, survey, file);
+  assertPublishable(result.columns, result.responses, survey, file);
 
-  const computed = computeYear({ survey, rows: result.rows, columns: result.columns, register, year: entry.year, entry, structure: y.structure });
+  const computed = computeYear({ survey, responses: result.responses, register, year: entry.year, entry, structure: y.structure });
   const yearDir = join(dirs.artefactDir, String(entry.year));
   await fx.mkdir(yearDir);
   await writeArtefacts(computed, yearDir, (rel: string, content: string) => fx.writeFile(join(yearDir, rel), content));

@@ -6,7 +6,7 @@ import type { DynamicRedirect, StaticRedirect } from '../../src/lib/publish/redi
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
 import { checkLimits, limitFailureMessage, type LimitCheck, type OutputMeasure } from '../../src/lib/publish/checkLimits';
-import { HOST_LIMITS, type HostName } from '../../src/lib/publish/hostLimits';
+import { HOST_LIMITS, HOST_NAMES, SOFT_FOR_ANY, type HostName } from '../../src/lib/publish/hostLimits';
 import { renderProfile, type ProfileInput, type ProfileOutput } from '../../src/lib/publish/profiles';
 
 /** The neutral rules the profile rendered, beside its configuration (the preview serves by them). */
@@ -89,17 +89,31 @@ export class HostLimitError extends Error {
   }
 }
 
+/** Which limits stop the build and which (the default profile's size limits) only warn. */
+export function judgeLimits(host: HostName, measure: OutputMeasure): { checks: LimitCheck[]; failed: LimitCheck[]; warning: string | null } {
+  const checks = checkLimits(host, measure);
+  const soft = (c: LimitCheck) => host === 'any' && SOFT_FOR_ANY.includes(c.key);
+  const warned = checks.filter((c) => !c.ok && soft(c));
+  return { checks, failed: checks.filter((c) => !c.ok && !soft(c)), warning: warned.length > 0 ? softLimitWarning(warned) : null };
+}
+
 /** Throws a HostLimitError naming every limit crossed; returns the checks when all are within. */
-export async function checkOutput(siteDir: string, profile: ProfileOutput): Promise<{ measure: OutputMeasure; checks: LimitCheck[] }> {
+export async function checkOutput(siteDir: string, profile: ProfileOutput): Promise<{ measure: OutputMeasure; checks: LimitCheck[]; warning: string | null }> {
   const measure = await measureOutput(siteDir, profile);
-  const checks = checkLimits(profile.host, measure);
-  const failed = checks.filter((c) => !c.ok);
+  const { checks, failed, warning } = judgeLimits(profile.host, measure);
   if (failed.length > 0) throw new HostLimitError(limitFailureMessage(profile.host, failed, measure.largest.path), failed);
-  return { measure, checks };
+  return { measure, checks, warning };
+}
+
+/** The default build over a free plan's size: which hosts it no longer fits, and what to do. */
+function softLimitWarning(warned: LimitCheck[]): string {
+  const what = warned.map((c) => `${c.label} ${c.value.toLocaleString('nb-NO')} > ${c.limit.toLocaleString('nb-NO')}`).join(', ');
+  const hosts = HOST_NAMES.filter((h) => h !== 'any' && warned.some((c) => (HOST_LIMITS[h].limits[c.key]?.value ?? Infinity) < c.value)).map((h) => HOST_LIMITS[h].title);
+  return `Advarsel: bygget passer ikke lenger på ${hosts.join(', ')} (${what}). Bygg med --host <vert> for verten dere bruker; da stopper bygget over vertens grenser.`;
 }
 
 /** The one line a build prints about what its host cannot do (nothing when it can do it all). */
 export function cannotLine(profile: ProfileOutput): string | null {
   if (profile.cannot.length === 0) return null;
-  return `Merk: ${HOST_LIMITS[profile.host].title} ${profile.cannot.join('; ')} (se README, «Hosting»).`;
+  return `Merk (--host ${profile.host}, ${HOST_LIMITS[profile.host].title}): ${profile.cannot.join("; ")} (se README, «Hosting»).`;
 }

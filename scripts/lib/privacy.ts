@@ -8,7 +8,7 @@
 //
 // The end-to-end proof is in the tests: canary values in every never-published column of a
 // fixture, none of which may appear in any byte of the built site (tests/build/privacy.test.ts).
-import type { ResponseRow, SurveyDefinition } from '../../src/lib/types';
+import type { ResponseColumns, ResponseRow, SurveyDefinition } from '../../src/lib/types';
 import { columnAnswerSets, neverPublishedTest } from '../../src/lib/read/labels';
 
 export class PrivacyLeakError extends Error {
@@ -22,7 +22,7 @@ export class PrivacyLeakError extends Error {
  * Throws PrivacyLeakError unless `columns` and every row hold only kommunenummer and answer
  * columns the survey defines, none of them never-published.
  */
-export function assertPublishable(columns: readonly string[], rows: readonly ResponseRow[], survey: SurveyDefinition, file: string): void {
+export function assertPublishable(columns: readonly string[], rows: readonly ResponseRow[] | ResponseColumns, survey: SurveyDefinition, file: string): void {
   const hidden = neverPublishedTest(survey);
   const known = columnAnswerSets(survey);
   const allowed = new Set(['kommunenummer', ...[...known.keys()].filter((c) => !hidden(c))]);
@@ -34,7 +34,12 @@ export function assertPublishable(columns: readonly string[], rows: readonly Res
     if (!allowed.has(c)) refuse(c, 'er ikke et spørsmål i skjemadefinisjonen, men kom forbi innlesingen');
   }
   const expected = new Set(columns);
-  for (const row of rows) {
+  if (!Array.isArray(rows)) {
+    const data = rows as ResponseColumns;
+    for (const key of [...data.names, ...Object.keys(data.values)]) if (!expected.has(key)) refuse(key, 'står i svarene uten å være en kolonne innlesingen beholdt');
+    return;
+  }
+  for (const row of rows as readonly ResponseRow[]) {
     for (const key of Object.keys(row)) if (!expected.has(key)) refuse(key, 'står i en rad uten å være en kolonne innlesingen beholdt');
   }
 }

@@ -133,6 +133,11 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
       res.end('Method Not Allowed');
       return;
     }
+    if (answer.refusesEncodedSlash && /%2f/i.test((req.url ?? '').split('?')[0])) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not Found');
+      return;
+    }
     const path = normalisePath(req.url ?? '/');
     if (path === null) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });

@@ -49,6 +49,8 @@ export interface RenderOptions extends FigureText {
   defs?: string;
   /** Extra classes on the <svg> beside PLOT_CLASS. */
   classes?: string;
+  /** The share cards name the one font their rasteriser is given. */
+  fontFamily?: string;
 }
 
 /** One decimal at most in attribute values: Plot writes full doubles, which only cost bytes. */
@@ -72,7 +74,7 @@ export function renderPlot(spec: Plot.PlotOptions, o: RenderOptions): string {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
   svg.setAttribute('font-size', String(o.fontSize));
-  svg.setAttribute('font-family', FONT_FAMILY);
+  svg.setAttribute('font-family', o.fontFamily ?? FONT_FAMILY);
   for (const child of [...svg.children]) {
     child.setAttribute('aria-hidden', 'true');
     // The marks' own names («bar», «x-axis tick») are hidden with them.

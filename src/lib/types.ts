@@ -152,6 +152,17 @@ export interface Problem {
 /** A validated response row: canonical answer labels, null for blank. Only known columns survive. */
 export type ResponseRow = Record<string, string | null> & { kommunenummer: string };
 
+/**
+ * The same answers column by column, as the reader writes them (no object per row): `names` is
+ * `kommunenummer` then the known survey columns present in the file, in file order; `values` holds
+ * one array of `length` cells per name (canonical label, or null for blank).
+ */
+export interface ResponseColumns {
+  names: readonly string[];
+  values: Readonly<Record<string, readonly (string | null)[]>>;
+  length: number;
+}
+
 // ---------------------------------------------------------------- the indicator table (spec/data-format.md)
 
 export const INDICATOR_COLUMNS = [

@@ -16,7 +16,7 @@ export const embedResizeScriptPath = () => withBase('/js/innebygd-hoyde.js');
  * the optional resize script takes it away. The credit and link sit in a footer that stays in view
  * whatever height a host gives the frame.
  */
-export const EMBED_HEIGHTS = { kommune: 780, kart: 900 } as const;
+export const EMBED_HEIGHTS = { kommune: 760, kart: 1080 } as const;
 
 /**
  * The snippet a reader pastes into an article: full width, a fixed height, no border, and the

@@ -75,6 +75,16 @@ async function axRole(page: Page, selector: string): Promise<string | undefined>
   return nodes[0]?.role?.value as string | undefined;
 }
 
+/** Each cell's visible label (the ::before text the phone layout draws from data-label) and value. */
+function labelled(page: Page, selector: string): Promise<{ label: string | null; value: string }[]> {
+  return page.$$eval(selector, (cells) => cells.map((c) => {
+    const content = getComputedStyle(c, '::before').content;
+    // «"Oslo" / ""»: the text shown, with empty alternative text for screen readers.
+    const label = /^"((?:[^"\\]|\\.)*)"/.exec(content)?.[1] ?? null;
+    return { label, value: (c.textContent ?? '').trim() };
+  }));
+}
+
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('/tabell/ on a phone', () => {
@@ -84,12 +94,12 @@ describe('/tabell/ on a phone', () => {
       expect(await pageWidth(page)).toBeLessThanOrEqual(width);
       await expect(page.locator('#kommunetabell tbody tr').count()).resolves.toBe(rows.length);
       expect(await offScreen(page, '#kommunetabell', 1)).toEqual([]);
-      // A card names each value: Oslo's grades and population are on screen under their column names.
+      // A card names each value: every cell of Oslo's row shows its column's name before it.
       const oslo = rows.find((r) => r.kommunenummer === '0301')!;
-      const card = await page.locator('#kommunetabell tbody tr[data-nr="0301"]').innerText();
-      expect(card).toContain('Oslo');
-      expect(card).toMatch(new RegExp(`Prioritering\\s+${oslo.prioritering ?? '\\.\\.'}`));
-      expect(card).toMatch(new RegExp(`Kompetanse\\s+${oslo.kompetanse ?? '\\.\\.'}`));
+      const cells = await labelled(page, '#kommunetabell tbody tr[data-nr="0301"] td');
+      const columns = (await page.locator('#kommunetabell thead th').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
+      expect(cells.map((c) => c.label)).toEqual(columns.slice(1));
+      expect(Object.fromEntries(cells.map((c) => [c.label, c.value]))).toMatchObject({ Prioritering: String(oslo.prioritering ?? '..'), Aktivitet: String(oslo.aktivitet ?? '..'), Kompetanse: oslo.kompetanse ?? '..' });
       // The filter box fits the screen (a fieldset is as wide as its widest select unless told).
       const form = await page.locator('.table-filters').boundingBox();
       expect(form!.x + form!.width).toBeLessThanOrEqual(width);
@@ -169,7 +179,6 @@ describe('/tabell/: the download follows the filter, the sort lives in the addre
     expect(grades.slice(known.length).every((g) => g === null)).toBe(true);
     // Back to the markup's own order (kommune, ascending): no parameter left.
     await page.click('#kommunetabell thead th[data-sort-key="kommune"] button');
-    await page.click('#kommunetabell thead th[data-sort-key="kommune"] button');
     expect(new URL(page.url()).searchParams.has('sortering')).toBe(false);
     await page.context().close();
   }, 120_000);
@@ -192,18 +201,19 @@ describe('/sammenlign/ on a phone', () => {
         expect(await axRole(page, `${table} tbody th`), table).toBe('rowheader');
       }
       const row = page.locator('#sammenlign-aar tbody tr').first();
-      const text = await row.innerText();
-      // Every kommune's name is on screen beside its value, in the page's order.
-      let at = 0;
-      for (const n of names) {
-        const i = text.indexOf(n, at);
-        expect(i, `${n} in «${text}»`).toBeGreaterThanOrEqual(at);
-        at = i + n.length;
-      }
       if (width === 1280) {
-        // Wide: one column per kommune, the values of a row side by side.
+        // Wide: one column per kommune under its name, the values of a row side by side.
+        await expect(page.locator('#sammenlign-aar thead th').allTextContents()).resolves.toEqual(['Tema', ...names]);
         const tops = await row.locator('td').evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().top)));
         expect(new Set(tops).size).toBe(1);
+      } else {
+        // Narrow: each value under the row's name, with its kommune's name before it.
+        for (const table of ['#sammenlign-aar', '#sammenlign-over-tid']) {
+          for (const cells of await page.locator(`${table} tbody tr`).evaluateAll((trs) => trs.map((_, i) => i))) {
+            const got = await labelled(page, `${table} tbody tr:nth-child(${cells + 1}) td`);
+            expect(got.map((c) => c.label), `${table} row ${cells + 1}`).toEqual(names);
+          }
+        }
       }
       if (width === 320) await shot(page, 'phone-sammenlign-320');
       await page.context().close();
@@ -218,21 +228,27 @@ describe('/sammenlign/ reads what a reader types', () => {
     await page.click('#sammenlign-valg button[type="submit"]');
   };
 
-  it('«Herøy» offers the two Herøys and shows the one chosen', async () => {
-    const heroy = rows.filter((r) => r.kommunenavn === 'Herøy');
+  it('«Herøy» offers the two Herøys, naming each fylke once, and shows the one chosen', async () => {
+    const heroy = rows.filter((r) => /^Herøy\b/.test(r.kommunenavn)).sort((a, b) => a.kommunenavn.localeCompare(b.kommunenavn, 'nb'));
     expect(heroy.length).toBe(2);
     const page = await open(390, '/sammenlign/');
     await submit(page, 'Herøy');
     await expect.poll(() => page.locator('#sammenlign-status').textContent()).toContain('«Herøy» passer til 2 kommuner');
-    const choices = page.locator('.compare-choice button');
-    await expect(choices.allTextContents()).resolves.toEqual(heroy.map((h) => `Herøy (${h.fylkesnavn}, ${h.kommunenummer})`));
+    const choices = await page.locator('.compare-choice button').allTextContents();
+    expect(choices.length).toBe(2);
+    heroy.forEach((h, i) => {
+      expect(choices[i]).toContain(h.kommunenavn);
+      expect(choices[i]).toContain(h.kommunenummer);
+      const fylke = h.fylkesnavn.split(' - ')[0];
+      expect(choices[i].split(fylke).length - 1, `«${choices[i]}» names ${fylke} once`).toBe(1);
+    });
     // Nothing was picked silently.
     expect(new URL(page.url()).searchParams.get('k')).toBeNull();
     await expect(page.locator('#sammenlign-aar').count()).resolves.toBe(0);
-    await choices.nth(1).click();
+    await page.locator('.compare-choice button').nth(1).click();
     await page.locator('#sammenlign-aar').waitFor();
     expect(new URL(page.url()).searchParams.get('k')).toBe(heroy[1].kommunenummer);
-    await expect(page.locator('#sammenlign-aar thead th').nth(1).textContent()).resolves.toBe('Herøy');
+    await expect(page.locator('#sammenlign-aar thead th').nth(1).textContent()).resolves.toBe(heroy[1].kommunenavn);
     await expect(page.locator('.compare-choice').count()).resolves.toBe(0);
     await page.context().close();
   }, 60_000);
@@ -267,5 +283,19 @@ describe('the «siste» note on a phone', () => {
     await expect(note.locator('a').getAttribute('href')).resolves.toBe(`/${latest}/kommune/0301-oslo/`);
     await shot(page, 'phone-kommune-320');
     await page.context().close();
+  });
+});
+
+describe('the menu marks where the reader is', () => {
+  it('the page itself as aria-current="page" only at the link’s own address, its section as "true"', async () => {
+    const current = async (path: string) => {
+      const html = await readFile(join(site, path, 'index.html'), 'utf8');
+      const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(html)![0];
+      return [...nav.matchAll(/<a href="([^"]+)"( aria-current="([^"]+)")?/g)].filter((m) => m[3]).map((m) => `${m[1]}=${m[3]}`);
+    };
+    expect(await current('')).toEqual(['/=page']);
+    expect(await current('metode')).toEqual(['/metode/=page']);
+    expect(await current('tabell')).toEqual(['/=true']);
+    expect(await current('sammenlign')).toEqual([]);
   });
 });

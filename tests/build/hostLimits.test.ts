@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runBuild } from '../../scripts/lib/build';
 import { nodeEffects } from '../../scripts/lib/effects';
 import { buildFailureMessage } from '../../scripts/lib/errors';
+import { judgeLimits } from '../../scripts/lib/hosting';
 import type { RenderSite } from '../../scripts/lib/astro';
 import { checkLimits, limitFailureMessage, type OutputMeasure } from '../../src/lib/publish/checkLimits';
 import { writeFixture } from '../helpers/fixture';
@@ -34,6 +35,15 @@ describe('limits checked', () => {
     expect(text).toContain('dynamiske videresendingsregler');
     expect(checkLimits('gitlab', measure({ staticRules: 1000, dynamicRules: 1 })).find((c) => c.key === 'redirectRules')?.ok).toBe(false);
     expect(checkLimits('nginx', measure({ files: 1e6, bytes: 1e12 }))).toEqual([]);
+  });
+
+  it('the default profile only warns about the free plans\' size, naming the hosts; a named host stops', () => {
+    const big = measure({ files: 25_000, bytes: 300 * 1024 * 1024 });
+    const any = judgeLimits('any', big);
+    expect(any.failed).toEqual([]);
+    expect(any.warning).toMatch(/^Advarsel: bygget passer ikke lenger på Cloudflare Pages \(Free\), Azure Static Web Apps \(Free\) \(.*\)\. Bygg med --host/);
+    expect(judgeLimits('cloudflare', big).failed.map((c) => c.key)).toEqual(['files']);
+    expect(judgeLimits('any', measure({ staticRules: 1001 })).failed.map((c) => c.key)).toEqual(['redirectRules']);
   });
 
   it('the build refuses an output over a limit and leaves the previous one untouched', async () => {

@@ -80,6 +80,17 @@ describe('which cards a year has', () => {
     expect(card('02').content.rows[0].text).toBe('Ingen kommune med kjent grad');
   });
 
+  test('the share bar on a card is a Plot chart: two halves, each with its grade digit', () => {
+    const svg = cardSvg(card('01').content);
+    const bar = /<svg x="[\d.]+" y="[\d.]+"[^>]*class="dk-plot"[\s\S]*?<\/svg>/.exec(svg)?.[0] ?? '';
+    expect(bar).not.toBe('');
+    const widths = [...bar.matchAll(/<rect[^>]*\swidth="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // Grades 0 and 3 at 50 % each of the 700-px column (the frame is the third rect).
+    expect(widths.slice(0, 2)).toEqual([350, 350]);
+    expect([...bar.matchAll(/<text[^>]*>(\d)<\/text>/g)].map((m) => m[1])).toEqual(['0', '3']);
+    expect(bar).not.toMatch(/<style|\sstyle=/);
+  });
+
   test('without a map, no map credit', () => {
     const plain = yearCards({ ...INPUT, geometry: null, synthetic: false });
     expect(plain[0].content.map).toBeNull();

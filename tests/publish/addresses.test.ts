@@ -8,6 +8,7 @@ import { demoSite, ROOT } from '../helpers/site';
 import { serveStatic } from '../../scripts/lib/serve';
 import { readBuiltRules, type BuiltRules } from '../../scripts/lib/hosting';
 import { configDirName, renderProfile } from '../../src/lib/publish/profiles';
+import { parseRedirectsFile } from '../../src/lib/publish/emulate';
 import { HOST_NAMES, type HostName } from '../../src/lib/publish/hostLimits';
 
 let site: string;
@@ -26,6 +27,18 @@ async function statusOf(url: string): Promise<{ status: number; location: string
   const r = await fetch(url, { method: 'HEAD', redirect: 'manual' });
   return { status: r.status, location: r.headers.get('location') };
 }
+
+describe('the rules each profile writes for the demo', () => {
+  it('stay within 1 000 in any _redirects, with no rule per kommune per year', () => {
+    for (const host of HOST_NAMES) {
+      const text = renderProfile(host, { base: built.base, fixed: built.redirects, dynamic: built.dynamic }).site._redirects;
+      if (text === undefined) continue;
+      const lines = parseRedirectsFile(text);
+      expect(lines.length, host).toBeLessThanOrEqual(1000);
+      expect(lines.filter((l) => /^\/\d{4}\/kommune\//.test(l.from)), host).toEqual([]);
+    }
+  });
+});
 
 describe.each(HOST_NAMES.map((h) => [h]))('every published address as %s serves it', (host: HostName) => {
   it('answers 200, or 301 to an address that answers 200', async () => {

@@ -96,6 +96,12 @@ describe.each(HOST_NAMES.map((h) => [h]))('preview as %s', (host: HostName) => {
 
   it('matches the folder policies on the path that picked the file', async () => {
     const sneaky = await raw(server, 'GET', '/embed/..%2ftabell/');
+    if (host === 'apache') {
+      // Apache refuses an encoded slash outright (AllowEncodedSlashes Off): nothing served, no policy lent.
+      expect(sneaky.status).toBe(404);
+      expect(sneaky.headers['content-security-policy']).toBeUndefined();
+      return;
+    }
     expect(sneaky.body).toContain('tabell');
     const csp = sneaky.headers['content-security-policy'];
     if (csp !== undefined) expect(csp).toBe(CONTENT_SECURITY_POLICY);

@@ -162,7 +162,7 @@ describe('server configuration, validated by the servers themselves', () => {
     try {
       for (const [name, text] of Object.entries(p.beside)) await writeFile(join(dir, name), text.replace('/srv/digikommune', join(dir, 'site')));
       await mkdir(join(dir, 'site'));
-      const modules = ['mpm_event', 'authz_core', 'headers', 'alias', 'dir', 'mime'].map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`);
+      const modules = ['mpm_event', 'authz_core', 'headers', 'alias', 'dir', 'mime', 'allowmethods'].map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`);
       await writeFile(
         join(dir, 'httpd.conf'),
         [`ServerRoot ${dir}`, ...modules, 'Listen 127.0.0.1:8080', `PidFile ${dir}/httpd.pid`, `ErrorLog ${dir}/error.log`, 'ServerName localhost', `DocumentRoot ${dir}/site`, 'Include apache-vhost.conf', ''].join('\n'),

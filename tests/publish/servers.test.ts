@@ -1,4 +1,4 @@
-// The nginx and Caddy configuration run for real (Debian packages nginx and caddy; the test fails
+// The nginx, Apache and Caddy configuration run for real (Debian packages nginx, apache2 and caddy; the test fails
 // when one is missing) on a small site, answering as the preview says that host answers: the
 // same status, Location and Content-Security-Policy for each hostile and ordinary path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,13 +69,15 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function compare(host: 'nginx' | 'caddy', port: number) {
+async function compare(host: 'nginx' | 'caddy' | 'apache', port: number) {
   const preview: StaticServer = await serveStatic(site, '/', { profile: renderProfile(host, INPUT) });
   const previewPort = Number(new URL(preview.origin).port);
   try {
     for (const path of PATHS) {
       const real = await get(port, path);
       const emulated = await get(previewPort, path);
+      // Apache writes absolute Locations: compare the path.
+      if (real.location) real.location = new URL(real.location, 'http://x').pathname;
       expect({ path, ...real }).toEqual({ path, ...emulated });
     }
   } finally {
@@ -102,6 +104,27 @@ describe('real servers answer as the preview says', () => {
     try {
       await waitFor(port);
       await compare('nginx', port);
+    } finally {
+      child.kill('SIGTERM');
+      child = null;
+    }
+  });
+
+  it('Apache (the vhost with the .htaccess directives)', async () => {
+    const apache = binary('apache2', 'apache2');
+    const port = 20002 + (process.pid % 20000);
+    const dir = join(tmp, 'apache');
+    await mkdir(dir, { recursive: true });
+    for (const [name, text] of Object.entries(renderProfile('apache', INPUT).beside)) await writeFile(join(dir, name), text.replace('/srv/digikommune', site));
+    const modules = ['mpm_event', 'authz_core', 'headers', 'alias', 'dir', 'mime', 'allowmethods'].map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so`);
+    await writeFile(
+      join(dir, 'httpd.conf'),
+      [`ServerRoot ${dir}`, ...modules, 'User nobody', 'Group nogroup', 'TypesConfig /etc/mime.types', `Listen 127.0.0.1:${port}`, `PidFile ${dir}/httpd.pid`, `ErrorLog ${dir}/error.log`, 'ServerName localhost', `DocumentRoot ${site}`, 'Include apache-vhost.conf', ''].join('\n'),
+    );
+    child = spawn(apache, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: 'ignore' });
+    try {
+      await waitFor(port);
+      await compare('apache', port);
     } finally {
       child.kill('SIGTERM');
       child = null;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorrespondence } from '../../src/lib/reference/build';
 import { downloadReference } from '../../src/lib/reference/download';
-import { httpContext, retryDelay, type FetchLike, type FetchResponseLike } from '../../src/lib/reference/http';
+import { get, httpContext, retryDelay, type FetchLike, type FetchResponseLike } from '../../src/lib/reference/http';
 import { parseJsonStat2, populationFromJsonStat, sumByDimension } from '../../src/lib/reference/jsonstat';
 import { exclusiveTo, kommuneCodes, parseKlassChanges, parseKlassCodes } from '../../src/lib/reference/klass';
 import { ReferenceLockError, formatLock } from '../../src/lib/reference/lock';
@@ -177,6 +177,14 @@ describe('JSON-stat 2', () => {
     expect(Object.fromEntries(sumByDimension(ds, 'Region', { Tid: '2023' }))).toEqual({ '0301': 1, '1101': 2 });
     expect(Object.fromEntries(sumByDimension(ds, 'Region', { Tid: '2024' }))).toEqual({ '0301': 3, '1101': null });
     expect(Object.fromEntries(sumByDimension(ds, 'Tid'))).toEqual({ '2023': 3, '2024': null });
+  });
+
+  it('a `where` code the dataset lacks is an error, not an empty sum', () => {
+    const ds = parseJsonStat2(
+      { id: ['Tid', 'Region'], size: [1, 1], dimension: { Tid: { category: { index: ['2023'] } }, Region: { category: { index: ['0301'] } } }, value: [5] },
+      'u',
+    );
+    expect(() => sumByDimension(ds, 'Region', { Tid: '2024' })).toThrow(/dimensjonen Tid har ingen kategori 2024 \(har 2023\)/);
   });
 
   it('rejects what is not JSON-stat 2', () => {
@@ -446,7 +454,11 @@ describe('the whole download with a fake fetch', () => {
     const offline: FetchLike = async () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND data.ssb.no') });
     };
-    const err = await ensureReference({ projectRoot, env: {}, fetch: offline, plan: PLAN, log: () => {} }).catch((e) => e);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    const err = await ensureReference({ projectRoot, env: {}, fetch: offline, plan: PLAN, log: () => {}, sleep }).catch((e) => e);
+    // A network failure is retried with backoff before the machine is called offline.
+    expect(waits).toEqual([2000, 4000, 8000, 16000]);
     expect(err).toBeInstanceOf(ReferenceOfflineError);
     expect(err.message).toMatch(/^Ingen nettverkstilgang: fikk ikke kontakt med raw\.test \(getaddrinfo ENOTFOUND data\.ssb\.no\)/);
     expect(err.message).toContain('data/reference/');
@@ -472,5 +484,70 @@ describe('the pinned boundary files', () => {
       const bytes = readFileSync(path.join(ref.dir, b.file));
       expect(createHash('sha256').update(bytes).digest('hex'), b.file).toBe(b.sha256);
     }
+  });
+});
+
+describe('timeouts and retries against a local server', () => {
+  // Real HTTP on 127.0.0.1; the timeout's timer and the backoff's sleep are injected, so nothing
+  // here waits for a clock: a «hanging» server is one that never answers, and the test's timer
+  // decides at once that the request took too long.
+  const servers: import('node:http').Server[] = [];
+  afterAll(() => servers.forEach((s) => {
+    s.closeAllConnections();
+    s.close();
+  }));
+  async function serve(handler: (n: number, res: import('node:http').ServerResponse) => void): Promise<string> {
+    const { createServer } = await import('node:http');
+    let n = 0;
+    const server = createServer((req, res) => handler(++n, res));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as import('node:net').AddressInfo;
+    return `http://127.0.0.1:${address.port}/fil`;
+  }
+  const fetchImpl = globalThis.fetch as unknown as FetchLike;
+  const at = (fire: (call: number) => boolean) => {
+    let call = 0;
+    return () => {
+      const now = fire(++call);
+      return { elapsed: now ? Promise.resolve() : new Promise<void>(() => {}), cancel: () => {} };
+    };
+  };
+
+  it('a request that gets no answer is abandoned and retried; the second answer is used', async () => {
+    let arrived = () => {};
+    const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const url = await serve((n, res) => {
+      if (n === 1) return arrived(); // never answers
+      res.end('svar');
+    });
+    const waits: number[] = [];
+    const lines: string[] = [];
+    // The first request «takes too long» once the server holds it; the second has all the time it needs.
+    let call = 0;
+    const timer = () => ({ elapsed: ++call === 1 ? firstArrived : new Promise<void>(() => {}), cancel: () => {} });
+    const ctx = httpContext(fetchImpl, { sleep: async (ms) => void waits.push(ms), log: (l) => lines.push(l), timer });
+    expect(new TextDecoder().decode(await get(ctx, url))).toBe('svar');
+    expect(waits).toEqual([2000]);
+    expect(lines[0]).toMatch(/fikk ikke svar på 60 s; prøver igjen om 2 s \(forsøk 2 av 5\)/);
+  });
+
+  it('a server that drops every connection ends as offline after every attempt, with backoff between', async () => {
+    let hits = 0;
+    const url = await serve((_, res) => {
+      hits++;
+      res.socket?.destroy();
+    });
+    const waits: number[] = [];
+    const ctx = httpContext(fetchImpl, { sleep: async (ms) => void waits.push(ms), attempts: 3, timer: at(() => false) });
+    await expect(get(ctx, url)).rejects.toBeInstanceOf(ReferenceOfflineError);
+    expect(hits).toBe(3);
+    expect(waits).toEqual([2000, 4000]);
+  });
+
+  it('a server that never answers at all ends as offline, naming the timeout', async () => {
+    const url = await serve(() => {});
+    const ctx = httpContext(fetchImpl, { sleep: async () => {}, attempts: 2, timeoutMs: 30_000, timer: at(() => true) });
+    await expect(get(ctx, url)).rejects.toThrow(/fikk ikke kontakt med 127\.0\.0\.1:\d+ \(fikk ikke svar på 30 s\)/);
   });
 });

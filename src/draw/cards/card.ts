@@ -5,6 +5,7 @@
 // rasteriser is given, averages well under the 0.56 em assumed for bold.
 import { GRADE_COLORS, GRADE_TEXT_COLORS, SHAPE_STROKE, unknownPattern } from '../map/palette';
 import { esc, num, wrap } from '../map/svg';
+import { renderShareBar } from '../charts/shareBar';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -103,21 +104,13 @@ function gradeRow(row: CardGradeRow, y: number): string {
 function sharesRow(row: CardSharesRow, y: number): string {
   const barY = y + 36;
   const barH = 32;
-  let x = PAD;
-  let segments = '';
-  row.shares.forEach((share, grade) => {
-    const w = Math.round(share * LEFT_WIDTH);
-    if (w <= 0) return;
-    segments += `<rect x="${x}" y="${num(barY)}" width="${w}" height="${barH}" fill="${GRADE_COLORS[grade]}" stroke="#ffffff" stroke-width="1"/>`;
-    // The grade digit where it fits, so the colours are never the only key to the bar.
-    if (w >= 40) segments += text(x + w / 2, barY + 25, 24, String(grade), { bold: true, fill: GRADE_TEXT_COLORS[grade], anchor: 'middle' });
-    x += w;
-  });
+  // The bar is a Plot chart nested at its place in the card (draw/charts/shareBar).
+  const bar = renderShareBar({ shares: row.shares, width: LEFT_WIDTH, height: barH, fontSize: 24, fontFamily: CARD_FONT, title: row.title, description: row.text, idPrefix: 'kort-andeler' })
+    .replace(/^<svg\b/, `<svg x="${PAD}" y="${num(barY)}"`);
   const words = lines(row.text, fits(LEFT_WIDTH, 26, REGULAR_EM), 2);
   return (
     text(PAD, y + 28, 30, row.title, { bold: true }) +
-    `<rect x="${PAD}" y="${num(barY)}" width="${LEFT_WIDTH}" height="${barH}" fill="none" stroke="${SHAPE_STROKE}" stroke-width="1"/>` +
-    segments +
+    bar +
     words.map((l, i) => text(PAD, barY + barH + 26 + i * 28, 26, l, { fill: MUTED })).join('')
   );
 }

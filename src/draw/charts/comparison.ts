@@ -44,7 +44,11 @@ function drawComparison(o: ComparisonOptions, width: number, idPrefix: string, f
       lines.push({ key: `l${gi}-${li}`, text });
       keys.push(`l${gi}-${li}`);
     });
-    if (!enough) return;
+    // A blank row between groups, also under a group that gets no bar.
+    if (!enough) {
+      keys.push(`g${gi}`);
+      return;
+    }
     keys.push(`b${gi}`);
     let from = 0;
     for (const v of o.values) {

@@ -1,22 +1,25 @@
 import {
   INDICATOR_COLUMNS,
   type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
-  type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
+  type ResponseColumns, type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
 } from '../types';
-import { formatCsv, formatCsvColumns, type Cell } from './csv';
-import { indicatorsFromTable, responseTable } from './indicators';
+import { formatCsv, formatCsvColumns, formatCsvColumnsEach, type Cell, type CsvOptions } from './csv';
+import { indicatorsFromColumns, kommuneColumns } from './indicators';
 import { columnValues, indicatorRows, type Table } from './table';
 import { toKommuneIndicators } from './kommune';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
-import { itemSharesFromTable, ITEM_COLUMNS } from './items';
+import { itemSharesFromColumns, ITEM_COLUMNS } from './items';
 import { responseRates, RESPONSE_RATE_COLUMNS, type ResponseRateRow } from './responseRates';
 
 export interface YearInput {
   survey: SurveyDefinition;
-  rows: readonly ResponseRow[];
+  /** The answers column by column, as the reader returns them (`responses`)… */
+  responses?: ResponseColumns;
+  /** …or as row objects (tests, synthetic data); only the kommuner's rows are used. */
+  rows?: readonly ResponseRow[];
   register?: readonly RegisterRow[] | null;
   year?: number;
-  /** Columns the file had (the reader's `columns`); default: the first row's keys. */
+  /** With `rows`: the columns the file had (the reader's `columns`); default: the first row's keys. */
   columns?: readonly string[];
   entry?: YearEntry;
   structure?: StructureEntry;
@@ -49,35 +52,42 @@ export interface YearResult<R extends IndicatorRow = KommuneIndicators | Indicat
 }
 
 /** The indicator CSV contract: UTF-8, comma, header in INDICATOR_COLUMNS order, unknown = empty. */
+const PLAIN: CsvOptions = {};
+/** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
+const EXCEL: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', spreadsheet: true };
+
+const indicatorColumns = (table: Table) => INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c));
+
 export function indicatorsCsv(table: Table): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)));
+  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), PLAIN);
 }
 
-/** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
 export function indicatorsExcelCsv(table: Table): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c)), { delimiter: ';', bom: true, eol: '\r\n', spreadsheet: true });
+  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), EXCEL);
 }
 
 /** Everything the site and the downloads need for one survey year, computed in memory. */
 export function computeYear(input: YearInput & { register: readonly RegisterRow[] }): YearResult<KommuneIndicators>;
 export function computeYear(input: YearInput): YearResult;
 export function computeYear(input: YearInput): YearResult {
-  const { survey, rows } = input;
+  const { survey } = input;
   const register = input.register ?? null;
-  const columns = input.columns ?? (rows.length ? Object.keys(rows[0]) : []);
-  const responses = responseTable(rows, survey, columns);
-  const table = indicatorsFromTable(responses, survey, register);
+  const rows = input.rows ?? [];
+  const responses = input.responses ?? kommuneColumns(rows, survey, input.columns ?? (rows.length ? Object.keys(rows[0]) : []));
+  const table = indicatorsFromColumns(responses, survey, register);
   const indicators: (KommuneIndicators | IndicatorRow)[] = register
-    ? toKommuneIndicators(table, register, rows, survey)
+    ? toKommuneIndicators(table, register, input.responses ?? rows, survey)
     : indicatorRows(table);
   const svart = columnValues<number>(table, 'svart');
+  // Both CSVs from one formatting of each column.
+  const [csv, excelCsv] = formatCsvColumnsEach(INDICATOR_COLUMNS, indicatorColumns(table), [PLAIN, EXCEL]);
   return {
     table,
-    indicatorsCsv: indicatorsCsv(table),
-    indicatorsExcelCsv: indicatorsExcelCsv(table),
+    indicatorsCsv: csv,
+    indicatorsExcelCsv: excelCsv,
     indicators,
     distributions: computeDistributions(table, register),
-    items: itemSharesFromTable(responses, survey),
+    items: itemSharesFromColumns(responses, survey),
     responseRates: register ? responseRates(indicators as KommuneIndicators[]) : [],
     summary: {
       year: input.year ?? input.entry?.year ?? null,

@@ -1,7 +1,7 @@
-export { computeIndicators, indicatorsFromTable, responseTable, indicatorRows, isKommune, type Table } from './indicators';
+export { computeIndicators, indicatorsFromTable, indicatorsFromColumns, kommuneColumns, responseTable, indicatorRows, isKommune, type Table } from './indicators';
 export { toKommuneIndicators } from './kommune';
 export { computeDistributions, DISTRIBUTION_INDICATORS, DISTRIBUTION_VALUES, DISTRIBUTION_COLUMNS, UKJENT, MIN_DENOMINATOR, NATION, fylkeOf } from './distributions';
-export { computeItemShares, itemSharesFromTable, itemSpecs, BLANK_ANSWER, ITEM_COLUMNS, type ItemSpec } from './items';
+export { computeItemShares, itemSharesFromTable, itemSharesFromColumns, itemSpecs, BLANK_ANSWER, ITEM_COLUMNS, type ItemSpec } from './items';
 export { computeYear, writeArtefacts, artefactFiles, indicatorsCsv, indicatorsExcelCsv, type YearInput, type YearResult, type YearCounts } from './artefacts';
 export { binsReport, suggestBins, evenSplit, median, type BinsReportRow } from './bins';
 export { formatCsv, formatCsvColumns, type CsvOptions, type Cell } from './csv';

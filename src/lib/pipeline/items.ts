@@ -1,6 +1,6 @@
-import type { ItemShareRow, ResponseRow, SurveyDefinition } from '../types';
-import { responseTable } from './indicators';
-import { answerColumn, type Table } from './table';
+import type { ItemShareRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import { kommuneColumns, tableColumns } from './indicators';
+import type { Answer, Table } from './table';
 import { SIMPLE_KEYS } from './columns';
 import { hasShare } from '../rules/share';
 
@@ -68,14 +68,12 @@ export function itemSpecs(survey: SurveyDefinition, present: ReadonlySet<string>
 }
 
 /** Row indices of the units whose `gate` answer is one of `open` (all rows when gate is null). */
-function populationIndices(table: Table, gate: string | null, open: readonly string[]): Uint32Array {
-  const n = table.numRows();
+function populationIndices(n: number, gate: readonly Answer[] | null, open: readonly string[]): Uint32Array {
   if (!gate) return Uint32Array.from({ length: n }, (_, i) => i);
-  const column = answerColumn(table, gate);
   const out = new Uint32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const v = column[i];
+    const v = gate[i];
     if (v != null && open.includes(v)) out[k++] = i;
   }
   return out.slice(0, k);
@@ -87,12 +85,20 @@ function populationIndices(table: Table, gate: string | null, open: readonly str
  */
 export function computeItemShares(rows: readonly ResponseRow[], survey: SurveyDefinition, columns?: readonly string[]): ItemShareRow[] {
   const present = columns ?? (rows.length ? Object.keys(rows[0]) : []);
-  return itemSharesFromTable(responseTable(rows, survey, present), survey);
+  return itemSharesFromColumns(kommuneColumns(rows, survey, present), survey);
 }
 
 /** As computeItemShares, from a responseTable; optional items are those the table has. */
 export function itemSharesFromTable(table: Table, survey: SurveyDefinition): ItemShareRow[] {
-  const specs = itemSpecs(survey, new Set(table.columnNames()));
+  return itemSharesFromColumns(tableColumns(table), survey);
+}
+
+/** As computeItemShares, from the reader's columns; optional items are those the file had. */
+export function itemSharesFromColumns(data: ResponseColumns, survey: SurveyDefinition): ItemShareRow[] {
+  const specs = itemSpecs(survey, new Set(data.names));
+  const n = data.length;
+  const blank: readonly Answer[] = new Array<Answer>(n).fill(null);
+  const column = (name: string): readonly Answer[] => data.values[name] ?? blank;
   const out: ItemShareRow[] = [];
   // Row indices of each population (all respondents, or those whose gate opened the item), once
   // per gate, then a plain tally per item over the shared columns.
@@ -104,27 +110,34 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
     const gate = spec.gate;
     let idx = populations.get(popKey);
     if (!idx) {
-      idx = populationIndices(table, gate, gate === opener ? ['Ja'] : open);
+      idx = populationIndices(n, gate ? column(gate) : null, gate === opener ? ['Ja'] : open);
       populations.set(popKey, idx);
     }
     const denominator = idx.length;
-    const column = answerColumn(table, spec.item);
-    const slots = new Map<string | null, number>();
-    const counts: number[] = [];
+    const values = column(spec.item);
+    // The answer set's labels take the first slots (found by ===, the reader's labels are the
+    // definition's own strings); anything else gets a slot of its own, found through a Map.
+    const answers = spec.answers;
+    const counts = new Array<number>(answers.length).fill(0);
+    const others = new Map<string, number>();
+    let blanks = 0;
     for (let i = 0; i < idx.length; i++) {
-      const v = column[idx[i]];
-      let s = slots.get(v);
-      if (s === undefined) {
-        s = counts.length;
-        slots.set(v, s);
-        counts.push(0);
+      const v = values[idx[i]];
+      if (v == null) {
+        blanks++;
+        continue;
       }
-      counts[s]++;
+      let s = 0;
+      while (s < answers.length && answers[s] !== v) s++;
+      if (s < answers.length) counts[s]++;
+      else others.set(v, (others.get(v) ?? 0) + 1);
     }
     const tally = new Map<string, number>();
-    for (const [v, s] of slots) tally.set(v ?? BLANK_ANSWER, counts[s]);
+    answers.forEach((a, s) => counts[s] > 0 && tally.set(a, counts[s]));
+    for (const [v, c] of others) tally.set(v, (tally.get(v) ?? 0) + c);
+    if (blanks > 0) tally.set(BLANK_ANSWER, (tally.get(BLANK_ANSWER) ?? 0) + blanks);
     // Every label of the answer set (zeros included) in questionnaire order, then blanks.
-    const labels = [...spec.answers, ...[...tally.keys()].filter((a) => a !== BLANK_ANSWER && !spec.answers.includes(a)).sort(), BLANK_ANSWER];
+    const labels = [...answers, ...[...tally.keys()].filter((a) => a !== BLANK_ANSWER && !answers.includes(a)).sort(), BLANK_ANSWER];
     for (const answer of labels) {
       const count = tally.get(answer) ?? 0;
       out.push({

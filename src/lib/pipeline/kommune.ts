@@ -1,4 +1,4 @@
-import { INDICATOR_COLUMNS, type KommuneIndicators, type RegisterRow, type ResponseRow, type SurveyDefinition } from '../types';
+import { INDICATOR_COLUMNS, type KommuneIndicators, type RegisterRow, type ResponseColumns, type ResponseRow, type SurveyDefinition } from '../types';
 import { sizeClass } from '../rules/sizeClass';
 import { jaNei } from '../rules/kompetanse';
 import { indicatorRows, type Table } from './table';
@@ -21,13 +21,20 @@ export const PUBLISHED_INDICATOR_COLUMNS = [
 export function toKommuneIndicators(
   table: Table,
   register: readonly RegisterRow[],
-  rows: readonly ResponseRow[] = [],
+  responses: readonly ResponseRow[] | ResponseColumns = [],
   survey?: SurveyDefinition,
 ): KommuneIndicators[] {
   const byNr = new Map(register.map((r) => [r.kommunenummer, r]));
   const vanskerColumn = survey?.kompetanse.rekrutteringsvansker ?? 'rekrutteringsvansker';
   const vansker = new Map<string, 0 | 1 | null>();
-  for (const r of rows) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
+  if (Array.isArray(responses)) {
+    for (const r of responses as readonly ResponseRow[]) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
+  } else {
+    const { values, length } = responses as ResponseColumns;
+    const nr = values.kommunenummer;
+    const answers = values[vanskerColumn];
+    for (let i = 0; i < length; i++) vansker.set(nr[i]!, jaNei(answers?.[i]));
+  }
   const out: KommuneIndicators[] = [];
   for (const ind of indicatorRows(table)) {
     const reg = byNr.get(ind.kommunenummer);

@@ -17,7 +17,13 @@ export function tableFromColumns(columns: Record<string, readonly unknown[]>): T
 
 /** The values of one column, in row order (the table's filter and order applied). */
 export function columnValues<T>(table: Table, name: string): readonly T[] {
-  // With the Array constructor Arquero returns a plain array (never a typed array).
+  // A table in its own order holds the array itself: hand it out (read-only) instead of copying
+  // it through a callback per cell. Otherwise, with the Array constructor Arquero returns a plain
+  // array (never a typed array).
+  if (!table.isFiltered() && !table.isOrdered()) {
+    const data = table.column(name) as unknown;
+    if (Array.isArray(data) && data.length === table.numRows()) return data as T[];
+  }
   return table.array(name, Array) as T[];
 }
 
@@ -31,5 +37,17 @@ export function tableRows<T extends object>(table: Table): T[] {
 
 /** The indicator table as plain rows (for JSON and the site); its columns are INDICATOR_COLUMNS. */
 export function indicatorRows(table: Table): IndicatorRow[] {
-  return tableRows<IndicatorRow>(table);
+  // Each row a copy of one template in INDICATOR_COLUMNS order (the JSON's key order), filled from
+  // the columns: one shape for all rows, and no generic per-cell accessor.
+  const names = table.columnNames();
+  const cols = names.map((c) => columnValues<unknown>(table, c));
+  const template: Record<string, unknown> = Object.fromEntries(names.map((c) => [c, null]));
+  const n = table.numRows();
+  const rows = new Array<IndicatorRow>(n);
+  for (let i = 0; i < n; i++) {
+    const row = { ...template };
+    for (let c = 0; c < names.length; c++) row[names[c]] = cols[c][i];
+    rows[i] = row as unknown as IndicatorRow;
+  }
+  return rows;
 }

@@ -94,6 +94,8 @@ export interface HostAnswer {
   hidden: ReadonlySet<string>;
   /** The status of the redirect that adds a directory's trailing slash (Caddy: 308). */
   slashStatus?: number;
+  /** Apache (AllowEncodedSlashes Off, its default) answers any path with %2F with a bare 404. */
+  refusesEncodedSlash?: boolean;
 }
 
 const withBase = (base: string, p: string) => base + p.replace(/^\//, '');
@@ -176,6 +178,6 @@ export function hostAnswer(profile: Pick<ProfileOutput, 'host' | 'site' | 'fixed
     case 'apache':
     case 'caddy':
     case 's3':
-      return { before: neutral(base, profile.fixed, profile.dynamic), after: none, headers: zoneHeaders(base, host === 'nginx'), hidden, slashStatus: host === 'caddy' ? 308 : 301 };
+      return { before: neutral(base, profile.fixed, profile.dynamic), after: none, headers: zoneHeaders(base, host === 'nginx'), hidden, slashStatus: host === 'caddy' ? 308 : 301, refusesEncodedSlash: host === 'apache' };
   }
 }

@@ -180,6 +180,13 @@ export const HOST_LIMITS: Record<HostName, HostLimits> = z
   .record(z.enum(HOST_NAMES), hostLimits)
   .parse({ ...TABLE, any: strictest() }) as Record<HostName, HostLimits>;
 
+/**
+ * Limits the default profile only warns about: a site too big for the smallest free plans still
+ * builds by default (other hosts take it), and the build says which hosts it no longer fits and
+ * how to choose one (`--host`). Every other limit, and every limit of a named host, stops the build.
+ */
+export const SOFT_FOR_ANY: readonly LimitKey[] = ['files', 'siteBytes'];
+
 export function isHostName(name: string): name is HostName {
   return (HOST_NAMES as readonly string[]).includes(name);
 }

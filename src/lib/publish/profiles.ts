@@ -206,14 +206,14 @@ export function apacheVhost(): string {
   return [
     '# digikommune for an Apache vhost (written by npm run build -- --host apache). Include it inside',
     '# <VirtualHost> with DocumentRoot at the built site; the directives are those of the site\'s',
-    '# .htaccess, so with this file set AllowOverride None. Then: apachectl -t && apachectl graceful',
+    '# .htaccess, so with this file set AllowOverride None. Needs mod_headers, mod_alias and',
+    '# mod_allowmethods (a2enmod headers alias allowmethods). Then: apachectl -t && apachectl graceful',
     '<Directory "/srv/digikommune">',
     '    Options -Indexes -MultiViews',
     '    AllowOverride None',
     '    Require all granted',
-    '    <LimitExcept GET HEAD>',
-    '        Require all denied',
-    '    </LimitExcept>',
+    // mod_allowmethods: anything but GET and HEAD gets 405 (only possible here, not in .htaccess).
+    '    AllowMethods GET HEAD',
     '    Include digikommune-directives.conf',
     '</Directory>',
     '',

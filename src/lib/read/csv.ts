@@ -68,34 +68,39 @@ function isBlank(fields: string[], quoted: boolean): boolean {
 /**
  * Splits one line whose quoted fields are plain (`"Ja, helt"`: no `""` escapes, no line breaks, no
  * blanks around the quotes), which is how most exports quote. Returns null for anything else so
- * the character parser handles it, including its exact error positions.
+ * the character parser handles it, including its exact error positions. Walks the line once with
+ * indexOf (no split-and-glue of the pieces a quoted delimiter cuts).
  */
-const closesField = (piece: string, opensToo: boolean): boolean =>
-  piece.length >= (opensToo ? 2 : 1) && piece.charCodeAt(piece.length - 1) === QUOTE;
-
-function splitSimpleQuoted(lineText: string, delimiter: string): string[] | null {
-  const pieces = lineText.split(delimiter);
+function splitSimpleQuoted(line: string, delimiter: string): string[] | null {
   const out: string[] = [];
-  for (let p = 0; p < pieces.length; p++) {
-    let piece = pieces[p];
-    if (piece.indexOf('"') === -1) {
-      out.push(piece);
-      continue;
+  const n = line.length;
+  let nextQuote = line.indexOf('"');
+  let i = 0;
+  for (;;) {
+    if (i === nextQuote) {
+      const close = line.indexOf('"', i + 1);
+      if (close === -1) return null;
+      const after = close + 1;
+      // Only the delimiter or the line end may follow the closing quote («""» escapes go to the parser).
+      if (after < n && line[after] !== delimiter) return null;
+      out.push(line.slice(i + 1, close));
+      nextQuote = line.indexOf('"', after);
+      if (after === n) return out;
+      i = after + 1;
+    } else {
+      const d = line.indexOf(delimiter, i);
+      const end = d === -1 ? n : d;
+      // A quote inside an unquoted field (or after leading blanks) is the parser's business.
+      if (nextQuote !== -1 && nextQuote < end) return null;
+      out.push(line.slice(i, end));
+      if (d === -1) return out;
+      i = d + 1;
     }
-    if (piece.charCodeAt(0) !== QUOTE) return null;
-    // The delimiter was inside the quotes: find the piece that ends the field, then glue once.
-    // (Testing the end of a growing concatenation flattens it every time: quadratic on a
-    // megabyte line of delimiters behind a stray quote.)
-    let q = p;
-    while (!closesField(pieces[q], q === p)) {
-      if (++q >= pieces.length) return null;
+    if (i === n) {
+      out.push('');
+      return out;
     }
-    if (q > p) piece = pieces.slice(p, q + 1).join(delimiter);
-    p = q;
-    if (piece.indexOf('"', 1) !== piece.length - 1) return null;
-    out.push(piece.slice(1, -1));
   }
-  return out;
 }
 
 /**
@@ -122,6 +127,21 @@ export function scanCsv(
   text: string,
   onRecord: (fields: string[], line: number) => boolean | void,
   options: { delimiter?: Delimiter } = {},
+): Delimiter {
+  return scanCore(text, onRecord, options, null);
+}
+
+/**
+ * A line without line breaks inside quotes, [from, to) of the text: the span scanner's own handler.
+ * Returns whether to go on, or null when the line needs the character parser.
+ */
+type SimpleLine = (from: number, to: number, hasQuote: boolean, delimiter: string, line: number) => boolean | null;
+
+function scanCore(
+  text: string,
+  onRecord: (fields: string[], line: number) => boolean | void,
+  options: { delimiter?: Delimiter },
+  simpleLine: SimpleLine | null,
 ): Delimiter {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const delimiter = options.delimiter ?? detectDelimiter(start ? text.slice(1) : text);
@@ -183,6 +203,17 @@ export function scanCsv(
       const lf = nextLF === -1 ? n : nextLF;
       const cr = nextCR === -1 ? n : nextCR;
       const end = lf < cr ? lf : cr;
+      if (simpleLine !== null) {
+        const go = simpleLine(i, end, nextQuote !== -1 && nextQuote < end, delimiter, recordLine);
+        if (go !== null) {
+          if (!go) stop = true;
+          if (stop || end === n) break;
+          i = end === cr && cr + 1 === lf ? end + 2 : end + 1;
+          line++;
+          lineStart = i;
+          continue;
+        }
+      }
       const simple =
         nextQuote === -1 || nextQuote > end
           ? text.slice(i, end).split(delimiter)
@@ -269,6 +300,102 @@ export function scanCsv(
   }
 
   return delimiter;
+}
+
+/**
+ * A record's fields as places in a text: field k is `text.slice(start[k], end[k])`. The arrays are
+ * reused from record to record; read them inside the callback.
+ */
+export interface FieldSpans {
+  text: string;
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/**
+ * scanCsv for callers that compare fields with known strings: a line that splits simply (no
+ * quotes, or plainly quoted fields) is handed over as spans of the text itself, so no string is
+ * made per field. Any other record (`""` escapes, line breaks inside quotes) is parsed by scanCsv's
+ * character parser, with the same rules and errors, and handed over as spans of its fields joined.
+ */
+export function scanCsvSpans(
+  text: string,
+  onRecord: (spans: FieldSpans, line: number) => boolean | void,
+  options: { delimiter?: Delimiter } = {},
+): Delimiter {
+  const spans: FieldSpans = { text, count: 0, start: new Int32Array(64), end: new Int32Array(64) };
+  const room = (k: number) => {
+    if (k < spans.start.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(Math.max(k + 1, a.length * 2));
+      b.set(a);
+      return b;
+    };
+    spans.start = grow(spans.start);
+    spans.end = grow(spans.end);
+  };
+  const fromFields = (fields: string[], line: number) => {
+    // Rare records the character parser had to read: lay their fields end to end.
+    spans.text = fields.join('');
+    let at = 0;
+    room(fields.length);
+    for (let k = 0; k < fields.length; k++) {
+      spans.start[k] = at;
+      at += fields[k].length;
+      spans.end[k] = at;
+    }
+    spans.count = fields.length;
+    const go = onRecord(spans, line);
+    spans.text = text;
+    return go;
+  };
+  const simple = (from: number, to: number, hasQuote: boolean, delimiter: string, line: number): boolean | null => {
+    // Walks the line [from, to) like splitSimpleQuoted; null hands it to the character parser.
+    let nextQuote = hasQuote ? text.indexOf('"', from) : -1;
+    if (nextQuote >= to) nextQuote = -1;
+    let i = from;
+    let k = 0;
+    for (;;) {
+      room(k + 1);
+      if (i === nextQuote) {
+        const close = text.indexOf('"', i + 1);
+        if (close === -1 || close >= to) return null;
+        const after = close + 1;
+        if (after < to && text[after] !== delimiter) return null;
+        spans.start[k] = i + 1;
+        spans.end[k++] = close;
+        nextQuote = text.indexOf('"', after);
+        if (nextQuote >= to) nextQuote = -1;
+        if (after === to) break;
+        i = after + 1;
+      } else {
+        let d = text.indexOf(delimiter, i);
+        if (d >= to) d = -1;
+        const end = d === -1 ? to : d;
+        if (nextQuote !== -1 && nextQuote < end) return null;
+        spans.start[k] = i;
+        spans.end[k++] = end;
+        if (d === -1) break;
+        i = d + 1;
+      }
+      if (i === to) {
+        room(k + 1);
+        spans.start[k] = to;
+        spans.end[k++] = to;
+        break;
+      }
+    }
+    spans.count = k;
+    // Blank lines (also Excel's all-delimiter rows like `;;;`) are skipped, as scanCsv does.
+    if (!hasQuote) {
+      let blank = true;
+      for (let f = 0; f < k && blank; f++) if (text.slice(spans.start[f], spans.end[f]).trim() !== '') blank = false;
+      if (blank) return true;
+    }
+    return onRecord(spans, line) !== false;
+  };
+  return scanCore(text, fromFields, options, simple);
 }
 
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;

@@ -23,7 +23,11 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set(['na', 'nan', 'n/a',
 const UNKNOWN = '\u0000unknown';
 
 /** Result of matching one cell: a canonical label, null for blank, undefined for an unknown answer. */
-export type LabelMatcher = (raw: string) => string | null | undefined;
+export interface LabelMatcher {
+  (raw: string): string | null | undefined;
+  /** The same for the cell text.slice(start, end), without making that string when it is a canonical label. */
+  span(text: string, start: number, end: number): string | null | undefined;
+}
 
 /**
  * Builds a matcher for one answer set: canonical labels, aliases and numeric codes, all compared
@@ -44,7 +48,7 @@ export function labelMatcher(survey: SurveyDefinition, answerSet: string): Label
   const byLength: (string[] | undefined)[] = [];
   for (const label of labels) (byLength[label.length] ??= []).push(label);
   const cache = new Map<string, string | null>();
-  return (raw: string) => {
+  const match = (raw: string) => {
     if (raw.length === 0) return null;
     const same = byLength[raw.length];
     if (same !== undefined) {
@@ -58,6 +62,14 @@ export function labelMatcher(survey: SurveyDefinition, answerSet: string): Label
     if (cache.size < 1000) cache.set(raw, result === undefined ? UNKNOWN : result);
     return result;
   };
+  const span = (text: string, start: number, end: number) => {
+    const same = byLength[end - start];
+    if (same !== undefined) {
+      for (let k = 0; k < same.length; k++) if (text.startsWith(same[k], start)) return same[k];
+    }
+    return match(text.slice(start, end));
+  };
+  return Object.assign(match, { span });
 }
 
 /** Human list of what an answer set accepts, for error messages. */

@@ -1,7 +1,8 @@
 // Survey export bytes → validated response rows, or every problem found (up to a cap).
 
-import type { Problem, RegisterRow, ResponseRow, SurveyDefinition } from '../types';
-import { CsvSyntaxError, detectDelimiter, scanCsv, type Delimiter } from './csv';
+import type { Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import { responseRows } from './responseColumns';
+import { CsvSyntaxError, detectDelimiter, scanCsvSpans, type Delimiter, type FieldSpans } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
 import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
@@ -29,11 +30,14 @@ export interface ReadOptions {
 export interface ReadSuccess {
   ok: true;
   /**
-   * One row per kommune in file order. Keys: `kommunenummer` (4 chars) and every known survey
-   * column present in the file (`columns`), valued with the canonical label or null for blank.
-   * Known columns absent from the file are absent from the rows too (so «not asked» ≠ «blank»).
+   * The answers, one array per kept column, one cell per kommune in file order: `kommunenummer`
+   * (4 chars) and every known survey column present in the file (`columns`), valued with the
+   * canonical label or null for blank. Known columns absent from the file are absent here too (so
+   * «not asked» ≠ «blank»). The engine reads these; no object per row is built.
    */
-  rows: ResponseRow[];
+  responses: ResponseColumns;
+  /** The same as row objects, built on first use (for callers that look at a few kommuner). */
+  readonly rows: ResponseRow[];
   /** `kommunenummer` followed by the known survey columns present, in file order. */
   columns: string[];
   encoding: string;
@@ -115,18 +119,22 @@ class ProblemList {
   }
 }
 
-/**
- * Returns a function turning a values array into a row object with the given keys, in column order.
- * Each row starts as a copy of one template holding every key, so all rows share one shape and the
- * stores below overwrite existing properties: for 100 000 × 90 cells about 1 s CPU, against 1.5–3 s
- * for adding keys one by one to an empty object or for Object.fromEntries.
- */
-function rowFactory(keys: readonly string[]): (values: readonly (string | null)[]) => ResponseRow {
-  const template: Record<string, string | null> = Object.fromEntries(keys.map((k) => [k, null]));
-  return (values) => {
-    const row = { ...template };
-    for (let i = 0; i < keys.length; i++) row[keys[i]] = values[i];
-    return row as ResponseRow;
+function spanStrings(spans: FieldSpans): string[] {
+  const out = new Array<string>(spans.count);
+  for (let k = 0; k < spans.count; k++) out[k] = spans.text.slice(spans.start[k], spans.end[k]);
+  return out;
+}
+
+/** A read result whose `rows` are made from the columns only when someone asks for them. */
+function success(responses: ResponseColumns, rest: Omit<ReadSuccess, 'ok' | 'responses' | 'rows'>): ReadSuccess {
+  let rows: ResponseRow[] | null = null;
+  return {
+    ok: true,
+    responses,
+    get rows() {
+      return (rows ??= responseRows(responses));
+    },
+    ...rest,
   };
 }
 
@@ -174,17 +182,18 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   let headerSeen = false;
   let records = 0;
   try {
-    // Rows are converted while the scan runs, so the field strings of a big file die young.
-    scanCsv(
+    // Rows are checked while the scan runs, against the text itself: a field becomes a string of
+    // its own only when it is not a canonical label (or is kommunenummer, enhetstype, or wrong).
+    scanCsvSpans(
       text,
-      (fields, line) => {
+      (spans, line) => {
         if (!headerSeen) {
           headerSeen = true;
-          body = readHeader(fields, line, survey, problems);
+          body = readHeader(spanStrings(spans), line, survey, problems);
           return body !== null;
         }
         records++;
-        body!.record(fields, line);
+        body!.record(spans, line);
       },
       { delimiter },
     );
@@ -204,7 +213,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     problems.add({ message: `filen har bare overskriftslinjen og ingen datarader; forventet én rad per kommune${lineEndHint(text)}` });
     return fail();
   }
-  if (problems.count === 0 && reader.rows.length === 0) {
+  if (problems.count === 0 && reader.length === 0) {
     problems.add({
       message: `filen har ingen kommuner: alle ${reader.otherUnits} rader har enhetstype fylkeskommune eller stat; forventet minst én kommune`,
     });
@@ -222,7 +231,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     notes.push(`${reader.unknown.length} ukjente kolonner er ignorert: ${shown}${reader.unknown.length > 20 ? ', …' : ''}.`);
   }
 
-  return { ok: true, rows: reader.rows, columns: reader.columns, encoding: decoded.encoding, delimiter, notes };
+  return success(reader.responses(), { columns: reader.columns, encoding: decoded.encoding, delimiter, notes });
 
   // ---- helpers that close over options (function declarations are hoisted)
 
@@ -256,8 +265,10 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
 
 /** Converts and checks data records once the header is known to be sound. */
 class BodyReader {
-  readonly rows: ResponseRow[] = [];
   readonly columns: string[];
+  /** One array per kept column (kommunenummer first), filled while no problem has been found. */
+  private readonly data: (string | null)[][];
+  length = 0;
   readonly unknown: string[] = [];
   neverPublished = 0;
   otherUnits = 0;
@@ -270,7 +281,6 @@ class BodyReader {
   private readonly seen = new Map<string, number>();
   private readonly allowedText = new Map<string, string>();
   private readonly values: (string | null)[];
-  private readonly makeRow: (values: (string | null)[]) => ResponseRow;
 
   constructor(
     header: string[],
@@ -314,7 +324,13 @@ class BodyReader {
     });
     this.columns = ['kommunenummer', ...this.kept.map((k) => k.name)];
     this.values = new Array(this.columns.length).fill(null);
-    this.makeRow = rowFactory(this.columns);
+    this.data = this.columns.map(() => []);
+  }
+
+  responses(): ResponseColumns {
+    const values: Record<string, (string | null)[]> = {};
+    this.columns.forEach((name, c) => (values[name] = this.data[c]));
+    return { names: this.columns, values, length: this.length };
   }
 
   private allowed(answerSet: string): string {
@@ -326,19 +342,22 @@ class BodyReader {
     return text;
   }
 
-  record(fields: string[], line: number): void {
+  record(spans: FieldSpans, line: number): void {
     const problems = this.problems;
-    if (fields.length !== this.width) {
+    const count = spans.count;
+    if (count !== this.width) {
       problems.report(() => ({
         line,
-        column: this.header[Math.min(fields.length, this.width - 1)],
-        message: `raden har ${fields.length} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»)${rowLengthDetail(fields.length, this.header)}; sjekk skilletegn og anførselstegn`,
+        column: this.header[Math.min(count, this.width - 1)],
+        message: `raden har ${count} felt, men overskriften har ${this.width} kolonner (skilletegn «${this.delimiter}»)${rowLengthDetail(count, this.header)}; sjekk skilletegn og anførselstegn`,
       }));
       return;
     }
+    const { text, start, end } = spans;
+    const field = (k: number) => text.slice(start[k], end[k]);
 
     if (this.typeIndex !== undefined) {
-      const raw = fields[this.typeIndex];
+      const raw = field(this.typeIndex);
       const type = normaliseLabel(raw);
       if (OTHER_UNIT_TYPES.has(type)) {
         this.otherUnits++;
@@ -356,7 +375,7 @@ class BodyReader {
     }
 
     const before = problems.count;
-    const rawNumber = fields[this.kommuneIndex];
+    const rawNumber = field(this.kommuneIndex);
     const kommunenummer = rawNumber.trim();
     if (!KOMMUNENUMMER.test(kommunenummer)) {
       problems.report(() => {
@@ -400,9 +419,9 @@ class BodyReader {
     values[0] = kommunenummer;
     for (let c = 0; c < kept.length; c++) {
       const col = kept[c];
-      const raw = fields[col.index];
-      const value = col.match(raw);
+      const value = col.match.span(text, start[col.index], end[col.index]);
       if (value === undefined) {
+        const raw = field(col.index);
         problems.report(() => ({
           line,
           column: col.name,
@@ -413,7 +432,11 @@ class BodyReader {
       }
       values[c + 1] = value;
     }
-    // Once anything is wrong the result is a failure; building rows would only cost memory.
-    if (problems.count === 0 && before === 0) this.rows.push(this.makeRow(values));
+    // Once anything is wrong the result is a failure; keeping answers would only cost memory.
+    if (problems.count === 0 && before === 0) {
+      const data = this.data;
+      for (let c = 0; c < values.length; c++) data[c].push(values[c]);
+      this.length++;
+    }
   }
 }

@@ -1,7 +1,8 @@
 // HTTP for the reference download, with `fetch` and the clock injected so tests run without
 // network and without waiting. Polite to SSB's APIs (PxWebApi 2 allows 30 queries per minute per
-// IP): 429 and 5xx are retried with exponential backoff, honouring `Retry-After`; every request
-// prints one progress line.
+// IP): 429 and 5xx are retried with exponential backoff, honouring `Retry-After`; a request that
+// fails at the network or gets no answer within `timeoutMs` is retried the same way, and only
+// when every attempt failed is the machine reported offline. Every request prints one progress line.
 import { ReferenceDownloadError, ReferenceOfflineError } from './errors';
 import { REFERENCE_CACHE, REFERENCE_ENV, REFERENCE_FILES } from './resolve';
 
@@ -12,7 +13,7 @@ export interface FetchResponseLike {
   headers?: { get(name: string): string | null };
   arrayBuffer(): Promise<ArrayBuffer>;
 }
-export type FetchInit = { method?: string; headers?: Record<string, string>; body?: string };
+export type FetchInit = { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal };
 export type FetchLike = (url: string, init?: FetchInit) => Promise<FetchResponseLike>;
 
 export interface HttpContext {
@@ -25,12 +26,32 @@ export interface HttpContext {
   now: () => number;
   /** Attempts per URL (first try included). */
   attempts: number;
+  /** How long one request may take before it is abandoned (and retried). */
+  timeoutMs: number;
+  /**
+   * Resolves after `ms` unless cancelled first; the request timeout runs on it. Tests pass one
+   * that resolves at once (a hanging server then times out without waiting) or never.
+   */
+  timer: (ms: number) => { elapsed: Promise<void>; cancel: () => void };
 }
+
+/** A real timer that never keeps the process alive on its own. */
+export function realTimer(ms: number): { elapsed: Promise<void>; cancel: () => void } {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    handle = setTimeout(resolve, ms);
+    handle.unref?.();
+  });
+  return { elapsed, cancel: () => clearTimeout(handle) };
+}
+
+/** Time one request may take; SSB's and Kartverket's files arrive in seconds. */
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function httpContext(fetch: FetchLike, partial: Partial<Omit<HttpContext, 'fetch'>> = {}): HttpContext {
-  return { fetch, sleep: realSleep, log: () => {}, now: () => Date.now(), attempts: 5, ...partial };
+  return { fetch, sleep: realSleep, log: () => {}, now: () => Date.now(), attempts: 5, timeoutMs: REQUEST_TIMEOUT_MS, timer: realTimer, ...partial };
 }
 
 /** Longest wait we accept from a server or our own backoff. */
@@ -80,23 +101,45 @@ function kilobytes(n: number): string {
   return n < 1024 ? `${n} B` : `${Math.round(n / 1024)} kB`;
 }
 
-/** The body of a 2xx answer; retries 429/5xx; any other status is a ReferenceDownloadError carrying it. */
+/**
+ * The body of a 2xx answer; retries 429/5xx, network failures and requests that take longer than
+ * `timeoutMs` (body included); any other status is a ReferenceDownloadError carrying it, and a
+ * network that fails every attempt a ReferenceOfflineError.
+ */
 export async function get(ctx: HttpContext, url: string, init?: FetchInit): Promise<Uint8Array> {
   const method = init?.method ?? 'GET';
   for (let attempt = 0; ; attempt++) {
-    let res: FetchResponseLike;
+    const retry = attempt + 1 < ctx.attempts;
+    let answer: { res: FetchResponseLike; bytes: Uint8Array | null };
+    const abort = new AbortController();
+    const timer = ctx.timer(ctx.timeoutMs);
     try {
-      res = await ctx.fetch(url, init);
+      const timedOut = timer.elapsed.then((): never => {
+        abort.abort();
+        throw new Error(`fikk ikke svar på ${Math.round(ctx.timeoutMs / 1000)} s`);
+      });
+      const request = (async () => {
+        const res = await ctx.fetch(url, { ...init, signal: abort.signal });
+        return { res, bytes: res.ok ? new Uint8Array(await res.arrayBuffer()) : null };
+      })();
+      answer = await Promise.race([request, timedOut]);
     } catch (e) {
-      throw new ReferenceOfflineError(offlineMessage(url, e));
+      if (!retry) throw new ReferenceOfflineError(offlineMessage(url, e));
+      const wait = retryDelay(null, attempt, ctx.now());
+      const why = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+      ctx.log(`  ${method} ${url} → ${why}; prøver igjen om ${Math.ceil(wait / 1000)} s (forsøk ${attempt + 2} av ${ctx.attempts})`);
+      await ctx.sleep(wait);
+      continue;
+    } finally {
+      timer.cancel();
     }
+    const { res, bytes } = answer;
     const status = `${res.status}${res.statusText ? ' ' + res.statusText : ''}`;
-    if (res.ok) {
-      const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes) {
       ctx.log(`  ${method} ${url} → ${status} (${kilobytes(bytes.length)})`);
       return bytes;
     }
-    if (retryable(res.status) && attempt + 1 < ctx.attempts) {
+    if (retryable(res.status) && retry) {
       const wait = retryDelay(res.headers?.get('retry-after'), attempt, ctx.now());
       ctx.log(`  ${method} ${url} → ${status}; prøver igjen om ${Math.ceil(wait / 1000)} s (forsøk ${attempt + 2} av ${ctx.attempts})`);
       await ctx.sleep(wait);

@@ -69,7 +69,10 @@ export function sumByDimension(
   const fixed = Object.entries(where).map(([d, code]) => {
     const i = ds.id.indexOf(d);
     if (i < 0) throw new Error(`JSON-stat: ingen dimensjon ${d}`);
-    return [i, ds.categories[i].indexOf(code)] as const;
+    const c = ds.categories[i].indexOf(code);
+    // Without this check a missing code matches no cell and the sum is silently empty.
+    if (c < 0) throw new Error(`JSON-stat: dimensjonen ${d} har ingen kategori ${code} (har ${ds.categories[i].join(', ')})`);
+    return [i, c] as const;
   });
   const out = new Map<string, number | null>();
   const pos = new Array(ds.id.length).fill(0);

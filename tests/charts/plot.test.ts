@@ -1,0 +1,64 @@
+// The one way charts are drawn (src/draw/plot.ts): every chart module is a Plot chart, none writes
+// SVG by hand, and what renderPlot returns is CSP-clean and one named image.
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { renderPlot } from '../../src/draw/plot';
+import { ROOT } from '../helpers/site';
+
+const CHARTS = join(ROOT, 'src', 'draw', 'charts');
+const A11Y = { title: 'Tittel & <b>', description: 'Beskrivelse', idPrefix: 't', fontSize: 13 };
+
+describe('chart modules', () => {
+  const modules = readdirSync(CHARTS).filter((f) => f.endsWith('.ts'));
+
+  test('each imports @observablehq/plot, or draws through bars.ts which does', () => {
+    expect(readFileSync(join(CHARTS, 'bars.ts'), 'utf8')).toMatch(/from '@observablehq\/plot'/);
+    for (const f of modules) {
+      const text = readFileSync(join(CHARTS, f), 'utf8');
+      expect(/from '@observablehq\/plot'/.test(text) || /from '\.\/bars'/.test(text), f).toBe(true);
+    }
+  });
+
+  test('none writes chart elements as strings', () => {
+    for (const f of modules) expect(readFileSync(join(CHARTS, f), 'utf8'), f).not.toMatch(/[`'"]<(rect|text|line|circle|path|g)\b/);
+  });
+});
+
+describe('renderPlot', () => {
+  const svg = renderPlot({ width: 200, height: 50, x: { domain: [0, 1] }, marks: [Plot.barX([0.5], { x: (d: number) => d })] }, A11Y);
+  const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
+  const root = doc.querySelector('svg')!;
+
+  test('no <style>, no style attribute, the fixed class whose rules are in site.css', () => {
+    expect(svg).not.toMatch(/<style|\sstyle=/);
+    expect(root.getAttribute('class')).toBe('dk-plot');
+    const css = readFileSync(join(ROOT, 'src', 'styles', 'site.css'), 'utf8');
+    expect(css).toMatch(/\.dk-plot \{[^}]*max-width: 100%/);
+    expect(css).toMatch(/\.dk-plot text, \.dk-plot tspan \{ white-space: pre; \}/);
+  });
+
+  test('one image named by its <title> and <desc>, escaped; the marks hidden from screen readers', () => {
+    expect(root.getAttribute('role')).toBe('img');
+    expect(root.getAttribute('aria-labelledby')).toBe('t-title t-desc');
+    expect(doc.getElementById('t-title')!.textContent).toBe('Tittel & <b>');
+    expect(svg).toContain('Tittel &amp; &lt;b&gt;');
+    const marks = [...root.children].filter((c) => !['title', 'desc'].includes(c.tagName.toLowerCase()));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.getAttribute('aria-hidden')).toBe('true');
+  });
+
+  test('refuses the options that write inline styles or a <figure>', () => {
+    for (const bad of [{ title: 'x' }, { caption: 'x' }, { style: { color: 'red' } }, { figure: true }]) {
+      expect(() => renderPlot({ ...bad, marks: [] } as Plot.PlotOptions, A11Y)).toThrow(/inline stil|figure/);
+    }
+  });
+
+  test('a legend asked for is left out (it would need the <figure> wrapper and style=): one <svg>, still CSP-clean', () => {
+    const out = renderPlot({ color: { legend: true, domain: ['a', 'b'] }, marks: [Plot.barX(['a', 'b'], { x: 1, fill: (d: string) => d })] } as Plot.PlotOptions, A11Y);
+    expect(out.startsWith('<svg')).toBe(true);
+    expect(out).not.toMatch(/<figure|<div|swatch|\sstyle=|<style/);
+  });
+});
