@@ -17,6 +17,8 @@ export interface StaticServer {
   origin: string; // http://127.0.0.1:port
   url(path: string): string; // path relative to base, e.g. 'kommune/0301-oslo/'
   requests: string[];
+  /** The status and Location the server would answer a GET of `rawUrl` with, without the HTTP round trip. */
+  probe(rawUrl: string): Promise<{ status: number; location: string | null }>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,13 @@ export interface ServeOptions {
   /** Files in the site root that belong to the profile the output was built with (replaced by `profile`'s). */
   builtWith?: string[];
 }
+
+type Decision =
+  | { kind: 'status'; status: number }
+  | { kind: 'redirect'; path: string; location: string; status: number }
+  | { kind: 'notFound'; path: string }
+  | { kind: 'overlay'; path: string; rel: string; text: string }
+  | { kind: 'file'; path: string; rel: string };
 
 /** Kept for callers that parse `_headers` through this module. */
 export const parseHeadersFile = parseHeaders;
@@ -126,47 +135,52 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    requests.push((req.url ?? '').split('?')[0]);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Method Not Allowed');
-      return;
-    }
-    if (answer.refusesEncodedSlash && /%2f/i.test((req.url ?? '').split('?')[0])) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not Found');
-      return;
-    }
-    const path = normalisePath(req.url ?? '/');
-    if (path === null) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Bad Request');
-      return;
-    }
-    if (`${path}/` === b) return redirect(res, path, { location: b, status: 301 });
+  /** What the host does with a request: one decision, used by the server and by probe(). */
+  async function decide(method: string, rawUrl: string): Promise<Decision> {
+    if (method !== 'GET' && method !== 'HEAD') return { kind: 'status', status: 405 };
+    if (answer.refusesEncodedSlash && /%2f/i.test(rawUrl.split('?')[0])) return { kind: 'status', status: 404 };
+    const path = normalisePath(rawUrl);
+    if (path === null) return { kind: 'status', status: 400 };
+    if (`${path}/` === b) return { kind: 'redirect', path, location: b, status: 301 };
     const before = answer.before(path);
-    if (before) return redirect(res, path, before);
-    if (!path.startsWith(b)) return notFound(req, res, path);
+    if (before) return { kind: 'redirect', path, ...before };
+    if (!path.startsWith(b)) return { kind: 'notFound', path };
     const rel = path.slice(b.length);
     const inOverlay = overlay.get(rel);
-    if (inOverlay !== undefined) {
-      setHeaders(res, path, 'file');
-      res.writeHead(200, { 'content-type': rel.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
-      res.end(req.method === 'HEAD' ? undefined : inOverlay);
-      return;
-    }
-    const file = rel === '' || rel.endsWith('/') ? await fileAt(`${rel}index.html`) : await fileAt(rel);
-    if (file) {
-      setHeaders(res, path, 'file');
-      req.url = location(`${rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel}`);
-      send(req, res, () => void notFound(req, res, path));
-      return;
-    }
-    if (rel !== '' && !rel.endsWith('/') && (await isDirectory(rel))) return redirect(res, path, { location: `${path}/`, status: answer.slashStatus ?? 301 });
+    if (inOverlay !== undefined) return { kind: 'overlay', path, rel, text: inOverlay };
+    const target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+    if (await fileAt(target)) return { kind: 'file', path, rel: target };
+    if (rel !== '' && !rel.endsWith('/') && (await isDirectory(rel))) return { kind: 'redirect', path, location: `${path}/`, status: answer.slashStatus ?? 301 };
     const after = answer.after(path);
-    if (after) return redirect(res, path, after);
-    return notFound(req, res, path);
+    if (after) return { kind: 'redirect', path, ...after };
+    return { kind: 'notFound', path };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    requests.push((req.url ?? '').split('?')[0]);
+    const d = await decide(req.method ?? 'GET', req.url ?? '/');
+    switch (d.kind) {
+      case 'status': {
+        const text = { 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed' }[d.status] ?? '';
+        res.writeHead(d.status, { 'content-type': 'text/plain; charset=utf-8', ...(d.status === 405 ? { allow: 'GET, HEAD' } : {}) });
+        res.end(text);
+        return;
+      }
+      case 'redirect':
+        return redirect(res, d.path, d);
+      case 'notFound':
+        return notFound(req, res, d.path);
+      case 'overlay':
+        setHeaders(res, d.path, 'file');
+        res.writeHead(200, { 'content-type': d.rel.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8' });
+        res.end(req.method === 'HEAD' ? undefined : d.text);
+        return;
+      case 'file':
+        setHeaders(res, d.path, 'file');
+        req.url = location(d.rel);
+        send(req, res, () => void notFound(req, res, d.path));
+        return;
+    }
   }
 
   const server: Server = createServer((req, res) => {
@@ -187,6 +201,13 @@ export async function serveStatic(root: string, base = '/', options: ServeOption
     origin,
     url: (p: string) => `${origin}${b}${p.replace(/^\//, '')}`,
     requests,
+    probe: async (rawUrl: string) => {
+      const d = await decide('GET', rawUrl);
+      if (d.kind === 'status') return { status: d.status, location: null };
+      if (d.kind === 'redirect') return { status: d.status, location: location(d.location) };
+      if (d.kind === 'notFound') return { status: 404, location: null };
+      return { status: 200, location: null };
+    },
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.closeAllConnections?.();

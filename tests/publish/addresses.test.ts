@@ -1,6 +1,7 @@
 // Every address of tests/site/addresses.txt answers on every host profile, served by the preview
 // as that host would (one demo build, each profile's own files rendered onto it): 200, or a 301
-// whose target answers 200 (issue 17 §3).
+// whose target answers 200 (issue 17 §3). The preview's own decision (probe) answers each address;
+// a sample goes over HTTP too and must get the same answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -9,6 +10,7 @@ import { serveStatic } from '../../scripts/lib/serve';
 import { readBuiltRules, type BuiltRules } from '../../scripts/lib/hosting';
 import { configDirName, renderProfile } from '../../src/lib/publish/profiles';
 import { parseRedirectsFile } from '../../src/lib/publish/emulate';
+import { matchDynamic } from '../../src/lib/publish/redirectRules';
 import { HOST_NAMES, type HostName } from '../../src/lib/publish/hostLimits';
 
 let site: string;
@@ -46,25 +48,39 @@ describe.each(HOST_NAMES.map((h) => [h]))('every published address as %s serves 
     const server = await serveStatic(site, built.base, { profile, builtWith: built.site });
     const failed: string[] = [];
     let redirected = 0;
+    // GitHub and Azure cannot express a pattern (the build says so): an address only a dynamic
+    // rule answers (a figure file's old address) is lost there, and nothing else may be.
+    const noPatterns = profile.dynamic.length === 0 && built.dynamic.length > 0;
+    const byPattern = (a: string) => built.dynamic.some((r) => matchDynamic(r, a) !== null);
+    let lostByPattern = 0;
     try {
       const queue = [...addresses];
       const worker = async () => {
         for (let a = queue.pop(); a !== undefined; a = queue.pop()) {
-          const r = await statusOf(server.url(a));
+          const r = await server.probe(new URL(server.url(a)).pathname);
           if (r.status === 200) continue;
+          if (noPatterns && r.status === 404 && byPattern(a)) {
+            lostByPattern++;
+            continue;
+          }
           if (r.status === 301 && r.location?.startsWith('/')) {
             redirected++;
-            const next = await statusOf(`${server.origin}${r.location}`);
+            const next = await server.probe(r.location);
             if (next.status === 200) continue;
             failed.push(`${a} → ${r.location} → ${next.status}`);
           } else failed.push(`${a} → ${r.status}`);
         }
       };
       await Promise.all(Array.from({ length: 8 }, worker));
+      // The answers above skip only the HTTP round trip: every 97th address over HTTP must agree.
+      for (const a of addresses.filter((_, i) => i % 97 === 0)) {
+        expect(await statusOf(server.url(a)), a).toEqual(await server.probe(new URL(server.url(a)).pathname));
+      }
     } finally {
       await server.close();
     }
     expect(failed.slice(0, 20), `${failed.length} addresses do not answer`).toEqual([]);
+    if (noPatterns && lostByPattern > 0) expect(profile.cannot.join(' ')).toMatch(/dynamisk/);
     // The hosts that can redirect do (the rest answer with the static redirect page, 200).
     if (['cloudflare', 'netlify', 'any', 'nginx', 'apache', 'caddy'].includes(host)) expect(redirected).toBeGreaterThan(0);
   }, 600_000);

@@ -119,8 +119,9 @@ describe('KLASS parsing', () => {
     expect(skipped).toEqual([]);
     expect(changes[2]).toEqual({ oldCode: '1507', oldName: 'Ålesund', newCode: '1508', newName: 'Ålesund', changeOccurred: '2024-01-01' });
     expect(() => parseKlassChanges({ changes: [] }, 'https://x/changes')).toThrow(/https:\/\/x\/changes.*codeChanges/);
-    expect(() => parseKlassCodes({ codes: [{ name: 'Oslo' }] }, 'https://x/codes')).toThrow(/kode nr\. 1/);
-    expect(() => parseKlassChanges({ codeChanges: [{ oldCode: 1504, newCode: '1507', changeOccurred: '2020-01-01' }] }, 'u')).toThrow(/verken er tekst eller null/);
+    expect(() => parseKlassCodes({ codes: [{ name: 'Oslo' }] }, 'https://x/codes')).toThrow(/https:\/\/x\/codes: felt «codes\[0\]\.code»: mangler; forventet tekst/);
+    expect(() => parseKlassCodes({ kodes: [] }, 'u')).toThrow(/felt «codes»: mangler; forventet en liste/);
+    expect(() => parseKlassChanges({ codeChanges: [{ oldCode: 1504, newCode: '1507', changeOccurred: '2020-01-01' }] }, 'u')).toThrow(/felt «codeChanges\[0\]\.oldCode»: fant et tall; forventet tekst/);
   });
 
   it('skips a change whose oldCode or newCode is null, with a note, instead of throwing', () => {

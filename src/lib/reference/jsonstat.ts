@@ -1,6 +1,7 @@
 // StatBank table 07459 (population 1 January) as JSON-stat 2, asked through PxWebApi 2 with the
 // query body of SSB's user guide, or through v0 (the fallback) with its older body.
-import { isRecord, shapeError } from './klass';
+import { z } from 'zod';
+import { checkedAnswer, shapeError } from './klass';
 
 export interface JsonStatDataset {
   id: string[];
@@ -10,31 +11,42 @@ export interface JsonStatDataset {
   value: (number | null)[];
 }
 
-function categoryCodes(category: Record<string, unknown>, size: number, dim: string, url: string): string[] {
+// The parts of JSON-stat 2 this reader uses; other fields (class, label, role, status …) may come and go.
+const CATEGORY = z.object({
+  index: z.union([z.array(z.union([z.string(), z.number()])), z.record(z.number())]).optional(),
+  label: z.record(z.unknown()).optional(),
+}).passthrough();
+const CELL = z.union([z.number(), z.null()]);
+const DATASET = z.object({
+  id: z.array(z.string()),
+  size: z.array(z.number().int().nonnegative()),
+  dimension: z.record(z.object({ category: CATEGORY }).passthrough()),
+  value: z.union([z.array(CELL), z.record(CELL)]),
+}).passthrough();
+
+function categoryCodes(category: z.infer<typeof CATEGORY>, size: number, dim: string, url: string): string[] {
   const index = category.index;
   if (Array.isArray(index)) return index.map(String);
-  if (isRecord(index)) {
+  if (index) {
     const codes: string[] = new Array(size);
-    for (const [code, pos] of Object.entries(index)) codes[Number(pos)] = code;
+    for (const [code, pos] of Object.entries(index)) codes[pos] = code;
     return codes;
   }
   // JSON-stat allows leaving out the index of a one-category dimension.
-  if (isRecord(category.label) && size === 1) return Object.keys(category.label);
+  if (category.label && size === 1) return Object.keys(category.label);
   throw shapeError(url, `dimensjonen ${dim} mangler «category.index»`);
 }
 
 /** Reads any JSON-stat 2 dataset (`class: "dataset"`, `id`, `size`, `dimension`, `value` as array or object). */
-export function parseJsonStat2(json: unknown, url: string): JsonStatDataset {
-  if (!isRecord(json) || !Array.isArray(json.id) || !Array.isArray(json.size) || !isRecord(json.dimension)) {
-    throw shapeError(url, 'ikke et JSON-stat 2-datasett (mangler «id», «size» eller «dimension»)');
-  }
+export function parseJsonStat2(answer: unknown, url: string): JsonStatDataset {
+  const json = checkedAnswer(DATASET, answer, url, 'ikke et JSON-stat 2-datasett: ');
   const id = json.id.map(String);
   const size = json.size.map(Number);
   if (id.length !== size.length) throw shapeError(url, '«id» og «size» har ulik lengde');
   const dimension = json.dimension;
   const categories = id.map((d, i) => {
     const dim = dimension[d];
-    if (!isRecord(dim) || !isRecord(dim.category)) throw shapeError(url, `dimensjonen ${d} mangler`);
+    if (!dim) throw shapeError(url, `dimensjonen ${d} mangler`);
     const codes = categoryCodes(dim.category, size[i], d, url);
     if (codes.length !== size[i]) throw shapeError(url, `dimensjonen ${d} har ${codes.length} kategorier, «size» sier ${size[i]}`);
     return codes;
@@ -47,10 +59,8 @@ export function parseJsonStat2(json: unknown, url: string): JsonStatDataset {
   if (Array.isArray(json.value)) {
     if (json.value.length !== total) throw shapeError(url, `«value» har ${json.value.length} tall, ventet ${total}`);
     json.value.forEach((v, i) => put(i, v));
-  } else if (isRecord(json.value)) {
-    for (const [k, v] of Object.entries(json.value)) put(Number(k), v);
   } else {
-    throw shapeError(url, 'mangler «value»');
+    for (const [k, v] of Object.entries(json.value)) put(Number(k), v);
   }
   return { id, size, categories, value };
 }

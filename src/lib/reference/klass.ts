@@ -1,7 +1,9 @@
 // SSB's classification API KLASS: `codesAt` (the codes in force on a date) and `changes` (code
 // changes between two dates), in the response shapes of SSB's API guide
 // (https://data.ssb.no/api/klass/v1/api-guide.html).
+import { z } from 'zod';
 import { ReferenceDownloadError } from './errors';
+import { schemaProblems } from '../schema/issues';
 
 export interface KlassCode {
   code: string;
@@ -31,15 +33,33 @@ export function shapeError(url: string, what: string): ReferenceDownloadError {
   return new ReferenceDownloadError(`Uventet svar fra ${url}: ${what}`, url);
 }
 
+/** The answer checked against `schema`; otherwise an error naming the URL and each field's path. */
+export function checkedAnswer<T>(schema: z.ZodType<T>, json: unknown, url: string, what = ''): T {
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const first = schemaProblems(parsed.error, url).slice(0, 5).map((p) => p.message);
+  return failWith(url, `${what}${first.join('; ')}`);
+}
+
+function failWith(url: string, what: string): never {
+  throw shapeError(url, what);
+}
+
+// Only what is read is checked; KLASS sends more fields, and new ones must not break the download.
+const KLASS_CODES = z.object({
+  codes: z.array(z.object({ code: z.string(), name: z.string(), level: z.union([z.string(), z.number()]).nullish() }).passthrough()),
+}).passthrough();
+
+const CODE = z.string().nullish();
+const KLASS_CHANGES = z.object({
+  codeChanges: z.array(z.object({
+    oldCode: CODE, newCode: CODE, oldName: z.string().nullish(), newName: z.string().nullish(), changeOccurred: z.string(),
+  }).passthrough()),
+}).passthrough();
+
 /** `codesAt`: `{ "codes": [{ "code", "name", "level", … }] }`. */
 export function parseKlassCodes(json: unknown, url: string): KlassCode[] {
-  if (!isRecord(json) || !Array.isArray(json.codes)) throw shapeError(url, 'mangler listen «codes»');
-  return json.codes.map((c, i) => {
-    if (!isRecord(c) || typeof c.code !== 'string' || typeof c.name !== 'string') {
-      throw shapeError(url, `kode nr. ${i + 1} mangler «code» eller «name»`);
-    }
-    return { code: c.code.trim(), name: c.name.trim(), level: String(c.level ?? '1') };
-  });
+  return checkedAnswer(KLASS_CODES, json, url).codes.map((c) => ({ code: c.code.trim(), name: c.name.trim(), level: String(c.level ?? '1') }));
 }
 
 /**
@@ -48,19 +68,11 @@ export function parseKlassCodes(json: unknown, url: string): KlassCode[] {
  * nothing about where a kommune went: the row is skipped with a note rather than failing the download.
  */
 export function parseKlassChanges(json: unknown, url: string): KlassChanges {
-  if (!isRecord(json) || !Array.isArray(json.codeChanges)) throw shapeError(url, 'mangler listen «codeChanges»');
   const changes: KlassChange[] = [];
   const skipped: string[] = [];
-  json.codeChanges.forEach((c, i) => {
-    if (!isRecord(c) || typeof c.changeOccurred !== 'string') {
-      throw shapeError(url, `endring nr. ${i + 1} mangler «changeOccurred»`);
-    }
-    const code = (v: unknown) => (v === null || v === undefined ? null : typeof v === 'string' ? v.trim() : undefined);
-    const oldCode = code(c.oldCode);
-    const newCode = code(c.newCode);
-    if (oldCode === undefined || newCode === undefined) {
-      throw shapeError(url, `endring nr. ${i + 1} har «oldCode» eller «newCode» som verken er tekst eller null`);
-    }
+  checkedAnswer(KLASS_CHANGES, json, url).codeChanges.forEach((c, i) => {
+    const oldCode = c.oldCode == null ? null : c.oldCode.trim();
+    const newCode = c.newCode == null ? null : c.newCode.trim();
     const when = c.changeOccurred.slice(0, 10);
     if (oldCode === null || newCode === null) {
       const side = oldCode === null ? `oldCode er null (${newCode} ${String(c.newName ?? '')} ble opprettet)` : `newCode er null (${oldCode} ${String(c.oldName ?? '')} opphørte)`;
