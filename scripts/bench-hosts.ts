@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBuild } from './lib/build';
 import { nodeEffects } from './lib/effects';
-import { measureTree, readBuiltRules } from './lib/hosting';
+import { measureTree, profileMeasure, readBuiltRules } from './lib/hosting';
 import { makeBenchFixture } from './bench-fixture';
 import { checkLimits, measured, type LimitCheck, type OutputMeasure } from '../src/lib/publish/checkLimits';
 import { HOST_LIMITS, HOST_NAMES, type HostName } from '../src/lib/publish/hostLimits';
@@ -45,21 +45,7 @@ export async function hostRows(site: string): Promise<HostRow[]> {
       files++;
       bytes += Buffer.byteLength(text);
     }
-    const redirects = profile.site._redirects ?? '';
-    const csp = Object.values({ ...profile.site, ...profile.beside }).flatMap((t) => t.match(/default-src[^"\n]*/g) ?? []);
-    const measure: OutputMeasure = {
-      files,
-      bytes,
-      largest: tree.largest,
-      staticRules: profile.counts.staticRules,
-      dynamicRules: profile.counts.dynamicRules,
-      headerRules: profile.counts.headerRules,
-      redirectsFileBytes: Buffer.byteLength(redirects),
-      redirectLineChars: redirects.split('\n').reduce((n, l) => Math.max(n, l.length), 0),
-      configBytes: Buffer.byteLength(profile.site['staticwebapp.config.json'] ?? ''),
-      functionBytes: Buffer.byteLength(profile.beside['cloudfront-function.js'] ?? ''),
-      headerValueChars: csp.reduce((n, s) => Math.max(n, s.length), 0),
-    };
+    const measure = profileMeasure({ files, bytes, largest: tree.largest }, profile);
     rows.push({ host, measure, checks: checkLimits(host, measure) });
   }
   return rows;

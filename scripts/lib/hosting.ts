@@ -63,7 +63,11 @@ export async function measureTree(dir: string): Promise<Pick<OutputMeasure, 'fil
 }
 
 export async function measureOutput(siteDir: string, profile: ProfileOutput): Promise<OutputMeasure> {
-  const tree = await measureTree(siteDir);
+  return profileMeasure(await measureTree(siteDir), profile);
+}
+
+/** What a host's limits are checked against: the tree's size plus the profile's own rules and files. */
+export function profileMeasure(tree: Pick<OutputMeasure, 'files' | 'bytes' | 'largest'>, profile: ProfileOutput): OutputMeasure {
   const redirects = profile.site._redirects ?? '';
   const csp = Object.values({ ...profile.site, ...profile.beside })
     .flatMap((t) => t.match(/default-src[^"\n]*/g) ?? [])
