@@ -2,7 +2,7 @@
 // page but cannot frame a normal page, with the site's own _headers applied by the test server.
 // The embed needs no JavaScript, fits a phone-wide frame and links back to the full page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
@@ -15,7 +15,7 @@ import { kommuneSlug } from '../../src/lib/format/slug';
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 let site: string;
 let server: StaticServer;
-let other: Server;
+let other: Newspaper | undefined;
 let otherOrigin: string;
 let browser: Browser;
 let slug: string;
@@ -30,20 +30,15 @@ beforeAll(async () => {
   const oslo = (await publishedIndicators(site, year)).find((k) => k.kommunenummer === '0301')!;
   slug = kommuneSlug(oslo.kommunenummer, oslo.kommunenavn);
   // «The newspaper»: another origin whose article frames one embed and one normal page.
-  other = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(articleHtml);
-  });
-  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
-  const address = other.address();
-  otherOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  other = await startNewspaper(() => articleHtml);
+  otherOrigin = other.origin;
   browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise<void>((r) => (other ? other.close(() => r()) : r()));
+  await other?.close();
 });
 
 async function frameText(frame: Frame): Promise<string> {

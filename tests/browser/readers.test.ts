@@ -3,7 +3,7 @@
 // another origin, the header search from any page, map shapes that say which is which, merged
 // kommuner explained, and the smaller fixes. Screenshots go to tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,7 +19,7 @@ const WIDTHS = [320, 390, 1280] as const;
 let site: string;
 let server: StaticServer;
 let browser: Browser;
-let other: Server;
+let other: Newspaper | undefined;
 let otherOrigin: string;
 let articleHtml = '';
 let latest: number;
@@ -33,20 +33,15 @@ beforeAll(async () => {
   latest = years[years.length - 1];
   rows = await publishedIndicators(site, latest);
   // «The newspaper»: another origin whose article frames an embed.
-  other = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(articleHtml);
-  });
-  await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
-  const address = other.address();
-  otherOrigin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  other = await startNewspaper(() => articleHtml);
+  otherOrigin = other.origin;
   browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise<void>((r) => (other ? other.close(() => r()) : r()));
+  await other?.close();
 });
 
 const contexts: BrowserContext[] = [];
