@@ -22,8 +22,23 @@ beforeAll(async () => {
   const rules = await readBuiltRules(join(dirname(site), configDirName(basename(site))));
   if (!rules) throw new Error(`the demo build wrote no ${configDirName(basename(site))}/`);
   built = rules;
+  const notFound = await readFile(join(site, '404.html'), 'utf8');
+  const attr = /id="figur-flyttet"[^>]*data-rules="([^"]*)"/.exec(notFound);
+  if (!attr) throw new Error('404.html has no figure rules (#figur-flyttet data-rules)');
+  notFoundRules = JSON.parse(attr[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
   addresses = (await readFile(join(ROOT, 'tests', 'site', 'addresses.txt'), 'utf8')).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
 });
+
+/** Where the 404 page's script sends a site-relative address: its data-rules applied as js/fant-ikke.js does. */
+let notFoundRules: { source: string; to: string }[] | null = null;
+function notFoundOnward(address: string): string | null {
+  const path = '/' + address.replace(/^\//, '');
+  for (const rule of notFoundRules ?? []) {
+    const m = new RegExp(rule.source).exec(path);
+    if (m) return rule.to.replace(/\$(\d+)/g, (_, n: string) => m[Number(n)]);
+  }
+  return null;
+}
 
 async function statusOf(url: string): Promise<{ status: number; location: string | null }> {
   const r = await fetch(url, { method: 'HEAD', redirect: 'manual' });
@@ -60,6 +75,10 @@ describe.each(HOST_NAMES.map((h) => [h]))('every published address as %s serves 
           const r = await server.probe(new URL(server.url(a)).pathname);
           if (r.status === 200) continue;
           if (noPatterns && r.status === 404 && byPattern(a)) {
+            // The 404 page leads the reader on (js/fant-ikke.js): its rules must reach a page.
+            const onward = notFoundOnward(a);
+            const next = onward === null ? null : await server.probe(new URL(server.url(onward.replace(/^\//, ''))).pathname);
+            if (next?.status !== 200) failed.push(`${a} → 404, and the 404 page leads to ${onward ?? 'nothing'} (${next?.status ?? '–'})`);
             lostByPattern++;
             continue;
           }
