@@ -139,9 +139,9 @@ describe('forside keyboard path', () => {
     await page.keyboard.press('Tab');
     state = await focused();
     expect(state.inMap).toBe(false);
-    // The next stops are the map's own downloads (SVG, PNG, CSV) and its table of every kommune (its
-    // <summary>), not the next section.
-    for (const format of ['SVG', 'PNG', 'CSV']) {
+    // The next stops are the map's own downloads (SVG, PNG, CSV, CSV for Excel) and its table of every
+    // kommune (its <summary>), not the next section.
+    for (const format of ['SVG', 'PNG', 'CSV', 'CSV for Excel']) {
       expect(state.text).toBe(`${format} (Kart: digital prioritering per kommune, ${await page.evaluate(() => /\d{4}/.exec(document.querySelector('#kart-prioritering title')!.textContent!)![0])})`);
       await page.keyboard.press('Tab');
       state = await focused();

@@ -115,37 +115,49 @@ describe('map keys (§1)', () => {
     }
   });
 
-  it('every map figure file (national and fylke, every year) carries the key of its own table', async () => {
-    const { readdir } = await import('node:fs/promises');
-    const files: string[] = [];
-    const walk = async (dir: string) => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
-        else if (/\/kart-(prioritering|aktivitet)\.svg$/.test(p)) files.push(p);
-      }
-    };
-    await walk(join(site, 'figur'));
-    expect(files.length).toBeGreaterThan(4);
-    for (const file of files) {
-      const svg = await readFile(file, 'utf8');
-      const indicator = /kart-(prioritering|aktivitet)\.svg$/.exec(file)![1];
-      // The key lines: a <text> of <tspan>s beside each swatch; join the wrapped lines.
-      const keyTexts = [...svg.matchAll(/<text x="20" y="[\d.]+">((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)]
-        .map((m) => [...m[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(' ').replace(/&amp;/g, '&'));
-      const key = parseKey(keyTexts);
-      const csv = (await readFile(file.replace(/\.svg$/, '.csv'), 'utf8')).trim().split('\n').slice(1);
-      const header = (await readFile(file.replace(/\.svg$/, '.csv'), 'utf8')).split('\n')[0].split(',');
-      const col = header.indexOf(indicator);
-      const grades: Record<string, number> = {};
-      let notAnswered = 0;
-      let missing = 0;
-      for (const line of csv) {
-        const v = line.split(',')[col];
-        if (v === '') { if (line.includes('Ukjent: svarte ikke')) notAnswered++; else missing++; } else grades[v] = (grades[v] ?? 0) + 1;
-      }
-      expect(key, file).toEqual({ grades, notAnswered, missing });
+  it('every map figure file (national and fylke, every year with maps), made in the browser, carries the key of its own table', async () => {
+    // Figure files are made by js/figur.js from the figure on the page (issue 17 §4): download each
+    // map's SVG as a reader would and read the key drawn inside it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    const paths: string[] = [];
+    for (const year of years) {
+      await page.goto(server.url(`${year}/`), { waitUntil: 'load' });
+      if ((await page.locator('figure.map').count()) === 0) continue; // 2018: no boundaries, no maps
+      paths.push(`${year}/`);
+      const fylke = await page.locator(`main a[href*="fylke/"]`).first().getAttribute("href");
+      if (fylke) paths.push(fylke.replace(/^\//, ''));
     }
+    expect(paths.length).toBeGreaterThan(3);
+    let checked = 0;
+    for (const path of paths) {
+      await page.goto(server.url(path), { waitUntil: 'load' });
+      const figures = page.locator('figure.map:has(.figure-downloads)');
+      for (let i = 0; i < (await figures.count()); i++) {
+        const figure = figures.nth(i);
+        await figure.locator('.figure-downloads').waitFor({ state: 'visible' });
+        const [file] = await Promise.all([page.waitForEvent('download'), figure.locator('.figure-downloads').getByRole('button', { name: /^SVG \(/ }).click()]);
+        const svg = await readFile(await file.path(), 'utf8');
+        const texts = [...svg.matchAll(/<rect [^>]*stroke-width="0.6"\/><text [^>]*>([^<]*)<\/text>/g)]
+          .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+        const key = parseKey(texts);
+        // Its table: the published indicator rows of the year, of the fylke on a fylke page.
+        const caption = (await figure.locator('figcaption').innerText()).toLowerCase();
+        const indicator = caption.includes('aktivitet') ? 'aktivitet' : 'prioritering';
+        const year = Number(/\d{4}/.exec(caption)![0]);
+        const fylke = /fylke\/(\d{2})-/.exec(path)?.[1];
+        const of = (await publishedIndicators(site, year)).filter((r) => !fylke || r.fylkesnummer === fylke);
+        const table = { grades: {} as Record<string, number>, notAnswered: 0, missing: 0 };
+        for (const r of of) {
+          const v = r[indicator];
+          if (v === null) { if (r.svart === 1) table.missing++; else table.notAnswered++; } else table.grades[String(v)] = (table.grades[String(v)] ?? 0) + 1;
+        }
+        expect(key, `${path} map ${i}`).toEqual(table);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(4);
   });
 
   it('fylke page keys have no «(0)» rows and equal the fylke map table', async () => {
