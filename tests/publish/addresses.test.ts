@@ -25,7 +25,7 @@ beforeAll(async () => {
   const notFound = await readFile(join(site, '404.html'), 'utf8');
   const attr = /id="figur-flyttet"[^>]*data-rules="([^"]*)"/.exec(notFound);
   if (!attr) throw new Error('404.html has no figure rules (#figur-flyttet data-rules)');
-  notFoundRules = JSON.parse(attr[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  notFoundRules = JSON.parse(attr[1].replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
   addresses = (await readFile(join(ROOT, 'tests', 'site', 'addresses.txt'), 'utf8')).split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
 });
 
