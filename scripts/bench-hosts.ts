@@ -5,7 +5,7 @@
 //
 //   npm run bench:hosts [-- --site3 <built dir>] [--site10 <built dir>] [--json file]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -96,8 +96,25 @@ export async function benchHosts(options: { site3?: string; site10?: string; log
   }
 }
 
-export function overLimits(benches: HostBench[]): string[] {
-  return benches.flatMap((b) => b.rows.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => `${b.label}: ${HOST_LIMITS[r.host].title} ${c.label} ${num(c.value)} > ${num(c.limit)}`)));
+/** Host limits crossed; `knownOver` splits off the 10-year fixture's site bytes up to the committed ceiling (issue 17 §4, open). */
+export function overLimits(benches: HostBench[], tenYearBytesCeiling = 0): string[] {
+  return hostOverages(benches, tenYearBytesCeiling).failing;
+}
+
+export function hostOverages(benches: HostBench[], tenYearBytesCeiling: number): { failing: string[]; known: string[] } {
+  const failing: string[] = [];
+  const known: string[] = [];
+  benches.forEach((b, i) => {
+    for (const r of b.rows) {
+      for (const c of r.checks.filter((c) => !c.ok)) {
+        const line = `${b.label}: ${HOST_LIMITS[r.host].title} ${c.label} ${num(c.value)} > ${num(c.limit)}`;
+        // Only the 10-year fixture (the second bench), only total bytes, only up to the ceiling.
+        if (i === 1 && c.key === 'siteBytes' && c.value <= tenYearBytesCeiling) known.push(line);
+        else failing.push(line);
+      }
+    }
+  });
+  return { failing, known };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -105,9 +122,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
   for (const b of benches) console.log(`${hostReport(b.label, b.rows)}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
-  const over = overLimits(benches);
-  if (over.length > 0) {
-    console.error(`${over.length} vertsgrense(r) brutt:\n  ${over.join('\n  ')}`);
+  const { tenYearSiteBytesKnownOver } = JSON.parse(readFileSync(join(ROOT, 'scripts', 'budgets.json'), 'utf8')) as { tenYearSiteBytesKnownOver: number };
+  const { failing, known } = hostOverages(benches, tenYearSiteBytesKnownOver);
+  if (known.length > 0) console.log(`${known.length} kjent overskridelse(r) (issue 17 §4, åpen; feiler over ${num(tenYearSiteBytesKnownOver)} byte):\n  ${known.join('\n  ')}`);
+  if (failing.length > 0) {
+    console.error(`${failing.length} vertsgrense(r) brutt:\n  ${failing.join('\n  ')}`);
     process.exitCode = 1;
   }
 }

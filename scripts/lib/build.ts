@@ -151,7 +151,7 @@ export async function runBuild(
     const t1 = now();
 
     // 2. Pages, while worker threads draw the share cards. Figure files (SVG, PNG, CSV) are made
-    // in the reader's browser from the figure on the page (public/js/figur.js, issue 17 §4).
+    // in the reader's browser from the figure on the page (public/js/figur.js and, loaded at the first click, figurfil.js; issue 17 §4).
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
     const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache }]);

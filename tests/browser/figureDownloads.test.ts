@@ -189,7 +189,7 @@ describe('figure downloads made in the browser', () => {
   it('decimal numbers become a decimal point in the CSV and stay a decimal comma for Excel; no cell runs as a formula', async () => {
     // A string, so the test runner does not rewrite the browser's own import().
     const out = (await page.evaluate(`(async () => {
-      const { toCsv } = await import(document.querySelector('script[src$="figur.js"]').src);
+      const { toCsv } = await import(new URL('figurfil.js', document.querySelector('script[src$="figur.js"]').src).href);
       const rows = [['gruppe', 'andel'], ['=HYPERLINK("x")', '41,8'], ['Oslo', '12\u00a0345'], ['0301', '−3']];
       return { plain: toCsv(rows, false), excel: toCsv(rows, true) };
     })()`)) as { plain: string; excel: string };
