@@ -96,11 +96,16 @@ export async function benchHosts(options: { site3?: string; site10?: string; log
   }
 }
 
-/** Host limits crossed; `knownOver` splits off the 10-year fixture's site bytes up to the committed ceiling (issue 17 §4, open). */
-export function overLimits(benches: HostBench[], tenYearBytesCeiling = 0): string[] {
-  return hostOverages(benches, tenYearBytesCeiling).failing;
+/** Prints the known overages and the limits crossed; false when any limit fails the bench. */
+export function reportOverages(benches: HostBench[]): boolean {
+  const { tenYearSiteBytesKnownOver: ceiling } = JSON.parse(readFileSync(join(ROOT, 'scripts', 'budgets.json'), 'utf8')) as { tenYearSiteBytesKnownOver: number };
+  const { failing, known } = hostOverages(benches, ceiling);
+  if (known.length > 0) console.log(`${known.length} kjent overskridelse(r) (issue 17 §4, åpen; feiler over ${num(ceiling)} byte):\n  ${known.join('\n  ')}`);
+  if (failing.length > 0) console.error(`${failing.length} vertsgrense(r) brutt:\n  ${failing.join('\n  ')}`);
+  return failing.length === 0;
 }
 
+/** Host limits crossed, with the 10-year fixture's site bytes up to the committed ceiling split off as known (issue 17 §4, open). */
 export function hostOverages(benches: HostBench[], tenYearBytesCeiling: number): { failing: string[]; known: string[] } {
   const failing: string[] = [];
   const known: string[] = [];
@@ -122,11 +127,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
   for (const b of benches) console.log(`${hostReport(b.label, b.rows)}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
-  const { tenYearSiteBytesKnownOver } = JSON.parse(readFileSync(join(ROOT, 'scripts', 'budgets.json'), 'utf8')) as { tenYearSiteBytesKnownOver: number };
-  const { failing, known } = hostOverages(benches, tenYearSiteBytesKnownOver);
-  if (known.length > 0) console.log(`${known.length} kjent overskridelse(r) (issue 17 §4, åpen; feiler over ${num(tenYearSiteBytesKnownOver)} byte):\n  ${known.join('\n  ')}`);
-  if (failing.length > 0) {
-    console.error(`${failing.length} vertsgrense(r) brutt:\n  ${failing.join('\n  ')}`);
-    process.exitCode = 1;
-  }
+  if (!reportOverages(benches)) process.exitCode = 1;
 }
