@@ -1,7 +1,8 @@
 // The floor bench's arithmetic: which ratios it reports, which goal each is held to, and how the
 // build's own line tells how many share cards it drew.
 import { describe, expect, it } from 'vitest';
-import { cardsDrawn, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { readFileSync } from 'node:fs';
+import { BUILD_HEAP_FLAG, buildScriptHasHeapFlag, cardsDrawn, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
 import { floorCounts, floorPage } from '../../scripts/lib/floor-project';
 
 const usage = (wallMs: number, cpuMs: number, peakRssMB: number) => ({ wallMs, cpuMs, peakRssMB, output: '' });
@@ -53,5 +54,14 @@ describe('floor page', () => {
     expect(page).toContain(`Array.from({ length: ${large.bars} }`);
     expect(page).toMatch(/<svg[^>]*>/);
     expect(page).toContain('<table>');
+  });
+});
+
+describe('the heap cap', () => {
+  it('npm run build starts Node with the cap the bench measures, before any NODE_OPTIONS of the caller (a later flag wins)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(BUILD_HEAP_FLAG).toMatch(/^--max-old-space-size=\d+$/);
+    expect(buildScriptHasHeapFlag(pkg)).toBe(true);
+    expect(buildScriptHasHeapFlag({ scripts: { build: 'tsx scripts/build.ts' } })).toBe(false);
   });
 });
