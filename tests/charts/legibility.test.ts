@@ -101,17 +101,18 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
   };
 
-  test('one kommune’s grades per year, as the kommune page draws it (narrow: stacked, wide: side by side)', () => {
+  test('one kommune’s grades per year, as the kommune page draws it (one drawing, panels stacked), and side by side when wide', () => {
     const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...SITE });
-    const [narrow, wide] = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
-    expect([narrow.getAttribute('width'), wide.getAttribute('width')]).toEqual(['288', '608']);
-    expect(smallestShownText(narrow.outerHTML)).toBeGreaterThanOrEqual(13);
-    // The wide drawing is shown only in a column at least its width wide: unscaled, at its font size.
+    const drawings = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
+    expect(drawings.map((d) => d.getAttribute('width'))).toEqual(['288']);
+    const [page] = drawings;
+    expect(smallestShownText(page.outerHTML)).toBeGreaterThanOrEqual(13);
+    // The panel titles: one above the other at the phone column, side by side in a wide file.
+    const titles = (root: Element) => [...root.querySelectorAll('text')].filter((t) => t.textContent === 'Digital prioritering' || t.textContent === 'Digital aktivitet').map((t) => resolveX(t, Number(root.getAttribute('width'))));
+    expect(titles(page)).toEqual([0, 0]);
+    const wide = parseHTML(`<!doctype html><html><body>${renderKommuneGrades({ ...KOMMUNE_GRADES, width: 608, fontSize: 13 })}</body></html>`).document.querySelector('svg')!;
     expect(wide.getAttribute('font-size')).toBe('13');
     expect(wide.querySelector('[font-size]:not(svg)')).toBeNull();
-    // The panel titles: one above the other in the narrow drawing, side by side in the wide one.
-    const titles = (root: Element) => [...root.querySelectorAll('text')].filter((t) => t.textContent === 'Digital prioritering' || t.textContent === 'Digital aktivitet').map((t) => resolveX(t, Number(root.getAttribute('width'))));
-    expect(titles(narrow)).toEqual([0, 0]);
     const [a, b] = titles(wide);
     expect(a).toBe(0);
     expect(b).toBeGreaterThan(250);
@@ -128,7 +129,7 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     for (const size of [SITE, ARTICLE_SIZE, { width: 358, fontSize: 13, fluid: true }]) {
       const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...size });
       const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
-      // A page's chart is two drawings, each laid out for its own width.
+      // A page's chart is one drawing, laid out for its width (site.css only scales it).
       for (const root of doc.querySelectorAll('body > svg')) for (const t of root.querySelectorAll('text')) {
         const width = Number(root.getAttribute('width'));
         const x = resolveX(t, width);
