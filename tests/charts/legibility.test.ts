@@ -12,6 +12,8 @@ import { renderComparison } from '../../src/draw/charts/comparison';
 import { GRADE_COLORS } from '../../src/draw/map/palette';
 import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
 import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures/common';
+import { MAX_SCALE, NARROW } from '../../src/draw/plot';
+import { readFileSync } from 'node:fs';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;
@@ -151,4 +153,13 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     const svg = renderComparison({ groups: [{ label: 'Hele landet', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }], values: ['0', '1', '2', '3', '4'], colourOf: (v) => GRADE_COLORS[Number(v)], own: '1', title: 'T', description: '', idPrefix: 'l-c' });
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
+});
+
+test('site.css caps a page chart at MAX_SCALE of its drawing: its 13-px text never shows above 17 px', () => {
+  const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
+  const cap = /\.figure-body \.dk-fluid \{[^}]*max-width: (\d+)px/.exec(css);
+  expect(cap, 'the rule for .dk-fluid in site.css').not.toBeNull();
+  expect(CHART_SIZE.width).toBe(NARROW);
+  expect(Number(cap![1])).toBe(Math.floor(NARROW * MAX_SCALE));
+  expect(Number(cap![1]) / NARROW * CHART_SIZE.fontSize).toBeLessThanOrEqual(17);
 });
