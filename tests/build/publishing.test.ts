@@ -6,7 +6,8 @@ import { recoverOutput, removeStaleTemps, swapIntoPlace, siblingTemp } from '../
 import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers';
 import { buildManifest } from '../../scripts/lib/manifest';
 import { generatedDate } from '../../scripts/lib/generated';
-import { excelCsv, prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { EXCEL_CSV, writeCsv } from '../../src/lib/publish/csv';
 import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
 import { describeFailure, InputError, formatProblem } from '../../scripts/lib/errors';
 import { parseHeadersFile } from '../helpers/server';
@@ -162,7 +163,7 @@ describe('manifest and generated date', () => {
 
 describe('downloads', () => {
   it('writes Excel CSV with BOM, semicolons, CRLF and decimal commas', () => {
-    const out = excelCsv(['a', 'b', 'c'], [[0.125, 3, 'x;y']]);
+    const out = writeCsv(['a', 'b', 'c'], [[0.125, 3, 'x;y']], EXCEL_CSV);
     expect(out.startsWith('\uFEFF')).toBe(true);
     expect(out).toBe('\uFEFFa;b;c\r\n0,125;3;"x;y"\r\n');
   });
