@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { benchSite, report } from './bench-site';
-import { benchHosts, hostReport, reportOverages } from './bench-hosts';
+import { benchHosts, hostReport, reportHostFailures } from './bench-hosts';
 import { describeFailure } from './lib/errors';
 import { runFloorBenches } from './bench-floor';
 
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
       console.log('');
       const hosts = await benchHosts({ site3 });
       for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}\n`);
-      if (!reportOverages(hosts)) code = 1;
+      if (!reportHostFailures(hosts)) code = 1;
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
