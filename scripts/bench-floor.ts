@@ -3,8 +3,9 @@
 // ratios build/floor for wall time, CPU time and peak RSS, warm (share-card cache full) and cold
 // (cache empty: every card drawn), for the 3-year demo and, when asked, the 10-year fixture.
 // Goals (issue 20 §3): warm ≤ 2 × the floor's time, cold ≤ 4 ×, peak RSS ≤ 1.5 ×; reported, never
-// failing, since the machine's load moves them. Fails only when a ratio is more than
-// REGRESSION_FACTOR × its committed baseline (scripts/bench-baseline.json, «floorRatios»).
+// failing, since the machine's load moves them. Fails only when the CPU-time or peak-RSS ratio is
+// more than REGRESSION_FACTOR × its committed baseline (scripts/bench-baseline.json, «floorRatios»);
+// the wall-time ratio is shown only (see GATED).
 // Every run is its own process, measured back to back (cold build, floor, warm build), so the
 // floor and the build see much the same load: the ratios hold under load only as far as that load
 // stays the same through the three runs; the load is printed with them.
@@ -47,6 +48,13 @@ export const FLOOR_GOALS = { warmTime: 2, coldTime: 4, rss: 1.5 } as const;
 
 export type Measure = 'time' | 'cpu' | 'rss';
 export const MEASURES: Measure[] = ['time', 'cpu', 'rss'];
+/**
+ * The ratios held to the baseline. Wall time is not: on the shared machine one run of the bench
+ * measured the cold build at 7.3 × the floor and the next at 25.5 ×, the load having changed
+ * between the build and the floor; CPU time and peak RSS hardly move with the load.
+ */
+export const GATED: Measure[] = ['cpu', 'rss'];
+export const isGated = (id: string) => GATED.includes(id.split('.')[2] as Measure);
 
 export interface FloorBench {
   years: 3 | 10;
@@ -152,8 +160,8 @@ export interface RatioVerdict { id: string; value: number; goal: number | null; 
 
 export function judgeRatios(measured: Record<string, number>, baseline: Record<string, number> | undefined): RatioVerdict[] {
   return Object.entries(measured).map(([id, value]) => {
-    const v = judgeRatio(value, baseline?.[id]);
-    return { id, value, goal: goalOf(id), baseline: baseline?.[id], limit: v.kind === 'no-baseline' ? undefined : v.limit, regression: v.kind === 'regression' };
+    const v = judgeRatio(value, isGated(id) ? baseline?.[id] : undefined);
+    return { id, value, goal: goalOf(id), baseline: isGated(id) ? baseline?.[id] : undefined, limit: v.kind === 'no-baseline' ? undefined : v.limit, regression: v.kind === 'regression' };
   });
 }
 
@@ -170,7 +178,7 @@ export function floorReport(b: FloorBench, verdicts: RatioVerdict[]): string {
   for (const v of verdicts) {
     const [, kind, m] = v.id.split('.');
     const goal = v.goal === null ? '' : `${v.value <= v.goal ? 'innenfor' : 'OVER'} målet ${n2(v.goal)} ×`;
-    const base = v.baseline === undefined ? 'INGEN GRUNNLINJE' : `${v.regression ? 'BRUTT' : 'OK'}: grunnlinja ${n2(v.baseline)} ×, grense ${n2(v.limit!)} ×`;
+    const base = !isGated(v.id) ? 'vises, feiler aldri (avhenger av lasten)' : v.baseline === undefined ? 'INGEN GRUNNLINJE' : `${v.regression ? 'BRUTT' : 'OK'}: grunnlinja ${n2(v.baseline)} ×, grense ${n2(v.limit!)} ×`;
     lines.push(`    ${`${kind === 'warm' ? 'varmt' : 'kaldt'} / gulv, ${label[m]}`.padEnd(34)} ${n2(v.value).padStart(6)} ×   ${goal.padEnd(22)} ${base}`);
   }
   return lines.join('\n');
@@ -197,7 +205,7 @@ export async function runFloorBenches(options: { ten: boolean; update?: boolean;
   }
   if (!options.ten) console.log('  (10 årganger: DIGIKOMMUNE_BENCH_TEN=1 npm run bench, eller npm run bench:floor -- --ten)');
   if (options.update) {
-    updateFloorRatios(BASELINE, all, `${availableParallelism()} kjerner, maskinlast ${benches.flatMap((b) => b.load).map(n1).join('/')}`);
+    updateFloorRatios(BASELINE, Object.fromEntries(Object.entries(all).filter(([id]) => isGated(id))), `${availableParallelism()} kjerner, maskinlast ${benches.flatMap((b) => b.load).map(n1).join('/')}`);
     console.log(`Skrev forholdstallene til ${BASELINE}`);
   }
   if (options.json) await writeFile(options.json, `${JSON.stringify({ benches, ratios: all }, null, 1)}\n`);
