@@ -4,6 +4,7 @@ import type { Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefiniti
 import { responseRows } from './responseColumns';
 import { CsvSyntaxError, detectDelimiter, scanCsvSpans, type Delimiter, type FieldSpans } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
+import { plainUtf8Start, readPlainRows, utf8Labels, utf8Text, UnitType, type Utf8Labels } from './plain';
 import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
   columnAnswerSets,
@@ -168,6 +169,12 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     return fail();
   }
 
+  const plain = plainUtf8Start(bytes, options.encoding ?? 'auto');
+  if (plain !== null) {
+    const fast = readPlain(bytes, plain, options);
+    if (fast !== null) return fast;
+  }
+
   const decoded = decodeBytes(bytes, options.encoding ?? 'auto');
   // Excel's «sep=;» first line names the delimiter; blank it out (keeping the line break, so line
   // numbers in problems still match the file) and use what it says.
@@ -189,7 +196,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
       (spans, line) => {
         if (!headerSeen) {
           headerSeen = true;
-          body = readHeader(spanStrings(spans), line, survey, problems);
+          body = readHeader(spanStrings(spans), line, survey, problems, delimiter, options.register ?? null, () => lineEndHint(text));
           return body !== null;
         }
         records++;
@@ -220,8 +227,15 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   }
   if (problems.count > 0) return fail();
 
+  return success(reader.responses(), {
+    columns: reader.columns, encoding: decoded.encoding, delimiter, notes: readNotes(reader, decoded.encoding, decoded.bom, delimiter),
+  });
+}
+
+/** The notes of a successful read. */
+function readNotes(reader: BodyReader, encoding: string, bom: boolean, delimiter: string): string[] {
   const notes: string[] = [];
-  notes.push(`Tegnkoding: ${decoded.encoding}${decoded.bom ? ' med BOM' : ''}; skilletegn «${delimiter}».`);
+  notes.push(`Tegnkoding: ${encoding}${bom ? ' med BOM' : ''}; skilletegn «${delimiter}».`);
   if (reader.otherUnits > 0) notes.push(`${reader.otherUnits} rader med enhetstype fylkeskommune eller stat er utelatt (de er ikke kommuner).`);
   if (reader.neverPublished > 0) {
     notes.push(`${reader.neverPublished} kolonner med fritekst, kontaktopplysninger eller tidsbruk er forkastet ved innlesing.`);
@@ -230,37 +244,62 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     const shown = reader.unknown.slice(0, 20).map(displayValue).join(', ');
     notes.push(`${reader.unknown.length} ukjente kolonner er ignorert: ${shown}${reader.unknown.length > 20 ? ', …' : ''}.`);
   }
+  return notes;
+}
 
-  return success(reader.responses(), { columns: reader.columns, encoding: decoded.encoding, delimiter, notes });
-
-  // ---- helpers that close over options (function declarations are hoisted)
-
-  function readHeader(raw: string[], headerLine: number, s: SurveyDefinition, list: ProblemList): BodyReader | null {
-    const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
-    const firstIndex = new Map<string, number>();
-    const known = columnAnswerSets(s);
-    const hidden = neverPublishedTest(s);
-    header.forEach((name, i) => {
-      // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
-      // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
-      const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !hidden(name));
-      if (!used) return;
-      const first = firstIndex.get(name);
-      if (first === undefined) firstIndex.set(name, i);
-      else
-        list.add({
-          line: headerLine,
-          column: name,
-          message: `kolonne «${displayValue(name)}» står to ganger i overskriften (kolonne ${first + 1} og ${i + 1}); hver kolonne kan bare forekomme én gang`,
-        });
-    });
-    const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
-    if (missing.length > 0) {
-      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${missing.join(', ')}${separatorHint(raw) || lineEndHint(text)}` });
-    }
-    if (list.count > 0) return null;
-    return new BodyReader(header, firstIndex, s, list, delimiter, options.register ?? null);
+/** Checks the header's names; a BodyReader for the records, or null with the problems in `list`. */
+function readHeader(
+  raw: string[], headerLine: number, s: SurveyDefinition, list: ProblemList, delimiter: string,
+  register: RegisterRow[] | null, lineEnds: () => string,
+): BodyReader | null {
+  const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const firstIndex = new Map<string, number>();
+  const known = columnAnswerSets(s);
+  const hidden = neverPublishedTest(s);
+  header.forEach((name, i) => {
+    // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
+    // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
+    const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !hidden(name));
+    if (!used) return;
+    const first = firstIndex.get(name);
+    if (first === undefined) firstIndex.set(name, i);
+    else
+      list.add({
+        line: headerLine,
+        column: name,
+        message: `kolonne «${displayValue(name)}» står to ganger i overskriften (kolonne ${first + 1} og ${i + 1}); hver kolonne kan bare forekomme én gang`,
+      });
+  });
+  const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
+  if (missing.length > 0) {
+    list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${missing.join(', ')}${separatorHint(raw) || lineEnds()}` });
   }
+  if (list.count > 0) return null;
+  return new BodyReader(header, firstIndex, s, list, delimiter, register);
+}
+
+/**
+ * The fast path (plain.ts) for valid UTF-8 from byte `start`: the header is the first line, without
+ * quotes or «sep=»; null wherever the text reader must read the file instead.
+ */
+function readPlain(bytes: Uint8Array, start: number, options: ReadOptions): ReadSuccess | null {
+  let lineEnd = start;
+  while (lineEnd < bytes.length && bytes[lineEnd] !== 10 && bytes[lineEnd] !== 13) lineEnd++;
+  const headerText = utf8Text(bytes, start, lineEnd);
+  if (headerText.includes('"') || SEP_LINE.test(`${headerText}\n`)) return null;
+  // detectDelimiter reads past the first line only when it has neither delimiter.
+  if (!headerText.includes(',') && !headerText.includes(';')) return null;
+  const delimiter = detectDelimiter(headerText);
+  const raw = headerText.split(delimiter);
+  if (raw.every((h) => h.trim() === '')) return null;
+  const problems = new ProblemList(options.file, 1);
+  const reader = readHeader(raw, 1, options.survey, problems, delimiter, options.register ?? null, () => '');
+  if (reader === null) return null;
+  const from = lineEnd < bytes.length && bytes[lineEnd] === 13 && bytes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
+  if (!reader.readPlain(bytes, from)) return null;
+  return success(reader.responses(), {
+    columns: reader.columns, encoding: 'utf-8', delimiter, notes: readNotes(reader, 'utf-8', start > 0, delimiter),
+  });
 }
 
 /** Converts and checks data records once the header is known to be sound. */
@@ -325,6 +364,38 @@ class BodyReader {
     this.columns = ['kommunenummer', ...this.kept.map((k) => k.name)];
     this.values = new Array(this.columns.length).fill(null);
     this.data = this.columns.map(() => []);
+  }
+
+  /** Reads every record of a plain UTF-8 file from byte `from`; false when the text reader must. */
+  readPlain(bytes: Uint8Array, from: number): boolean {
+    const slot = new Int32Array(this.width).fill(-1);
+    const labels: (Utf8Labels | null)[] = [null];
+    const match: (LabelMatcher | null)[] = [null];
+    const byAnswerSet = new Map<string, Utf8Labels>();
+    this.kept.forEach((k, c) => {
+      slot[k.index] = c + 1;
+      let set = byAnswerSet.get(k.answerSet);
+      if (!set) byAnswerSet.set(k.answerSet, (set = utf8Labels(this.survey.answerSets[k.answerSet])));
+      labels.push(set);
+      match.push(k.match);
+    });
+    const types = new Map<string, UnitType>();
+    const unitType = (raw: string): UnitType => {
+      let t = types.get(raw);
+      if (t === undefined) {
+        const type = normaliseLabel(raw);
+        t = OTHER_UNIT_TYPES.has(type) ? UnitType.Other : KOMMUNE_TYPES.has(type) || MISSING_MARKERS.has(type) ? UnitType.Kommune : UnitType.Invalid;
+        if (types.size < 1000) types.set(raw, t);
+      }
+      return t;
+    };
+    const read = readPlainRows(bytes, from, this.delimiter, {
+      width: this.width, kommuneIndex: this.kommuneIndex, typeIndex: this.typeIndex ?? -1, slot, labels, match, unitType, register: this.registerSet,
+    }, this.data);
+    if (read === null || read.records === 0 || read.length === 0) return false;
+    this.length = read.length;
+    this.otherUnits = read.otherUnits;
+    return true;
   }
 
   responses(): ResponseColumns {

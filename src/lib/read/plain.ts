@@ -1,0 +1,212 @@
+// The reader's fast path for the usual export: valid UTF-8, one line per record, fields plain or
+// plainly quoted («"Ja, helt"»), every cell sound. It walks the bytes themselves, so the 70 MB of a
+// 100 000-row file never become one string and a canonical answer is found by comparing bytes.
+// Anything else (another encoding, «""» inside quotes, a line break inside quotes, a wrong field
+// count, any value the text reader would report) gives null, and the text reader reads the file
+// from the start: the same columns for every file both can read, its exact problems for the rest.
+import { isUtf8 } from 'node:buffer';
+import type { EncodingChoice } from './decode';
+import { utf16WithoutBom } from './decode';
+import type { LabelMatcher } from './labels';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The text of bytes [start, end) of a file known to be valid UTF-8. */
+export function utf8Text(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/**
+ * Where the text starts (after a UTF-8 BOM) when decodeBytes would read these bytes as UTF-8
+ * without replacing anything, else null. A second BOM is left to the text reader, which keeps it.
+ */
+export function plainUtf8Start(bytes: Uint8Array, encoding: EncodingChoice): number | null {
+  if (encoding === 'windows-1252') return null;
+  const bomAt = (i: number) => bytes.length >= i + 3 && bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf;
+  const start = bomAt(0) ? 3 : 0;
+  if (bomAt(start)) return null;
+  // decodeBytes looks for UTF-16 before it tries UTF-8 (a UTF-16 file can be valid UTF-8 too).
+  if (encoding === 'auto' && start === 0 && utf16WithoutBom(bytes) !== null) return null;
+  return isUtf8(bytes) ? start : null;
+}
+
+/** The canonical labels of one answer set as UTF-8 bytes, by byte length. */
+export interface Utf8Labels {
+  readonly byLength: readonly ((readonly Uint8Array[]) | undefined)[];
+  readonly labelsByLength: readonly ((readonly string[]) | undefined)[];
+}
+
+export function utf8Labels(labels: readonly string[]): Utf8Labels {
+  const encoder = new TextEncoder();
+  const byLength: Uint8Array[][] = [];
+  const labelsByLength: string[][] = [];
+  for (const label of labels) {
+    const b = encoder.encode(label);
+    (byLength[b.length] ??= []).push(b);
+    (labelsByLength[b.length] ??= []).push(label);
+  }
+  return { byLength, labelsByLength };
+}
+
+/** The canonical label whose bytes are exactly bytes [s, e), else undefined. */
+function findLabel(set: Utf8Labels, bytes: Uint8Array, s: number, e: number): string | undefined {
+  const same = set.byLength[e - s];
+  if (same === undefined) return undefined;
+  next: for (let k = 0; k < same.length; k++) {
+    const label = same[k];
+    for (let j = 0; j < label.length; j++) if (bytes[s + j] !== label[j]) continue next;
+    return set.labelsByLength[e - s]![k];
+  }
+  return undefined;
+}
+
+/** Whether bytes [s, e) are blank to String.prototype.trim. */
+function blankBytes(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = bytes[k];
+    if (c === 32 || c === 9 || c === 11 || c === 12) continue;
+    // Non-ASCII may be a no-break space or another Unicode blank: ask trim itself.
+    return c < 128 ? false : utf8Text(bytes, s, e).trim() === '';
+  }
+  return true;
+}
+
+/** What a record's enhetstype says (as the text reader decides it). */
+export const UnitType = { Kommune: 0, Other: 1, Invalid: 2 } as const;
+export type UnitType = (typeof UnitType)[keyof typeof UnitType];
+
+export interface PlainLayout {
+  /** Fields per record (the header's). */
+  width: number;
+  kommuneIndex: number;
+  /** −1 when the file has no enhetstype column. */
+  typeIndex: number;
+  /** Per field index: the kept column (1… in the output columns) it fills, or −1. */
+  slot: Int32Array;
+  /** Per output column (0 is kommunenummer): its answer set's labels and matcher. */
+  labels: readonly (Utf8Labels | null)[];
+  match: readonly (LabelMatcher | null)[];
+  /** enhetstype text other than blank and «kommune». */
+  unitType: (raw: string) => UnitType;
+  register: ReadonlySet<string> | null;
+}
+
+export interface PlainRows {
+  length: number;
+  /** Non-blank records after the header (other units included). */
+  records: number;
+  otherUnits: number;
+}
+
+const KOMMUNE = new TextEncoder().encode('kommune');
+const KOMMUNENUMMER = /^[0-9]{4}$/;
+
+function isKommuneBytes(bytes: Uint8Array, s: number, e: number): boolean {
+  if (e - s !== KOMMUNE.length) return false;
+  for (let j = 0; j < KOMMUNE.length; j++) if (bytes[s + j] !== KOMMUNE[j]) return false;
+  return true;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Reads the records from byte `from` (just after the header line) into `columns` (one array per
+ * output column, kommunenummer first), or returns null where the text reader must take over.
+ */
+export function readPlainRows(bytes: Uint8Array, from: number, delimiter: string, layout: PlainLayout, columns: (string | null)[][]): PlainRows | null {
+  const n = bytes.length;
+  const delim = delimiter.charCodeAt(0);
+  const { width, kommuneIndex, typeIndex, slot, labels, match, unitType, register } = layout;
+  const kommuner = columns[0];
+  const seen = new Set<string>();
+  let length = 0;
+  let records = 0;
+  let otherUnits = 0;
+  let p = from;
+  while (p < n) {
+    let field = 0;
+    let quoted = false;
+    let blank = true;
+    // A bad kommunenummer or answer fails the file, unless enhetstype says the row is no kommune.
+    let bad = false;
+    let type: UnitType = UnitType.Kommune;
+    let nr = '';
+    let q = p;
+    let end: number;
+    for (;;) {
+      let s = q;
+      let e = q;
+      if (q < n && bytes[q] === QUOTE) {
+        quoted = true;
+        s = e = q + 1;
+        for (; e < n; e++) {
+          const c = bytes[e];
+          if (c === QUOTE) break;
+          if (c === LF || c === CR) return null;
+        }
+        if (e === n) return null;
+        end = e + 1;
+        if (end < n) {
+          const c = bytes[end];
+          if (c !== delim && c !== LF && c !== CR) return null;
+        }
+      } else {
+        for (; e < n; e++) {
+          const c = bytes[e];
+          if (c === delim || c === LF || c === CR) break;
+          if (c === QUOTE) return null;
+        }
+        end = e;
+        if (blank && !blankBytes(bytes, s, e)) blank = false;
+      }
+
+      if (field < width) {
+        const to = slot[field];
+        if (to > 0) {
+          let v: string | null | undefined = s === e ? null : findLabel(labels[to]!, bytes, s, e);
+          if (v === undefined) {
+            v = match[to]!(utf8Text(bytes, s, e));
+            if (v === undefined) bad = true;
+          }
+          columns[to][length] = v ?? null;
+        } else if (field === kommuneIndex) {
+          if (e - s === 4 && isDigit(bytes[s]) && isDigit(bytes[s + 1]) && isDigit(bytes[s + 2]) && isDigit(bytes[s + 3])) {
+            nr = String.fromCharCode(bytes[s], bytes[s + 1], bytes[s + 2], bytes[s + 3]);
+          } else {
+            nr = utf8Text(bytes, s, e).trim();
+            if (!KOMMUNENUMMER.test(nr)) bad = true;
+          }
+          kommuner[length] = nr;
+        } else if (field === typeIndex && s !== e && !isKommuneBytes(bytes, s, e)) {
+          type = unitType(utf8Text(bytes, s, e));
+        }
+      }
+      field++;
+      if (end < n && bytes[end] === delim) {
+        q = end + 1;
+        continue;
+      }
+      break;
+    }
+    p = end >= n ? n : bytes[end] === CR && end + 1 < n && bytes[end + 1] === LF ? end + 2 : end + 1;
+
+    // The text reader's order: blank lines skipped, then field count, enhetstype, the rest.
+    if (blank && !quoted) continue;
+    records++;
+    if (field !== width || type === UnitType.Invalid) return null;
+    if (type === UnitType.Other) {
+      otherUnits++;
+      continue;
+    }
+    if (bad || seen.has(nr) || (register !== null && !register.has(nr))) return null;
+    seen.add(nr);
+    length++;
+  }
+  // Cells a skipped last row wrote past the end.
+  for (const col of columns) col.length = length;
+  return { length, records, otherUnits };
+}
