@@ -86,8 +86,9 @@ describe('the byte reader', () => {
   });
 
   it('finds canonical labels by their bytes and leaves every other spelling to the label matcher', () => {
-    const labels = plain.utf8Labels(['Ja', 'Nei', 'I svært liten grad']);
-    expect(labels.labelsByLength[utf8('I svært liten grad').length]).toEqual(['I svært liten grad']);
+    const labels = plain.utf8Labels([null, 'Ja', 'Nei', 'I svært liten grad']);
+    expect(labels.codesByLength[utf8('I svært liten grad').length]).toEqual([3]);
+    expect(labels.codesByLength[2]).toEqual([1]);
     expect(plain.plainUtf8Start(utf8('\uFEFFkommunenummer\n'), 'auto')).toBe(3);
     expect(plain.plainUtf8Start(new Uint8Array([0x6b, 0xe6, 0x0a]), 'auto')).toBeNull();
     expect(plain.plainUtf8Start(utf8('kommunenummer\n'), 'windows-1252')).toBeNull();

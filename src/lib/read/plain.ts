@@ -34,34 +34,35 @@ export function plainUtf8Start(bytes: Uint8Array, encoding: EncodingChoice): num
   return isUtf8(bytes) ? start : null;
 }
 
-/** The canonical labels of one answer set as UTF-8 bytes, by byte length. */
+/** The labels of a coded column (code 0, blank, has none) as UTF-8 bytes, by byte length. */
 export interface Utf8Labels {
   readonly byLength: readonly ((readonly Uint8Array[]) | undefined)[];
-  readonly labelsByLength: readonly ((readonly string[]) | undefined)[];
+  readonly codesByLength: readonly ((readonly number[]) | undefined)[];
 }
 
-export function utf8Labels(labels: readonly string[]): Utf8Labels {
+export function utf8Labels(labels: readonly (string | null)[]): Utf8Labels {
   const encoder = new TextEncoder();
   const byLength: Uint8Array[][] = [];
-  const labelsByLength: string[][] = [];
-  for (const label of labels) {
+  const codesByLength: number[][] = [];
+  labels.forEach((label, code) => {
+    if (label === null) return;
     const b = encoder.encode(label);
     (byLength[b.length] ??= []).push(b);
-    (labelsByLength[b.length] ??= []).push(label);
-  }
-  return { byLength, labelsByLength };
+    (codesByLength[b.length] ??= []).push(code);
+  });
+  return { byLength, codesByLength };
 }
 
-/** The canonical label whose bytes are exactly bytes [s, e), else undefined. */
-function findLabel(set: Utf8Labels, bytes: Uint8Array, s: number, e: number): string | undefined {
+/** The code of the label whose bytes are exactly bytes [s, e), else −1. */
+function findCode(set: Utf8Labels, bytes: Uint8Array, s: number, e: number): number {
   const same = set.byLength[e - s];
-  if (same === undefined) return undefined;
+  if (same === undefined) return -1;
   next: for (let k = 0; k < same.length; k++) {
     const label = same[k];
     for (let j = 0; j < label.length; j++) if (bytes[s + j] !== label[j]) continue next;
-    return set.labelsByLength[e - s]![k];
+    return set.codesByLength[e - s]![k];
   }
-  return undefined;
+  return -1;
 }
 
 /** Whether bytes [s, e) are blank to String.prototype.trim. */
@@ -87,9 +88,10 @@ export interface PlainLayout {
   typeIndex: number;
   /** Per field index: the kept column (1… in the output columns) it fills, or −1. */
   slot: Int32Array;
-  /** Per output column (0 is kommunenummer): its answer set's labels and matcher. */
+  /** Per kept column (index 0 unused): its labels' bytes, the label matcher, and a label's code. */
   labels: readonly (Utf8Labels | null)[];
   match: readonly (LabelMatcher | null)[];
+  codeOf: (column: number, label: string) => number;
   /** enhetstype text other than blank and «kommune». */
   unitType: (raw: string) => UnitType;
   register: ReadonlySet<string> | null;
@@ -113,15 +115,25 @@ function isKommuneBytes(bytes: Uint8Array, s: number, e: number): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Line breaks from byte `from` on (LF, CR or CRLF): one more than this is a bound on the records. */
+export function lineBreaks(bytes: Uint8Array, from: number): number {
+  let count = 0;
+  for (let i = bytes.indexOf(LF, from); i !== -1; i = bytes.indexOf(LF, i + 1)) count++;
+  for (let i = bytes.indexOf(CR, from); i !== -1; i = bytes.indexOf(CR, i + 1)) count++;
+  return count;
+}
+
 /**
- * Reads the records from byte `from` (just after the header line) into `columns` (one array per
- * output column, kommunenummer first), or returns null where the text reader must take over.
+ * Reads the records from byte `from` (just after the header line): kommunenummer into `kommuner`,
+ * each kept column's codes into `codes` (index 0 unused; each at least lineBreaks + 1 long). Null
+ * where the text reader must take over.
  */
-export function readPlainRows(bytes: Uint8Array, from: number, delimiter: string, layout: PlainLayout, columns: (string | null)[][]): PlainRows | null {
+export function readPlainRows(
+  bytes: Uint8Array, from: number, delimiter: string, layout: PlainLayout, kommuner: string[], codes: readonly (Uint8Array | Uint16Array | null)[],
+): PlainRows | null {
   const n = bytes.length;
   const delim = delimiter.charCodeAt(0);
-  const { width, kommuneIndex, typeIndex, slot, labels, match, unitType, register } = layout;
-  const kommuner = columns[0];
+  const { width, kommuneIndex, typeIndex, slot, labels, match, codeOf, unitType, register } = layout;
   const seen = new Set<string>();
   let length = 0;
   let records = 0;
@@ -167,12 +179,14 @@ export function readPlainRows(bytes: Uint8Array, from: number, delimiter: string
       if (field < width) {
         const to = slot[field];
         if (to > 0) {
-          let v: string | null | undefined = s === e ? null : findLabel(labels[to]!, bytes, s, e);
-          if (v === undefined) {
-            v = match[to]!(utf8Text(bytes, s, e));
+          let code = s === e ? 0 : findCode(labels[to]!, bytes, s, e);
+          if (code < 0) {
+            // Another spelling (alias, code, spacing, case): the label matcher decides, as in the text reader.
+            const v = match[to]!(utf8Text(bytes, s, e));
             if (v === undefined) bad = true;
+            code = v == null ? 0 : codeOf(to, v);
           }
-          columns[to][length] = v ?? null;
+          codes[to]![length] = code;
         } else if (field === kommuneIndex) {
           if (e - s === 4 && isDigit(bytes[s]) && isDigit(bytes[s + 1]) && isDigit(bytes[s + 2]) && isDigit(bytes[s + 3])) {
             nr = String.fromCharCode(bytes[s], bytes[s + 1], bytes[s + 2], bytes[s + 3]);
@@ -206,7 +220,7 @@ export function readPlainRows(bytes: Uint8Array, from: number, delimiter: string
     seen.add(nr);
     length++;
   }
-  // Cells a skipped last row wrote past the end.
-  for (const col of columns) col.length = length;
+  // A skipped last row may have written one kommunenummer past the end.
+  kommuner.length = length;
   return { length, records, otherUnits };
 }

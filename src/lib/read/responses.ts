@@ -1,10 +1,11 @@
 // Survey export bytes → validated response rows, or every problem found (up to a cap).
 
-import type { Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import type { CodedColumn, Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
 import { responseRows } from './responseColumns';
 import { CsvSyntaxError, detectDelimiter, scanCsvSpans, type Delimiter, type FieldSpans } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
-import { plainUtf8Start, readPlainRows, utf8Labels, utf8Text, UnitType, type Utf8Labels } from './plain';
+import { lineBreaks, plainUtf8Start, readPlainRows, utf8Labels, utf8Text, UnitType, type Utf8Labels } from './plain';
+import { codeArray, codedResponses } from './responseColumns';
 import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
   columnAnswerSets,
@@ -302,11 +303,19 @@ function readPlain(bytes: Uint8Array, start: number, options: ReadOptions): Read
   });
 }
 
+/** A column of the fast path passed 255 labels (only labels its answer set lacks can do that). */
+class WideColumn extends Error {}
+
 /** Converts and checks data records once the header is known to be sound. */
 class BodyReader {
   readonly columns: string[];
-  /** One array per kept column (kommunenummer first), filled while no problem has been found. */
-  private readonly data: (string | null)[][];
+  /** kommunenummer and each kept column's codes, filled while no problem has been found. */
+  private readonly kommuner: string[] = [];
+  private codes: (Uint8Array | Uint16Array)[];
+  /** Each kept column's labels ([null, ...its answer set]) and their codes, shared per answer set. */
+  private readonly labels: (string | null)[][];
+  private readonly codeOf: Map<string, number>[];
+  private capacity = 0;
   length = 0;
   readonly unknown: string[] = [];
   neverPublished = 0;
@@ -363,7 +372,38 @@ class BodyReader {
     });
     this.columns = ['kommunenummer', ...this.kept.map((k) => k.name)];
     this.values = new Array(this.columns.length).fill(null);
-    this.data = this.columns.map(() => []);
+    const labelsOf = new Map<string, { labels: (string | null)[]; codeOf: Map<string, number> }>();
+    for (const k of this.kept) {
+      if (labelsOf.has(k.answerSet)) continue;
+      const labels = [null, ...survey.answerSets[k.answerSet]];
+      labelsOf.set(k.answerSet, { labels, codeOf: new Map(labels.map((l, c) => [l as string, c])) });
+    }
+    this.labels = this.kept.map((k) => labelsOf.get(k.answerSet)!.labels);
+    this.codeOf = this.kept.map((k) => labelsOf.get(k.answerSet)!.codeOf);
+    this.codes = this.kept.map(() => new Uint8Array(0));
+  }
+
+  /** The code of a canonical label in kept column c (a label the answer set lacks gets a code of its own). */
+  private codeFor(c: number, label: string): number {
+    let code = this.codeOf[c].get(label);
+    if (code === undefined) {
+      code = this.labels[c].push(label) - 1;
+      this.codeOf[c].set(label, code);
+      if (code === 0x100) this.reserve(this.capacity, true);
+    }
+    return code;
+  }
+
+  /** Room for `rows` rows in every code array (`wider`: after a column passed 255 labels). */
+  private reserve(rows: number, wider = false): void {
+    if (rows <= this.capacity && !wider) return;
+    const capacity = Math.max(rows, this.capacity);
+    this.codes = this.codes.map((old, c) => {
+      const codes = codeArray(this.labels[c].length, capacity);
+      codes.set(old);
+      return codes;
+    });
+    this.capacity = capacity;
   }
 
   /** Reads every record of a plain UTF-8 file from byte `from`; false when the text reader must. */
@@ -375,10 +415,11 @@ class BodyReader {
     this.kept.forEach((k, c) => {
       slot[k.index] = c + 1;
       let set = byAnswerSet.get(k.answerSet);
-      if (!set) byAnswerSet.set(k.answerSet, (set = utf8Labels(this.survey.answerSets[k.answerSet])));
+      if (!set) byAnswerSet.set(k.answerSet, (set = utf8Labels(this.labels[c])));
       labels.push(set);
       match.push(k.match);
     });
+    this.reserve(lineBreaks(bytes, from) + 1);
     const types = new Map<string, UnitType>();
     const unitType = (raw: string): UnitType => {
       let t = types.get(raw);
@@ -389,9 +430,21 @@ class BodyReader {
       }
       return t;
     };
-    const read = readPlainRows(bytes, from, this.delimiter, {
-      width: this.width, kommuneIndex: this.kommuneIndex, typeIndex: this.typeIndex ?? -1, slot, labels, match, unitType, register: this.registerSet,
-    }, this.data);
+    // A column can pass 255 labels only through labels the answer set lacks; the text reader handles that.
+    const codeOf = (to: number, label: string) => {
+      const code = this.codeFor(to - 1, label);
+      if (code > 0xff) throw new WideColumn();
+      return code;
+    };
+    let read;
+    try {
+      read = readPlainRows(bytes, from, this.delimiter, {
+        width: this.width, kommuneIndex: this.kommuneIndex, typeIndex: this.typeIndex ?? -1, slot, labels, match, codeOf, unitType, register: this.registerSet,
+      }, this.kommuner, [null, ...this.codes]);
+    } catch (err) {
+      if (err instanceof WideColumn) return false;
+      throw err;
+    }
     if (read === null || read.records === 0 || read.length === 0) return false;
     this.length = read.length;
     this.otherUnits = read.otherUnits;
@@ -399,9 +452,9 @@ class BodyReader {
   }
 
   responses(): ResponseColumns {
-    const values: Record<string, (string | null)[]> = {};
-    this.columns.forEach((name, c) => (values[name] = this.data[c]));
-    return { names: this.columns, values, length: this.length };
+    const coded: Record<string, CodedColumn> = {};
+    this.kept.forEach((k, c) => (coded[k.name] = { labels: this.labels[c], codes: this.codes[c].subarray(0, this.length) }));
+    return codedResponses(this.columns, this.kommuner, coded, this.length);
   }
 
   private allowed(answerSet: string): string {
@@ -505,8 +558,13 @@ class BodyReader {
     }
     // Once anything is wrong the result is a failure; keeping answers would only cost memory.
     if (problems.count === 0 && before === 0) {
-      const data = this.data;
-      for (let c = 0; c < values.length; c++) data[c].push(values[c]);
+      if (this.length === this.capacity) this.reserve(Math.max(64, this.capacity * 2));
+      this.kommuner.push(kommunenummer);
+      for (let c = 0; c < kept.length; c++) {
+        const v = values[c + 1];
+        const code = v === null ? 0 : this.codeFor(c, v);
+        this.codes[c][this.length] = code;
+      }
       this.length++;
     }
   }
