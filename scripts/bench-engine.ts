@@ -118,11 +118,13 @@ function largeCase(dir: string): CaseResult {
   const cpu0 = process.cpuUsage();
   const [responses, readMs] = timed(() => {
     // The files' columns laid end to end (codes as the reader wrote them), each file's
-    // kommunenummer prefixed with its index.
+    // kommunenummer prefixed with its index, all of one width as real numbers are (so the units
+    // come in number order, as an export lists them).
     const parts = files.map((f) => readOrThrow(readFileSync(join(dir, f)), f, survey, null).responses);
     const names = parts[0].names;
     const length = parts.reduce((a, p) => a + p.length, 0);
-    const kommunenummer = parts.flatMap((p, i) => p.values.kommunenummer.map((k) => `${i}${k}`));
+    const width = String(parts.length - 1).length;
+    const kommunenummer = parts.flatMap((p, i) => p.values.kommunenummer.map((k) => `${String(i).padStart(width, '0')}${k}`));
     const coded: Record<string, CodedColumn> = {};
     for (const c of names) if (c !== 'kommunenummer') coded[c] = joinCoded(parts.map((p) => p.coded![c]), length);
     return codedResponses(names, kommunenummer, coded, length);

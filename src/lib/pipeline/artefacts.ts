@@ -7,6 +7,7 @@ import { formatCsv, formatCsvColumns, formatCsvColumnsEach, type Cell, type CsvO
 import { indicatorsFromColumns, kommuneColumns } from './indicators';
 import { columnValues, indicatorRows, type Table } from './table';
 import { toKommuneIndicators } from './kommune';
+import { jsonRows } from './json';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
 import { itemSharesFromColumns, ITEM_COLUMNS } from './items';
 import { responseRates, RESPONSE_RATE_COLUMNS, type ResponseRateRow } from './responseRates';
@@ -75,9 +76,11 @@ export function computeYear(input: YearInput): YearResult {
   const rows = input.rows ?? [];
   const responses = input.responses ?? kommuneColumns(rows, survey, input.columns ?? (rows.length ? Object.keys(rows[0]) : []));
   const table = indicatorsFromColumns(responses, survey, register);
-  const indicators: (KommuneIndicators | IndicatorRow)[] = register
+  // Without a register the rows are the table's own, made only when someone reads them
+  // (indicators.json is written from the columns).
+  let indicators: (KommuneIndicators | IndicatorRow)[] | null = register
     ? toKommuneIndicators(table, register, input.responses ?? rows, survey)
-    : indicatorRows(table);
+    : null;
   const svart = columnValues<number>(table, 'svart');
   // Both CSVs from one formatting of each column.
   const [csv, excelCsv] = formatCsvColumnsEach(INDICATOR_COLUMNS, indicatorColumns(table), [PLAIN, EXCEL]);
@@ -85,7 +88,9 @@ export function computeYear(input: YearInput): YearResult {
     table,
     indicatorsCsv: csv,
     indicatorsExcelCsv: excelCsv,
-    indicators,
+    get indicators() {
+      return (indicators ??= indicatorRows(table));
+    },
     distributions: computeDistributions(table, register),
     items: itemSharesFromColumns(responses, survey),
     responseRates: register ? responseRates(indicators as KommuneIndicators[]) : [],
@@ -105,12 +110,18 @@ export function computeYear(input: YearInput): YearResult {
 
 const json = (v: unknown): string => `${JSON.stringify(v)}\n`;
 
+/** json(indicatorRows(table)), from the columns. */
+function indicatorsJson(table: Table): string {
+  const names = table.columnNames();
+  return `${jsonRows(names, names.map((c) => columnValues<unknown>(table, c)), table.numRows())}\n`;
+}
+
 /** File name → content of every artefact of one year (deterministic: same input, same bytes). */
 export function artefactFiles(result: YearResult): Record<string, string> {
   const files: Record<string, string> = {
     'indicators.csv': result.indicatorsCsv,
     'indicators-excel.csv': result.indicatorsExcelCsv,
-    'indicators.json': json(result.indicators),
+    'indicators.json': result.register ? json(result.indicators) : indicatorsJson(result.table),
     'distributions.json': json(result.distributions),
     'distributions.csv': formatCsv(DISTRIBUTION_COLUMNS, result.distributions),
     'items.json': json(result.items),

@@ -115,6 +115,13 @@ function isKommuneBytes(bytes: Uint8Array, s: number, e: number): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The register's kommunenummer as a table over 0–9999 (a number that is not four digits matches nothing). */
+function registerIndex(register: ReadonlySet<string>): Uint8Array {
+  const out = new Uint8Array(10000);
+  for (const nr of register) if (KOMMUNENUMMER.test(nr)) out[Number(nr)] = 1;
+  return out;
+}
+
 /** Line breaks from byte `from` on (LF, CR or CRLF): one more than this is a bound on the records. */
 export function lineBreaks(bytes: Uint8Array, from: number): number {
   let count = 0;
@@ -134,7 +141,9 @@ export function readPlainRows(
   const n = bytes.length;
   const delim = delimiter.charCodeAt(0);
   const { width, kommuneIndex, typeIndex, slot, labels, match, codeOf, unitType, register } = layout;
-  const seen = new Set<string>();
+  // kommunenummer as a number 0–9999: which were seen, which the register holds.
+  const seen = new Uint8Array(10000);
+  const known = register && registerIndex(register);
   let length = 0;
   let records = 0;
   let otherUnits = 0;
@@ -147,6 +156,7 @@ export function readPlainRows(
     let bad = false;
     let type: UnitType = UnitType.Kommune;
     let nr = '';
+    let number = -1;
     let q = p;
     let end: number;
     for (;;) {
@@ -190,9 +200,11 @@ export function readPlainRows(
         } else if (field === kommuneIndex) {
           if (e - s === 4 && isDigit(bytes[s]) && isDigit(bytes[s + 1]) && isDigit(bytes[s + 2]) && isDigit(bytes[s + 3])) {
             nr = String.fromCharCode(bytes[s], bytes[s + 1], bytes[s + 2], bytes[s + 3]);
+            number = (bytes[s] - 48) * 1000 + (bytes[s + 1] - 48) * 100 + (bytes[s + 2] - 48) * 10 + (bytes[s + 3] - 48);
           } else {
             nr = utf8Text(bytes, s, e).trim();
-            if (!KOMMUNENUMMER.test(nr)) bad = true;
+            if (KOMMUNENUMMER.test(nr)) number = Number(nr);
+            else bad = true;
           }
           kommuner[length] = nr;
         } else if (field === typeIndex && s !== e && !isKommuneBytes(bytes, s, e)) {
@@ -216,8 +228,8 @@ export function readPlainRows(
       otherUnits++;
       continue;
     }
-    if (bad || seen.has(nr) || (register !== null && !register.has(nr))) return null;
-    seen.add(nr);
+    if (bad || seen[number] === 1 || (known && known[number] !== 1)) return null;
+    seen[number] = 1;
     length++;
   }
   // A skipped last row may have written one kommunenummer past the end.
