@@ -4,7 +4,7 @@
 // --strict fails only on a clear regression: CPU time above 2 × the committed baseline
 // (scripts/bench-baseline.json). Wall time is reported, never judged: it measures the machine's load.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -97,6 +97,18 @@ function readOrThrow(bytes: Uint8Array, file: string, survey: SurveyDefinition, 
   return read;
 }
 
+/** The bytes of a file, read into the start of `buffer` (which holds the largest file). */
+function readInto(buffer: Buffer, path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buffer.length; n += got) got = readSync(fd, buffer, n, buffer.length - n, null);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** One coded column from the same column of several files (their labels are the answer set's). */
 function joinCoded(parts: CodedColumn[], length: number): CodedColumn {
   const labels = parts[0].labels;
@@ -120,7 +132,10 @@ function largeCase(dir: string): CaseResult {
     // The files' columns laid end to end (codes as the reader wrote them), each file's
     // kommunenummer prefixed with its index, all of one width as real numbers are (so the units
     // come in number order, as an export lists them).
-    const parts = files.map((f) => readOrThrow(readFileSync(join(dir, f)), f, survey, null).responses);
+    // One file after another through the same buffer, as a reader of many files would hold them:
+    // readResponses keeps nothing of its input.
+    const buffer = Buffer.allocUnsafe(Math.max(...files.map((f) => statSync(join(dir, f)).size)));
+    const parts = files.map((f) => readOrThrow(readInto(buffer, join(dir, f)), f, survey, null).responses);
     const names = parts[0].names;
     const length = parts.reduce((a, p) => a + p.length, 0);
     const width = String(parts.length - 1).length;
