@@ -1,11 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { classify } from './projects';
+import { classify, SharedSitesLast } from './projects';
 
 const root = new URL('..', import.meta.url).pathname;
 const files = classify(root);
-
-// One at a time in one worker, after the unit files (groupOrder 1): these start whole builds or a browser.
-const serial = { sequence: { groupOrder: 1 }, poolOptions: { forks: { singleFork: true } } };
 
 export default defineConfig({
   test: {
@@ -14,15 +11,20 @@ export default defineConfig({
     // start tsx processes that took 20–45 s each on the shared 2-core machine at load 27–36.
     testTimeout: 120_000,
     hookTimeout: 600_000, // a cold build draws thousands of PNGs: minutes on a loaded 2-core machine
-    // Unit files two at a time (vitest's default is cores − 1, one worker here).
+    // Two files at a time, one per core (vitest's default is cores − 1, one worker here). A browser
+    // file keeps about one core busy, a build one to two: two heavy files side by side fill the
+    // machine where one at a time left a core idle for most of the run.
     maxWorkers: 2,
     minWorkers: 1,
+    sequence: { sequencer: SharedSitesLast },
     reporters: ['default', './tests/helpers/wall-time.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: files.unit } },
-      // The demo site is built once for the whole run (globalSetup) and handed to these files.
-      { extends: true, test: { name: 'demo', include: files.demo, globalSetup: ['./tests/helpers/demo-setup.ts'], ...serial } },
-      { extends: true, test: { name: 'build', include: files.serial, ...serial } },
+      // After the unit files (groupOrder 1), side by side: the same two workers take the files of
+      // both projects. The demo project's global setup starts the demo build at the start of the
+      // run, while the unit files run.
+      { extends: true, test: { name: 'demo', include: files.demo, globalSetup: ['./tests/helpers/demo-setup.ts'], sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'build', include: files.serial, sequence: { groupOrder: 1 } } },
     ],
   },
 });

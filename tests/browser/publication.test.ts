@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, ROOT } from '../helpers/site';
@@ -64,19 +65,12 @@ describe('the statement lists the pages it covers', () => {
 describe('axe-core (WCAG 2.1 AA and 2.2 target size)', () => {
   for (const width of widthsOf('axe')) {
     it(`finds no violation at ${width} px on every listed page`, async () => {
-      const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
       const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: string[] = [];
       for (const p of pagesFor('axe')) {
         await visit(page, p);
-        await page.evaluate(axe);
-        const violations = await page.evaluate(async (tags) => {
-          // @ts-expect-error injected global
-          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-          return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-        }, checks.axeTags);
-        for (const v of violations) found.push(`${p.path}: ${v}`);
+        for (const v of await axeViolations(page, checks.axeTags)) found.push(`${p.path}: ${v}`);
         if (width === widthsOf('axe')[0] && (p.path === '/tilgjengelighet/' || p.path === '/endringslogg/')) {
           await mkdir(ARTIFACTS, { recursive: true });
           await page.screenshot({ path: join(ARTIFACTS, `${p.path.replace(/\//g, '') || 'forside'}.png`), fullPage: true });

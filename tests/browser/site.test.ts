@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations as runAxe } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, ROOT } from '../helpers/site';
@@ -423,7 +424,6 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   });
 
   async function axeViolations(viewport: { width: number; height: number } | undefined, targets: Record<string, string>, shots: boolean, ready: Record<string, string> = {}): Promise<string[]> {
-    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // axe is injected by the test, not the site: let it past the site's CSP.
     const context = await newContext({ bypassCSP: true, ...(viewport ? { viewport } : {}) });
     const page = await context.newPage();
@@ -432,13 +432,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await visit(page, path);
       // Content a script builds (the comparison) is checked once it is there.
       if (ready[name]) await page.locator(ready[name]).waitFor();
-      await page.evaluate(axe);
-      const result = await page.evaluate(async () => {
-        // @ts-expect-error injected global
-        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-      });
-      for (const v of result) found.push(`${name} ${path}: ${v}`);
+      for (const v of await runAxe(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])) found.push(`${name} ${path}: ${v}`);
       if (shots && name !== 'forside' && name !== 'kommune') await shot(page, name);
     }
     await context.close();

@@ -1,17 +1,13 @@
-// Global setup of the `demo` project: builds the demo site once per run, through the same cached
-// CLI build the tests used to start themselves (cachedSite), and hands its path to every file.
-import type { TestProject } from 'vitest/node';
-import { resolve } from 'node:path';
-import { cachedSite } from './site';
+// Global setup of the `demo` project: starts the demo build at the start of the run, through the
+// same cached CLI build the tests use (cachedSite), without waiting for it, so the unit files and
+// the build files run while it builds; a file that reads the site waits for it (demoSite).
+import { cachedSite, stopBuilds } from './site';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    demoSite: string;
-  }
-}
-
-export default async function setup(project: TestProject): Promise<void> {
+export default function setup(): () => void {
   // An already built site named by DIGIKOMMUNE_TEST_SITE (see demoSite) is used as it is.
-  const given = process.env.DIGIKOMMUNE_TEST_SITE;
-  project.provide('demoSite', given ? resolve(given) : await cachedSite('demo'));
+  if (!process.env.DIGIKOMMUNE_TEST_SITE) {
+    // A failure reaches the files that wait for the site (demoSite throws the build's output).
+    cachedSite('demo').catch(() => {});
+  }
+  return () => stopBuilds();
 }

@@ -3,7 +3,7 @@
 // one extra; responses with free-text, contact and time-use columns holding unique markers that
 // must never reach the site. Nothing here is derived from real reference data.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { columnAnswerSets, requiredColumns } from '../../src/lib/read/labels';
 import type { SurveyDefinition } from '../../src/lib/types';
@@ -88,13 +88,19 @@ export interface FixtureOptions {
 /** With `history`: the kommune that had another number in the earlier structure. */
 export const RENUMBERED = { from: '9105', to: '9103' };
 
+let written = 0;
+
 /** Writes `<dir>/data/…` and `<dir>/reference/…`; returns the CLI args that build it. */
 export async function writeFixture(dir: string, options: FixtureOptions = {}): Promise<string[]> {
   const data = join(dir, 'data');
   const ref = join(dir, 'reference');
+  // Written beside and renamed into place: the shared base-path fixture's input is rewritten by
+  // every file that asks for it, possibly while another process's build reads it.
   const put = async (path: string, content: string) => {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content);
+    const tmp = join(dirname(path), `.tmp-${process.pid}-${++written}`); // skipped by inputHash, no data file's name
+    await writeFile(tmp, content);
+    await rename(tmp, path);
   };
   const survey = JSON.parse(await readFile(join(ROOT, 'data', 'surveys', '2021.json'), 'utf8')) as SurveyDefinition;
   survey.grades.prioritering.labels[1] = HOSTILE_LABELS.prioritering1;

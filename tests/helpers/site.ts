@@ -2,11 +2,11 @@
 // every input (code, data, site, reference data, arguments) under tests/.tmp-sites/ (git-ignored
 // via `.tmp*/`). The demo site is built once per run by the global setup of the `demo` project
 // (tests/helpers/demo-setup.ts) and shared by the build, browser and link-check tests.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, mkdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { readdir, readFile, rm, mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveReferenceDir } from '../../scripts/lib/reference-files';
 
@@ -43,12 +43,14 @@ export function runBuildCli(args: string[], env: Record<string, string | undefin
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    running.add(child);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`build timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
+      running.delete(child);
       clearTimeout(timer);
       resolvePromise({ pid: child.pid ?? -1, code: code ?? -1, stdout, stderr, ms: performance.now() - started });
     });
@@ -83,45 +85,95 @@ export async function inputHash(args: string[], extraDirs: string[] = []): Promi
 }
 
 const inFlight = new Map<string, Promise<string>>();
+/** Build processes started here and still running (the global setup stops them at teardown). */
+const running = new Set<ChildProcess>();
+
+/** Where the cached build of `name` with these inputs lives (nothing is built). */
+export async function sitePath(name: string, args: string[] = [], extraDirs: string[] = []): Promise<string> {
+  return join(CACHE, `${name}-${await inputHash(args, extraDirs)}`);
+}
 
 /**
- * A site built with `args` (besides --out), reused while no input changed (one build per input
- * hash, also within a run). Throws with the build's output when the build fails.
+ * A site built with `args` (besides --out), reused while no input changed: one build per input
+ * hash, also across the processes of a run (the global setup and the test files), which take
+ * turns through `<out>.lock` (holding the builder's pid). Throws with the build's output when the
+ * build fails; `<out>.failed` keeps that output for the processes waiting on it.
  */
 export async function cachedSite(name: string, args: string[] = [], extraDirs: string[] = []): Promise<string> {
-  const hash = await inputHash(args, extraDirs);
-  const out = join(CACHE, `${name}-${hash}`);
+  const out = await sitePath(name, args, extraDirs);
   let p = inFlight.get(out);
   if (!p) {
-    p = (async () => {
-      if (existsSync(join(out, 'index.html'))) return out;
-      await mkdir(CACHE, { recursive: true });
-      // Drop stale builds of this site, but not recent ones another test run may still be reading.
-      for (const old of await readdir(CACHE)) {
-        if (!old.startsWith(`${name}-`) || old.startsWith('.tmp')) continue;
-        const age = Date.now() - (await stat(join(CACHE, old))).mtimeMs;
-        if (age > 15 * 60_000) await rm(join(CACHE, old), { recursive: true, force: true });
-      }
-      // A hang guard only: a cold demo build on a loaded shared machine took over 8 minutes.
-      const r = await runBuildCli(['--out', out, ...args], {}, 1_800_000);
-      if (r.code !== 0) throw new Error(`build of ${name} failed (exit ${r.code})\n${r.stdout}\n${r.stderr}`);
-      return out;
-    })();
+    p = buildOnce(name, out, args);
     inFlight.set(out, p);
   }
   return p;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function buildOnce(name: string, out: string, args: string[]): Promise<string> {
+  const lock = `${out}.lock`;
+  await mkdir(CACHE, { recursive: true });
+  for (;;) {
+    if (existsSync(join(out, 'index.html')) && !existsSync(lock)) return out;
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    // Another process is building it: wait for it, unless it died without cleaning up.
+    const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+    if (holder > 0 && !alive(holder)) await rm(lock, { force: true });
+    else {
+      await new Promise((r) => setTimeout(r, 250));
+      if (!existsSync(lock) && existsSync(`${out}.failed`) && !existsSync(join(out, 'index.html'))) {
+        throw new Error(await readFile(`${out}.failed`, 'utf8'));
+      }
+    }
+  }
+  try {
+    await rm(`${out}.failed`, { force: true });
+    if (existsSync(join(out, 'index.html'))) return out;
+    // Drop stale builds of this site, but not recent ones another test run may still be reading.
+    for (const old of await readdir(CACHE)) {
+      if (!old.startsWith(`${name}-`) || old.startsWith('.tmp') || old.startsWith(basename(out))) continue;
+      const age = Date.now() - (await stat(join(CACHE, old))).mtimeMs;
+      if (age > 15 * 60_000) await rm(join(CACHE, old), { recursive: true, force: true });
+    }
+    // A hang guard only: a cold demo build on a loaded shared machine took over 8 minutes.
+    const r = await runBuildCli(['--out', out, ...args], {}, 1_800_000);
+    if (r.code !== 0) {
+      const message = `build of ${name} failed (exit ${r.code})\n${r.stdout}\n${r.stderr}`;
+      await writeFile(`${out}.failed`, message);
+      throw new Error(message);
+    }
+    return out;
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+/** Stops the builds this process started that are still running (a run cancelled mid-build). */
+export function stopBuilds(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 /**
  * The demo site (data/years/*), base '/': DIGIKOMMUNE_TEST_SITE names an already built demo site
  * (e.g. `npm run build -- --out .tmp-e/site`) so browser test files can be rerun against one build;
- * otherwise the one the global setup built for this run, or, in a file outside the `demo` project,
- * the same cached build made here.
+ * otherwise the cached build the global setup starts at the beginning of the run (waited for here).
  */
 export async function demoSite(): Promise<string> {
   if (process.env.DIGIKOMMUNE_TEST_SITE) return resolve(process.env.DIGIKOMMUNE_TEST_SITE);
-  const { inject } = await import('vitest');
-  return inject('demoSite') ?? cachedSite('demo');
+  return cachedSite('demo');
 }
 /** The sub-path the base-path tests build under. */
 export const DEMO_BASE = '/digikommune/';

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, fixtureSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
@@ -168,20 +169,13 @@ describe('kommune pages over time', () => {
 
 describe('accessibility and CSP of the over-time pages', () => {
   it('axe-core finds no WCAG 2.1 AA violation on /utvikling/ and on kommune pages with a split and a renumbering', async () => {
-    const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
     // axe is injected by the test, not the site: let it past the site's CSP.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const p = await context.newPage();
     const found: string[] = [];
     for (const path of ['utvikling/', 'kommune/1580-haram/', 'kommune/3203-asker/', 'kommune/1103-stavanger/', '2021/kommune/1507-alesund/', '2018/', '2018/kommune/1141-finnoy/']) {
       await p.goto(server.url(path));
-      await p.evaluate(axe);
-      const violations = await p.evaluate(async () => {
-        // @ts-expect-error injected global
-        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-        return r.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`);
-      });
-      for (const v of violations) found.push(`${path}: ${v}`);
+      for (const v of await axeViolations(p, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])) found.push(`${path}: ${v}`);
     }
     await context.close();
     expect(found).toEqual([]);
