@@ -8,7 +8,6 @@ import { EXCEL_CSV, PLAIN_CSV } from '../publish/csv';
 import { indicatorsFromColumns, kommuneColumns } from './indicators';
 import { columnValues, indicatorRows, type Table } from './table';
 import { toKommuneIndicators } from './kommune';
-import { jsonRows } from './json';
 import { computeDistributions, DISTRIBUTION_COLUMNS } from './distributions';
 import { itemSharesFromColumns, ITEM_COLUMNS } from './items';
 import { responseRates, RESPONSE_RATE_COLUMNS, type ResponseRateRow } from './responseRates';
@@ -75,11 +74,9 @@ export function computeYear(input: YearInput): YearResult {
   const rows = input.rows ?? [];
   const responses = input.responses ?? kommuneColumns(rows, survey, input.columns ?? (rows.length ? Object.keys(rows[0]) : []));
   const table = indicatorsFromColumns(responses, survey, register);
-  // Without a register the rows are the table's own, made only when someone reads them
-  // (indicators.json is written from the columns).
-  let indicators: (KommuneIndicators | IndicatorRow)[] | null = register
+  const indicators: (KommuneIndicators | IndicatorRow)[] = register
     ? toKommuneIndicators(table, register, input.responses ?? rows, survey)
-    : null;
+    : indicatorRows(table);
   const svart = columnValues<number>(table, 'svart');
   // Both CSVs from one formatting of each column.
   const [csv, excelCsv] = formatCsvColumnsEach(INDICATOR_COLUMNS, indicatorColumns(table), [PLAIN_CSV, EXCEL_CSV]);
@@ -87,9 +84,7 @@ export function computeYear(input: YearInput): YearResult {
     table,
     indicatorsCsv: csv,
     indicatorsExcelCsv: excelCsv,
-    get indicators() {
-      return (indicators ??= indicatorRows(table));
-    },
+    indicators,
     distributions: computeDistributions(table, register),
     items: itemSharesFromColumns(responses, survey),
     responseRates: register ? responseRates(indicators as KommuneIndicators[]) : [],
@@ -109,18 +104,12 @@ export function computeYear(input: YearInput): YearResult {
 
 const json = (v: unknown): string => `${JSON.stringify(v)}\n`;
 
-/** json(indicatorRows(table)), from the columns. */
-function indicatorsJson(table: Table): string {
-  const names = table.columnNames();
-  return `${jsonRows(names, names.map((c) => columnValues<unknown>(table, c)), table.numRows())}\n`;
-}
-
 /** File name → content of every artefact of one year (deterministic: same input, same bytes). */
 export function artefactFiles(result: YearResult): Record<string, string> {
   const files: Record<string, string> = {
     'indicators.csv': result.indicatorsCsv,
     'indicators-excel.csv': result.indicatorsExcelCsv,
-    'indicators.json': result.register ? json(result.indicators) : indicatorsJson(result.table),
+    'indicators.json': json(result.indicators),
     'distributions.json': json(result.distributions),
     'distributions.csv': formatCsv(DISTRIBUTION_COLUMNS, result.distributions),
     'items.json': json(result.items),
