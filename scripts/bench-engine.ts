@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../src/lib/types';
 import { computeYear, artefactFiles, ruleInputColumns, syntheticRows } from '../src/lib/pipeline/index';
 import { readResponses } from '../src/lib/read/responses';
-import { toCsv } from '../src/lib/read/csv';
+import { writeCsv } from '../src/lib/publish/csv';
 import { parseRegister } from '../src/lib/reference/register';
 import { resolveReference, REFERENCE_ENV } from '../src/lib/reference/resolve';
 import { judgeCpu, loadBaseline, REGRESSION_FACTOR, updateBaseline, type Verdict } from './lib/baseline';
@@ -85,7 +85,7 @@ function writeLargeInput(dir: string, rows: number): void {
   for (let f = 0, done = 0; done < rows; f++) {
     const n = Math.min(FILE_ROWS, rows - done);
     const part = syntheticRows(survey, n, SYNTHETIC_SEED + f);
-    writeFileSync(join(dir, `del-${String(f).padStart(3, '0')}.csv`), toCsv(columns, part.map((r) => columns.map((c) => r[c] ?? ''))));
+    writeFileSync(join(dir, `del-${String(f).padStart(3, '0')}.csv`), writeCsv(columns, part.map((r) => columns.map((c) => r[c] ?? ''))));
     done += n;
   }
 }

@@ -5,7 +5,7 @@
 //
 //   npm run bench:hosts [-- --site3 <built dir>] [--site10 <built dir>] [--json file]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -96,30 +96,17 @@ export async function benchHosts(options: { site3?: string; site10?: string; log
   }
 }
 
-/** Prints the known overages and the limits crossed; false when any limit fails the bench. */
-export function reportOverages(benches: HostBench[]): boolean {
-  const { tenYearSiteBytesKnownOver: ceiling } = JSON.parse(readFileSync(join(ROOT, 'scripts', 'budgets.json'), 'utf8')) as { tenYearSiteBytesKnownOver: number };
-  const { failing, known } = hostOverages(benches, ceiling);
-  if (known.length > 0) console.log(`${known.length} kjent overskridelse(r) (issue 17 §4, åpen; feiler over ${num(ceiling)} byte):\n  ${known.join('\n  ')}`);
-  if (failing.length > 0) console.error(`${failing.length} vertsgrense(r) brutt:\n  ${failing.join('\n  ')}`);
-  return failing.length === 0;
+/** Every host limit crossed, for 3 and for 10 years alike: each one fails the bench (issue 17 §4). */
+export function hostFailures(benches: HostBench[]): string[] {
+  return benches.flatMap((b) => b.rows.flatMap((r) => r.checks.filter((c) => !c.ok)
+    .map((c) => `${b.label}: ${HOST_LIMITS[r.host].title} ${c.label} ${num(c.value)} > ${num(c.limit)}`)));
 }
 
-/** Host limits crossed, with the 10-year fixture's site bytes up to the committed ceiling split off as known (issue 17 §4, open). */
-export function hostOverages(benches: HostBench[], tenYearBytesCeiling: number): { failing: string[]; known: string[] } {
-  const failing: string[] = [];
-  const known: string[] = [];
-  benches.forEach((b, i) => {
-    for (const r of b.rows) {
-      for (const c of r.checks.filter((c) => !c.ok)) {
-        const line = `${b.label}: ${HOST_LIMITS[r.host].title} ${c.label} ${num(c.value)} > ${num(c.limit)}`;
-        // Only the 10-year fixture (the second bench), only total bytes, only up to the ceiling.
-        if (i === 1 && c.key === 'siteBytes' && c.value <= tenYearBytesCeiling) known.push(line);
-        else failing.push(line);
-      }
-    }
-  });
-  return { failing, known };
+/** Prints the host limits crossed; false when any is. */
+export function reportHostFailures(benches: HostBench[]): boolean {
+  const failing = hostFailures(benches);
+  if (failing.length > 0) console.error(`${failing.length} vertsgrense(r) brutt:\n  ${failing.join('\n  ')}`);
+  return failing.length === 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -127,5 +114,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
   for (const b of benches) console.log(`${hostReport(b.label, b.rows)}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
-  if (!reportOverages(benches)) process.exitCode = 1;
+  if (!reportHostFailures(benches)) process.exitCode = 1;
 }

@@ -11,6 +11,7 @@ import { runBuild, type BuildStatus } from './lib/build';
 import { buildFailureMessage, failureKind } from './lib/errors';
 import { faultFromEnv } from './lib/atomic';
 import { prepareOutputPath } from './lib/output';
+import { isInside } from './lib/astro';
 import { HOST_NAMES, isHostName } from '../src/lib/publish/hostLimits';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,12 +29,14 @@ function usage(): string {
     '  --no-download          ikke last ned referansedata som mangler',
     '  --no-card-cache        tegn alle delingskort på nytt (ellers gjenbrukes like bilder',
     '                         fra node_modules/.cache/digikommune-kort)',
+    '  --card-cache <katalog> hurtiglager for delingskort i en annen katalog (npm run bench)',
     `  --host <vert>          skriv filene verten leser, og sjekk vertens grenser: ${HOST_NAMES.join(', ')}`,
     '                         (standard any: virker hos alle; konfigurasjon havner i <out>-config/)',
   ].join('\n');
 }
 
-export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+/** `cwd` is where relative paths in `argv` are resolved (the caller's directory). */
+export async function main(argv: string[] = process.argv.slice(2), cwd = process.cwd()): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -48,6 +51,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         artefacts: { type: 'string' },
         'no-download': { type: 'boolean', default: false },
         'no-card-cache': { type: 'boolean', default: false },
+        'card-cache': { type: 'string' },
         host: { type: 'string', default: 'any' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -66,7 +70,6 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return 2;
   }
   const host = args.host;
-  const cwd = process.cwd();
   const out = resolve(cwd, args.out!);
   const status: BuildStatus = { previous: false };
   try {
@@ -84,7 +87,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
         sourceDateEpoch: process.env.SOURCE_DATE_EPOCH,
         artefactsOut: args.artefacts ? resolve(cwd, args.artefacts) : null,
         download: !args['no-download'],
-        ...(args['no-card-cache'] ? { cardCache: null } : {}),
+        ...(args['no-card-cache'] ? { cardCache: null } : args['card-cache'] ? { cardCache: resolve(cwd, args['card-cache']) } : {}),
         host,
       },
       nodeEffects(),
@@ -114,4 +117,10 @@ function pageOf(error: unknown): string | null {
 }
 
 // Run as a command, not when a test imports main() (e.g. to drop privileges after loading).
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();
+// Astro places its intermediate files by the working directory (scripts/lib/astro.ts), so a command
+// started outside the project works from the project, with its arguments read from where it started.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const caller = process.cwd();
+  if (!isInside(root, caller) && root !== caller) process.chdir(root);
+  process.exitCode = await main(process.argv.slice(2), caller);
+}

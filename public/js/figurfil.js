@@ -6,6 +6,8 @@
 // embedded in the file, so it looks the same in every program.
 // Loaded by js/figur.js at the first click, so a page that is only read never fetches it.
 
+import { EXCEL_CSV, PLAIN_CSV, writeCsv } from './csv.js';
+
 const FONT = 'Source Sans 3';
 const FONT_FILES = { 400: '../fonts/figur-regular.woff2', 600: '../fonts/figur-semibold.woff2' };
 /** The file: 640 px wide with a 16 px white margin, the drawing 608 px, text 13 px (ARTICLE_SIZE). */
@@ -196,19 +198,13 @@ export function figureTable(row) {
 // A number as the page writes it: «12 345», «41,8», «−3» (a leading zero, «0301», is a code).
 const NUMBER = /^[−-]?(?:0|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})*|[1-9]\d*)(?:,\d+)?$/;
 
-/** RFC 4180 CSV (decimal point) or the Excel variant (`;`, decimal comma, BOM, CRLF, no formulas). */
+/** A cell of the page's table as data: a number where the page shows one, else the text. */
+const value = (s) => (NUMBER.test(s) ? Number(s.replace(/[ \u00a0\u202f]/g, '').replace('−', '-').replace(',', '.')) : s);
+
+/** The figure's table as plain CSV or «CSV for Excel», written by the site's one CSV writer (js/csv.js). */
 export function toCsv(rows, excel) {
-  const sep = excel ? ';' : ',';
-  const cell = (s) => {
-    if (NUMBER.test(s)) {
-      const n = s.replace(/[ \u00a0\u202f]/g, '').replace('−', '-');
-      return excel ? n : n.replace(',', '.');
-    }
-    const t = excel && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-    return /[",;\n\r]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const text = rows.map((r) => r.map(cell).join(sep)).join(excel ? '\r\n' : '\n') + (excel ? '\r\n' : '\n');
-  return excel ? `\uFEFF${text}` : text;
+  const [header = [], ...body] = rows;
+  return writeCsv(header, body.map((r) => r.map(value)), excel ? EXCEL_CSV : PLAIN_CSV);
 }
 
 function save(blob, name) {

@@ -1,5 +1,8 @@
 import { sep } from 'node:path';
 
+/** True when `path` lies inside `dir` (both absolute). */
+export const isInside = (path: string, dir: string): boolean => dir === sep || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+
 // Runs Astro's static build in-process. The site reads the artefacts from DIGIKOMMUNE_ARTEFACTS.
 // The inline config pins what the trust rules need regardless of astro.config.mjs:
 // external CSS and JS only (the CSP allows no inline script or style), a private cache dir
@@ -23,6 +26,15 @@ export type RenderSite = (options: RenderSiteOptions) => Promise<void>;
 export const ASTRO_LEFTOVERS = ['content-assets.mjs', 'content-modules.mjs', '.prerender'];
 
 export const renderWithAstro: RenderSite = async (o) => {
+  // Astro writes its server-side chunks into outDir only when outDir lies under the process's
+  // working directory (otherwise into <cwd>/.astro/, shared by concurrent builds), and those chunks
+  // must sit inside the project to resolve node_modules. The working directory belongs to the whole
+  // process (tests, the bench and worker threads share it), so it is never changed here: the root is
+  // passed to Astro, and a caller outside the project is refused before anything is rendered.
+  if (!isInside(o.outDir, o.siteRoot)) throw new Error(`Astros outDir må ligge i prosjektet (${o.siteRoot}), fikk ${o.outDir}`);
+  if (!isInside(o.outDir, process.cwd())) {
+    throw new Error(`Astro må kjøres fra prosjektet (${o.siteRoot}) eller en katalog over det, ikke fra ${process.cwd()}: Astro legger sine mellomfiler etter arbeidskatalogen`);
+  }
   const env = process.env;
   const saved: Record<string, string | undefined> = {};
   for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
@@ -34,13 +46,6 @@ export const renderWithAstro: RenderSite = async (o) => {
   env.BASE_PATH = o.base;
   if (o.site) env.SITE_URL = o.site;
   env.ASTRO_TELEMETRY_DISABLED = '1';
-  // Astro writes its server-side chunks into outDir only when outDir lies under the working
-  // directory (otherwise into <cwd>/.astro/, shared by concurrent builds), and those chunks must
-  // sit inside the project to resolve node_modules. So outDir must be inside siteRoot, and we
-  // work from siteRoot while Astro runs.
-  if (!o.outDir.startsWith(o.siteRoot + sep)) throw new Error(`Astros outDir må ligge i prosjektet (${o.siteRoot}), fikk ${o.outDir}`);
-  const previousCwd = process.cwd();
-  process.chdir(o.siteRoot);
   try {
     const { build } = await import('astro');
     await build({
@@ -55,7 +60,6 @@ export const renderWithAstro: RenderSite = async (o) => {
       vite: { build: { assetsInlineLimit: 0 }, logLevel: 'error' },
     });
   } finally {
-    process.chdir(previousCwd);
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete env[k];
       else env[k] = v;

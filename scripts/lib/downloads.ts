@@ -3,8 +3,7 @@
 // the artefact dir before the pages are built (so /data/ can list them with sizes), and copied into
 // the output afterwards.
 import { join } from 'node:path';
-import { toCsv } from '../../src/lib/read/csv';
-import { spreadsheetText } from '../../src/lib/format/spreadsheet';
+import { EXCEL_CSV, writeCsv } from '../../src/lib/publish/csv';
 import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
 import { DISTRIBUTION_CODEBOOK, INDICATOR_CODEBOOK, ITEM_CODEBOOK, RESPONSE_RATE_CODEBOOK } from '../../src/site/codebook';
 import type { BuildEffects } from './effects';
@@ -34,19 +33,6 @@ export const TABLES: { table: string; title: string; columns?: readonly string[]
   { table: 'items', title: 'Svarfordeling per spørsmål' },
   { table: 'response-rates', title: 'Svarandel (landet, fylke, størrelse)' },
 ];
-
-/** Semicolons, CRLF, BOM, decimal comma: what Excel with Norwegian settings expects; no text runs as a formula. */
-export function excelCsv(header: string[], rows: Cell[][]): string {
-  const cell = (v: Cell): string => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v).replace('.', ',') : '';
-    // A comma is not a delimiter here, so «0,5»-like text stays unquoted; quote only what must be.
-    const t = spreadsheetText(v);
-    return /[";\r\n]|^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  const lines = [header, ...rows].map((r) => r.map(cell).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
 
 function columnsOf(rows: Row[], preferred?: readonly string[]): string[] {
   if (preferred) return [...preferred];
@@ -153,13 +139,13 @@ export async function prepareDownloads(fx: BuildEffects, artefactDir: string, ye
       // class first); the JSON is the artefact as the site reads it.
       const columns = columnsOf(rows, t.columns);
       const artefactCsv = join(src, `${t.table}.csv`);
-      const csv = !t.columns && (await fx.exists(artefactCsv)) ? await fx.readFile(artefactCsv) : toCsv(columns, cellsOf(rows, columns));
+      const csv = !t.columns && (await fx.exists(artefactCsv)) ? await fx.readFile(artefactCsv) : writeCsv(columns, cellsOf(rows, columns));
       await put(fx, dir, files, { file: `${t.table}.csv`, table: t.table, format: 'csv', title: t.title }, csv);
-      await put(fx, dir, files, { file: `${t.table}-excel.csv`, table: t.table, format: 'excel-csv', title: `${t.title} (Excel)` }, excelCsv(columns, cellsOf(rows, columns)));
+      await put(fx, dir, files, { file: `${t.table}-excel.csv`, table: t.table, format: 'excel-csv', title: `${t.title} (Excel)` }, writeCsv(columns, cellsOf(rows, columns), EXCEL_CSV));
       await put(fx, dir, files, { file: `${t.table}.json`, table: t.table, format: 'json', title: t.title }, `${JSON.stringify(rows, null, 1)}\n`);
       described.push({ table: t.table, columns });
     }
-    await put(fx, dir, files, { file: 'codebook.csv', table: 'codebook', format: 'csv', title: 'Kodebok: hva hver kolonne betyr' }, toCsv(['tabell', 'kolonne', 'beskrivelse'], codebookRows(described)));
+    await put(fx, dir, files, { file: 'codebook.csv', table: 'codebook', format: 'csv', title: 'Kodebok: hva hver kolonne betyr' }, writeCsv(['tabell', 'kolonne', 'beskrivelse'], codebookRows(described)));
     sets.push({ dir: String(year), files });
   }
   // Multi-year tables (issue #6) are written by the over-time stage as ready-made files.

@@ -2,7 +2,7 @@
 
 // The policies and `_headers` live with the host profiles (src/lib/publish/): one source for every
 // host's configuration. Re-exported here for the callers that know them by this module.
-export { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY, FIGURE_CONTENT_SECURITY_POLICY } from '../../src/lib/publish/policies';
+export { CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY } from '../../src/lib/publish/policies';
 export { headersFile } from '../../src/lib/publish/profiles';
 
 export interface Redirect {

@@ -39,6 +39,11 @@ export function largestSvg(html: string): number {
   return max;
 }
 
+/** The relative specifiers of a module's static `import … from '…'` and `import '…'` statements. */
+export function staticImports(source: string): string[] {
+  return [...source.matchAll(/^\s*import\s+(?:[^'"();]*?\s+from\s+)?["'](\.{1,2}\/[^"']+)["']/gm)].map((m) => m[1]);
+}
+
 export function pageWeight(
   path: string,
   html: string,
@@ -61,14 +66,26 @@ export function pageWeight(
     const url = new URL(href, pageUrl);
     if (url.origin !== pageUrl.origin || seen.has(url.pathname)) continue;
     seen.add(url.pathname);
-    const body = read(url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : url.pathname);
-    if (!body) continue;
-    totalBytes += body.length;
-    totalGzip += gzipSize(body);
-    if (isScript) {
+    const module = isScript && /type\s*=\s*["']?module/i.test(tag);
+    // A module's static imports load with it (its dynamic import()s load only when used).
+    const queue = [url];
+    while (queue.length > 0) {
+      const at = queue.shift()!;
+      const body = read(at.pathname.startsWith(base) ? `/${at.pathname.slice(base.length)}` : at.pathname);
+      if (!body) continue;
+      totalBytes += body.length;
+      totalGzip += gzipSize(body);
+      if (!isScript) continue;
       jsBytes += body.length;
-      const deferred = /type\s*=\s*["']?module/i.test(tag) || /\s(defer|async)(\s|=|>)/i.test(tag);
+      const deferred = module || /\s(defer|async)(\s|=|>)/i.test(tag);
       if (!deferred) blockingJsBytes += body.length;
+      if (!module) continue;
+      for (const spec of staticImports(Buffer.from(body).toString('utf8'))) {
+        const next = new URL(spec, at);
+        if (next.origin !== pageUrl.origin || seen.has(next.pathname)) continue;
+        seen.add(next.pathname);
+        queue.push(next);
+      }
     }
   }
   return { path, htmlBytes, htmlGzip, totalBytes, totalGzip, jsBytes, blockingJsBytes, largestSvgBytes: largestSvg(html) };

@@ -17,12 +17,13 @@ import { FONT_FAMILY } from './svg';
 export { FONT_FAMILY };
 
 /**
- * Plot lays out in pixels for one width, so a page gets two drawings and site.css shows one by the
- * width of its container: NARROW fits the 288-px column of a 320-px phone, WIDE is drawn for a column
- * of at least WIDE px (and is the width of the drawing in a downloaded file).
+ * Plot lays out in pixels for one width, so a page chart is drawn once at NARROW, the 288-px column
+ * of a 320-px phone, and scaled by site.css between that and MAX_SCALE times it: its 13-px text
+ * shows at 13–17 px on every screen, and wide columns lay the figures side by side (issue 17 §4: a
+ * second, wide drawing of every chart was a fifth of a kommune page).
  */
 export const NARROW = 288;
-export const WIDE = 608;
+export const MAX_SCALE = 17 / 13;
 
 /** What every figure is told: its accessible name and description, and the prefix of its ids. */
 export interface FigureText {
@@ -32,8 +33,8 @@ export interface FigureText {
 }
 
 /**
- * How big a chart is drawn: its width and its text size in px. `fluid`: for a page, the chart is
- * drawn at `width` and at WIDE and the page's CSS picks one (see drawSized).
+ * How big a chart is drawn: its width and its text size in px. `fluid`: for a page, where the
+ * drawing is scaled to its column by site.css (`.dk-fluid`) instead of shown at its own size.
  */
 export interface FigureSize { width: number; fontSize: number; fluid?: boolean }
 
@@ -96,13 +97,11 @@ export function renderPlot(spec: Plot.PlotOptions, o: RenderOptions): string {
 }
 
 /**
- * A chart at `size`: one drawing at a fixed size (downloads, cards), or for a page (fluid) the narrow
- * drawing and the wide one, each with its own ids, of which site.css shows one by the container's
- * width. `draw` gets the width and the id prefix to use.
+ * A chart at `size`: one drawing, at a fixed size (cards) or for a page (fluid), marked for site.css
+ * to scale it to its column. `draw` gets the width and the id prefix to use.
  */
 export function drawSized(size: FigureSize, idPrefix: string, draw: (width: number, idPrefix: string, classes?: string) => string): string {
-  if (!size.fluid) return draw(size.width, idPrefix);
-  return draw(size.width, `${idPrefix}-n`, 'dk-narrow') + draw(WIDE, `${idPrefix}-w`, 'dk-wide');
+  return size.fluid ? draw(size.width, idPrefix, 'dk-fluid') : draw(size.width, idPrefix);
 }
 
 /** Rough width of a text in px (no font metrics at build time): for margins and wrapping only. */

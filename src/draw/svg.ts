@@ -50,7 +50,6 @@ export interface FigureCaption {
 export function withCaption(chart: string, caption: FigureCaption, fontSize = 13, margin = 0): string {
   const open = /^<svg\b[^>]*>/.exec(chart);
   if (!open) throw new Error('withCaption: ikke en SVG');
-  if ((chart.match(/<svg\b/g) ?? []).length > 1 && /\bdk-narrow\b/.test(open[0])) throw new Error('withCaption: en figur for siden har to tegninger; tegn den med fast bredde');
   const width = Number(/\bwidth="([\d.]+)"/.exec(open[0])?.[1]);
   const height = Number(/\bheight="([\d.]+)"/.exec(open[0])?.[1]);
   if (!Number.isFinite(width) || !Number.isFinite(height)) throw new Error('withCaption: SVG-en mangler bredde og høyde');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { judgeCpu, loadBaseline, REGRESSION_FACTOR, updateBaseline } from '../../scripts/lib/baseline';
+import { judgeCpu, judgeRatio, loadBaseline, REGRESSION_FACTOR, updateBaseline, updateFloorRatios } from '../../scripts/lib/baseline';
 
 const dir = mkdtempSync(join(tmpdir(), 'digikommune-baseline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +44,37 @@ describe('baseline file', () => {
     updateBaseline(p, { 'demo-2021': 250.6, 'large-100000': 3000.2 }, 'test');
     expect(JSON.parse(readFileSync(p, 'utf8'))).toEqual({
       $comment: 'why', measuredOn: 'test', cpuMs: { 'demo-2021': 251, 'large-100000': 3000, 'site-build': 9000 },
+    });
+  });
+});
+
+describe('build/floor ratios', () => {
+  it('a ratio fails only when it more than doubles its baseline', () => {
+    expect(judgeRatio(1.9, 1.0)).toEqual({ kind: 'ok', limit: 2 });
+    expect(judgeRatio(2.0, 1.0)).toEqual({ kind: 'ok', limit: 2 });
+    expect(judgeRatio(2.01, 1.0)).toEqual({ kind: 'regression', limit: 2 });
+    expect(judgeRatio(5, undefined)).toEqual({ kind: 'no-baseline' });
+  });
+
+  it('the committed baseline holds the 3-year ratios, warm and cold, time and peak memory', () => {
+    const b = loadBaseline(new URL('../../scripts/bench-baseline.json', import.meta.url).pathname);
+    expect(Object.keys(b.floorRatios ?? {})).toEqual(expect.arrayContaining(['3.warm.time', '3.warm.rss', '3.cold.time', '3.cold.rss']));
+  });
+
+  it('rejects a ratio that is not a positive number, naming it', () => {
+    const p = join(dir, 'bad-ratio.json');
+    writeFileSync(p, JSON.stringify({ cpuMs: {}, floorRatios: { '3.warm.rss': -1 } }));
+    expect(() => loadBaseline(p)).toThrow(/floorRatios\.3\.warm\.rss må være et positivt tall/);
+  });
+
+  it('updating ratios keeps the CPU times, and updating CPU times keeps the ratios', () => {
+    const p = join(dir, 'r.json');
+    writeFileSync(p, JSON.stringify({ $comment: 'why', measuredOn: 'a', cpuMs: { 'site-build': 9000 } }));
+    updateFloorRatios(p, { '3.warm.time': 1.234, '3.cold.rss': 2.5 }, 'last 3');
+    updateBaseline(p, { 'site-build': 8000.4 }, 'b');
+    expect(JSON.parse(readFileSync(p, 'utf8'))).toEqual({
+      $comment: 'why', measuredOn: 'b', cpuMs: { 'site-build': 8000 },
+      floorRatios: { '3.cold.rss': 2.5, '3.warm.time': 1.23 }, floorMeasuredOn: 'last 3',
     });
   });
 });

@@ -96,6 +96,14 @@ describe('figure downloads made in the browser', () => {
     expect(svg).toMatch(/@font-face\{font-family:"Source Sans 3";font-weight:400;src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\)/);
     expect(svg).toMatch(/font-weight:600;src:url\(data:font\/woff2;base64,/);
     expect(svg).toContain(k.kommunenavn);
+    // The page draws the chart once; the file holds that drawing (its ids), scaled to the file's width.
+    const drawn = row.locator('xpath=ancestor::figure[1]').locator('.figure-body svg.dk-plot');
+    expect(await drawn.count()).toBe(1);
+    const id = (await drawn.getAttribute('id'))!;
+    expect(svg).toContain(`<title id="${id}-title">`);
+    const inner = /<svg x="0" y="[\d.]+"[^>]*>/.exec(svg)?.[0] ?? '';
+    expect(inner).toContain(` id="${id}"`);
+    expect(inner).toContain(' width="608"');
     const source = (await row.locator('xpath=ancestor::figure[1]').locator(':scope > .source').textContent())!.trim();
     expect(source.length).toBeGreaterThan(20);
     const texts = await page.evaluate((markup) => {

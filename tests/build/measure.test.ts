@@ -27,4 +27,16 @@ describe('measure', () => {
     expect(w.blockingJsBytes).toBe(classic.length);
     expect(w.largestSvgBytes).toBe('<svg><path/></svg>'.length);
   });
+
+  it('adds what a module imports statically (once), not what it imports only when used', () => {
+    const main = "import { rank } from './sok-kjerne.js';\nimport './felles.js';\nconst later = () => import('./sjelden.js');";
+    const core = "import {\n  x,\n} from '../js/felles.js';\nexport const rank = 1;";
+    const shared = 'export const x = 2;';
+    const files: Record<string, string> = { '/js/sok.js': main, '/js/sok-kjerne.js': core, '/js/felles.js': shared, '/js/sjelden.js': 'x'.repeat(5000) };
+    const html = '<script type="module" src="/js/sok.js"></script>';
+    const w = pageWeight('/', html, '/', (p) => (p in files ? enc(files[p]) : null));
+    expect(w.jsBytes).toBe(main.length + core.length + shared.length);
+    expect(w.totalBytes).toBe(html.length + main.length + core.length + shared.length);
+    expect(w.blockingJsBytes).toBe(0);
+  });
 });

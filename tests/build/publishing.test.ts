@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { memFs } from '../helpers/memfs';
 import { recoverOutput, removeStaleTemps, swapIntoPlace, siblingTemp } from '../../scripts/lib/atomic';
-import { CONTENT_SECURITY_POLICY, FIGURE_CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers';
+import { CONTENT_SECURITY_POLICY, headersFile, redirectsFile } from '../../scripts/lib/headers';
 import { buildManifest } from '../../scripts/lib/manifest';
 import { generatedDate } from '../../scripts/lib/generated';
-import { excelCsv, prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { prepareDownloads, publishDownloads } from '../../scripts/lib/downloads';
+import { EXCEL_CSV, writeCsv } from '../../src/lib/publish/csv';
 import { PUBLISHED_INDICATOR_COLUMNS } from '../../src/lib/pipeline/kommune';
 import { describeFailure, InputError, formatProblem } from '../../scripts/lib/errors';
 import { parseHeadersFile } from '../helpers/server';
@@ -105,19 +106,10 @@ describe('_headers and _redirects', () => {
     expect(rules.findIndex((r) => r.pattern === '/sub/*')).toBeLessThan(rules.indexOf(embed));
   });
 
-  it('figure files get a policy of their own: inline styles for an image viewer, nothing that loads, runs or frames', () => {
+  it('no rule for /figur/ (figure files are made in the browser) and none relaxes the page policy', () => {
     const rules = parseHeadersFile(headersFile('/'));
-    const figur = rules.find((r) => r.pattern === '/figur/*')!;
-    expect(figur.headers.map(([k]) => k)).toEqual(['Cache-Control', '! Content-Security-Policy', 'Content-Security-Policy']);
-    const csp = figur.headers[2][1];
-    expect(csp).toBe(FIGURE_CONTENT_SECURITY_POLICY);
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).not.toMatch(/script-src|unsafe-eval/);
-    // Only the figure rule relaxes styles.
-    for (const r of rules.filter((x) => x !== figur)) {
-      for (const [, v] of r.headers) expect(v).not.toContain('unsafe-inline');
-    }
+    expect(rules.map((r) => r.pattern)).toEqual(['/*', '/_astro/*', '/data/*', '/embed/*']);
+    for (const r of rules) for (const [, v] of r.headers) expect(v).not.toContain('unsafe-inline');
   });
 
   it('prefixes the base path', () => {
@@ -171,7 +163,7 @@ describe('manifest and generated date', () => {
 
 describe('downloads', () => {
   it('writes Excel CSV with BOM, semicolons, CRLF and decimal commas', () => {
-    const out = excelCsv(['a', 'b', 'c'], [[0.125, 3, 'x;y']]);
+    const out = writeCsv(['a', 'b', 'c'], [[0.125, 3, 'x;y']], EXCEL_CSV);
     expect(out.startsWith('\uFEFF')).toBe(true);
     expect(out).toBe('\uFEFFa;b;c\r\n0,125;3;"x;y"\r\n');
   });

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spreadsheetText } from '../../src/lib/format/spreadsheet';
-import { excelCsv } from '../../scripts/lib/downloads';
 import { formatCsv } from '../../src/lib/pipeline/csv';
+import { EXCEL_CSV, writeCsv } from '../../src/lib/publish/csv';
 import { changesTable, distributionTable, tableExcelCsv } from '../../src/lib/pipeline/overTime/tableCsv';
 import { longTableExcelCsv, type LongRow } from '../../src/lib/pipeline/overTime/longTable';
 import type { ChangeRow } from '../../src/lib/pipeline/overTime/changes';
@@ -30,8 +30,8 @@ describe('spreadsheetText', () => {
 });
 
 describe('every Excel writer', () => {
-  it('downloads.excelCsv: hostile text prefixed, negative numbers untouched', () => {
-    const out = cells(excelCsv(['navn', 'tall'], HOSTILE.map((h, i) => [h, -i - 0.5])));
+  it('writeCsv with EXCEL_CSV (the /data/ downloads): hostile text prefixed, negative numbers untouched', () => {
+    const out = cells(writeCsv(['navn', 'tall'], HOSTILE.map((h, i) => [h, -i - 0.5]), EXCEL_CSV));
     expect(out.records.map((r) => r.fields[0])).toEqual(HOSTILE.map((h) => `'${h}`));
     expect(out.records.map((r) => r.fields[1])).toEqual(HOSTILE.map((_, i) => `-${i},5`));
   });

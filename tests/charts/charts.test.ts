@@ -290,11 +290,6 @@ describe('withCaption (downloads and embeds)', () => {
     expect([backdrop.getAttribute('x'), backdrop.getAttribute('y'), backdrop.getAttribute('width')]).toEqual(['-16', '-16', '100%']);
     expect(framed.querySelector('svg')!.outerHTML).toBe(bare.querySelector('svg')!.outerHTML);
   });
-
-  test('refuses a fluid chart: a file needs a fixed width', () => {
-    const fluid = renderItemShares({ items: [{ label: 'Kultur', share: 0.3 }], title: 'T', description: '', idPrefix: 'capf', fluid: true });
-    expect(() => withCaption(fluid, { title: 'x' })).toThrow(/fast bredde/);
-  });
 });
 
 test('long headings wrap to the chart width', () => {
@@ -310,29 +305,28 @@ test('a group with no known value still renders', () => {
   expect(texts(svg)).toContain('4');
 });
 
-describe('a page gets a narrow and a wide drawing (draw/plot drawSized)', () => {
+describe('a page gets one drawing, scaled to its column by site.css (draw/plot drawSized)', () => {
   const svgs = (markup: string) => [...parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelectorAll('body > svg')];
 
-  test('two drawings, 288 and 608 px, each its own ids, marked for site.css to pick one', () => {
-    const [narrow, wide, ...rest] = svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }));
+  test('one drawing at the phone column, marked for site.css, its hatch referenced by its own id', () => {
+    const [only, ...rest] = svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }));
     expect(rest).toHaveLength(0);
-    expect(narrow.getAttribute('class')).toBe('dk-plot dk-narrow');
-    expect(wide.getAttribute('class')).toBe('dk-plot dk-wide');
-    expect([narrow.getAttribute('width'), wide.getAttribute('width')]).toEqual(['288', '608']);
-    expect(narrow.id).not.toBe(wide.id);
-    // Each drawing's «Ukjent» bar references its own hatch.
-    for (const svg of [narrow, wide]) expect(svg.querySelector(`rect[fill="url(#${svg.id}-ukjent)"]`)).not.toBeNull();
+    expect(only.getAttribute('class')).toBe('dk-plot dk-fluid');
+    expect(only.getAttribute('width')).toBe('288');
+    expect(only.getAttribute('viewBox')).toMatch(/^0 0 288 /);
+    expect(only.querySelector(`rect[fill="url(#${only.id}-ukjent)"]`)).not.toBeNull();
+    const fixed = svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fx', width: 288, fontSize: 13 }));
+    expect(fixed.map((s) => s.getAttribute('class'))).toEqual(['dk-plot']);
   });
 
-  test('the longest grade bar ends where its number still fits, in both drawings', () => {
-    for (const svg of svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }))) {
-      const w = Number(svg.getAttribute('width'));
-      const ends = [...svg.querySelectorAll('rect')].filter((r) => r.parentElement?.tagName.toLowerCase() === 'g')
-        .map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')));
-      const longest = Math.max(...ends);
-      // 110 (37,8 %) is the longest number: about 12 characters at 7–8 px, plus a margin.
-      expect(longest).toBeGreaterThan(w - 110);
-      expect(longest).toBeLessThan(w - 70);
-    }
+  test('the longest grade bar ends where its number still fits', () => {
+    const [svg] = svgs(renderGradeBars({ rows: NATION, labels: LABELS, title: 'T', description: '', idPrefix: 'fl', width: 288, fontSize: 13, fluid: true }));
+    const w = Number(svg.getAttribute('width'));
+    const ends = [...svg.querySelectorAll('rect')].filter((r) => r.parentElement?.tagName.toLowerCase() === 'g')
+      .map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')));
+    const longest = Math.max(...ends);
+    // 110 (37,8 %) is the longest number: about 12 characters at 7–8 px, plus a margin.
+    expect(longest).toBeGreaterThan(w - 110);
+    expect(longest).toBeLessThan(w - 70);
   });
 });

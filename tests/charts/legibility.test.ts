@@ -12,6 +12,8 @@ import { renderComparison } from '../../src/draw/charts/comparison';
 import { GRADE_COLORS } from '../../src/draw/map/palette';
 import { FYLKE, LABELS, NATION } from '../snapshots/inputs';
 import { ARTICLE_SIZE, CHART_SIZE } from '../../src/site/figures/common';
+import { MAX_SCALE, NARROW } from '../../src/draw/plot';
+import { readFileSync } from 'node:fs';
 
 const PHONE_COLUMN = 358;
 const SITE = CHART_SIZE;
@@ -101,17 +103,18 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     series: ['Digital prioritering', 'Digital aktivitet'].map((label) => ({ label, points: [{ year: 2021, grade: 2, comparable: true }, { year: 2024, grade: null, comparable: true }] })),
   };
 
-  test('one kommune’s grades per year, as the kommune page draws it (narrow: stacked, wide: side by side)', () => {
+  test('one kommune’s grades per year, as the kommune page draws it (one drawing, panels stacked), and side by side when wide', () => {
     const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...SITE });
-    const [narrow, wide] = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
-    expect([narrow.getAttribute('width'), wide.getAttribute('width')]).toEqual(['288', '608']);
-    expect(smallestShownText(narrow.outerHTML)).toBeGreaterThanOrEqual(13);
-    // The wide drawing is shown only in a column at least its width wide: unscaled, at its font size.
+    const drawings = [...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll('body > svg')];
+    expect(drawings.map((d) => d.getAttribute('width'))).toEqual(['288']);
+    const [page] = drawings;
+    expect(smallestShownText(page.outerHTML)).toBeGreaterThanOrEqual(13);
+    // The panel titles: one above the other at the phone column, side by side in a wide file.
+    const titles = (root: Element) => [...root.querySelectorAll('text')].filter((t) => t.textContent === 'Digital prioritering' || t.textContent === 'Digital aktivitet').map((t) => resolveX(t, Number(root.getAttribute('width'))));
+    expect(titles(page)).toEqual([0, 0]);
+    const wide = parseHTML(`<!doctype html><html><body>${renderKommuneGrades({ ...KOMMUNE_GRADES, width: 608, fontSize: 13 })}</body></html>`).document.querySelector('svg')!;
     expect(wide.getAttribute('font-size')).toBe('13');
     expect(wide.querySelector('[font-size]:not(svg)')).toBeNull();
-    // The panel titles: one above the other in the narrow drawing, side by side in the wide one.
-    const titles = (root: Element) => [...root.querySelectorAll('text')].filter((t) => t.textContent === 'Digital prioritering' || t.textContent === 'Digital aktivitet').map((t) => resolveX(t, Number(root.getAttribute('width'))));
-    expect(titles(narrow)).toEqual([0, 0]);
     const [a, b] = titles(wide);
     expect(a).toBe(0);
     expect(b).toBeGreaterThan(250);
@@ -128,7 +131,7 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     for (const size of [SITE, ARTICLE_SIZE, { width: 358, fontSize: 13, fluid: true }]) {
       const svg = renderKommuneGrades({ ...KOMMUNE_GRADES, ...size });
       const doc = parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
-      // A page's chart is two drawings, each laid out for its own width.
+      // A page's chart is one drawing, laid out for its width (site.css only scales it).
       for (const root of doc.querySelectorAll('body > svg')) for (const t of root.querySelectorAll('text')) {
         const width = Number(root.getAttribute('width'));
         const x = resolveX(t, width);
@@ -150,4 +153,13 @@ describe('chart text stays ≥ 12 px on a phone at the site’s sizes', () => {
     const svg = renderComparison({ groups: [{ label: 'Hele landet', rows: NATION }, { label: 'Vestfylket', rows: FYLKE }], values: ['0', '1', '2', '3', '4'], colourOf: (v) => GRADE_COLORS[Number(v)], own: '1', title: 'T', description: '', idPrefix: 'l-c' });
     expect(smallestShownText(svg)).toBeGreaterThanOrEqual(12);
   });
+});
+
+test('site.css caps a page chart at MAX_SCALE of its drawing: its 13-px text never shows above 17 px', () => {
+  const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
+  const cap = /\.figure-body \.dk-fluid \{[^}]*max-width: (\d+)px/.exec(css);
+  expect(cap, 'the rule for .dk-fluid in site.css').not.toBeNull();
+  expect(CHART_SIZE.width).toBe(NARROW);
+  expect(Number(cap![1])).toBe(Math.floor(NARROW * MAX_SCALE));
+  expect(Number(cap![1]) / NARROW * CHART_SIZE.fontSize).toBeLessThanOrEqual(17);
 });

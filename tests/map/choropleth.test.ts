@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { prepareMapGeometry } from '../../src/draw/map/prepare';
-import { kommuneAccessibleName, missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../src/draw/map/choropleth';
+import { kommuneAccessibleName, missingFromMap, renderChoropleth, renderFylkeMap, renderLocatorMap, renderLocatorOutline } from '../../src/draw/map/choropleth';
 import { GRADE_COLORS, GRADE_TEXT_COLORS } from '../../src/draw/map/palette';
 import { GRADE_LABELS, MISSING_KOMMUNE, NAMES, PREPARE_OPTIONS, REGISTER, syntheticFylker, syntheticKommuner } from '../fixtures/map/synthetic';
 
@@ -179,6 +179,23 @@ describe('renderLocatorMap', () => {
     expect(svg).toContain(geometry.kommuner.find((k) => k.kommunenummer === '0202')!.d);
     expect(svg).toContain(geometry.fylker.find((f) => f.fylkesnummer === '02')!.d);
     expect(svg.length).toBeLessThan(8000);
+  });
+
+  test('with outlineHref the country is the shared file, drawn in the same frame as the inline outline', () => {
+    const inline = parse(renderLocatorMap({ geometry, kommunenummer: '0202', fylkesnummer: '02', idPrefix: 'loc', width: 150 })).querySelector('svg')!;
+    const svg = renderLocatorMap({ geometry, kommunenummer: '0202', fylkesnummer: '02', idPrefix: 'loc', width: 150, outlineHref: '/kart/norge-2024.svg' });
+    expect(svg).not.toContain(geometry.outline);
+    const root = parse(svg).querySelector('svg')!;
+    const image = root.querySelector('image')!;
+    expect(image.getAttribute('href')).toBe('/kart/norge-2024.svg');
+    expect([image.getAttribute('x'), image.getAttribute('y'), image.getAttribute('width'), image.getAttribute('height')].join(' ')).toBe(root.getAttribute('viewBox'));
+    // The file: the outline alone, with the inline one's path, stroke and frame.
+    const file = parse(renderLocatorOutline(geometry, 150)).querySelector('svg')!;
+    expect(file.getAttribute('viewBox')).toBe(inline.getAttribute('viewBox'));
+    expect([file.getAttribute('width'), file.getAttribute('height')]).toEqual([inline.getAttribute('width'), inline.getAttribute('height')]);
+    expect(file.innerHTML).toBe(inline.querySelector('path')!.outerHTML);
+    // Everything else in the locator is as inline.
+    expect(root.innerHTML.replace(image.outerHTML, '')).toBe(inline.innerHTML.replace(inline.querySelector('path')!.outerHTML, ''));
   });
 
   test('a kommune missing from the boundaries says so instead of failing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, detectDelimiter, parseCsv, scanCsv, toCsv } from '../../src/lib/read/csv';
+import { CsvSyntaxError, detectDelimiter, parseCsv, scanCsv } from '../../src/lib/read/csv';
+import { writeCsv } from '../../src/lib/publish/csv';
 
 describe('detectDelimiter', () => {
   it('picks the delimiter that dominates the header line', () => {
@@ -110,9 +111,9 @@ describe('scanCsv', () => {
   });
 });
 
-describe('toCsv', () => {
+describe('writeCsv (src/lib/publish/csv.ts) read back', () => {
   it('quotes only when needed and writes null/undefined/NaN as empty cells with LF ends', () => {
-    const text = toCsv(['kommunenummer', 'svar'], [
+    const text = writeCsv(['kommunenummer', 'svar'], [
       ['0301', 'Ja, helt'],
       ['3024', 'si "hei"'],
       ['4601', null],
@@ -121,7 +122,7 @@ describe('toCsv', () => {
       ['x;y', 'linje\nto'],
     ]);
     expect(text).toBe(
-      'kommunenummer,svar\n0301,"Ja, helt"\n3024,"si ""hei"""\n4601,\n5001,\n12.5,\n"x;y","linje\nto"\n',
+      'kommunenummer,svar\n0301,"Ja, helt"\n3024,"si ""hei"""\n4601,\n5001,\n12.5,\nx;y,"linje\nto"\n',
     );
   });
 
@@ -132,7 +133,7 @@ describe('toCsv', () => {
       ['', '"', 'æøå\r\nÆØÅ'],
     ];
     for (const delimiter of [',', ';'] as const) {
-      const parsed = parseCsv(toCsv(header, rows, delimiter));
+      const parsed = parseCsv(writeCsv(header, rows, { delimiter }));
       expect(parsed.delimiter).toBe(delimiter);
       expect(parsed.header).toEqual(header);
       expect(parsed.records.map((r) => r.fields)).toEqual(rows);

@@ -1,6 +1,7 @@
 // Damaged exports must end in a valid table or clear problems: never an exception, never a hang.
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, toCsv } from '../../src/lib/read/csv';
+import { CsvSyntaxError, parseCsv } from '../../src/lib/read/csv';
+import { writeCsv } from '../../src/lib/publish/csv';
 import { columnAnswerSets } from '../../src/lib/read/labels';
 import { formatProblems, readResponses, type ReadOptions } from '../../src/lib/read/responses';
 import { cp1252, kommuner, rng, survey2021, utf8, validTable } from './helpers';
@@ -12,7 +13,7 @@ const pick = <T,>(xs: T[]): T => xs[int(xs.length)];
 const base = validTable(kommuner.map((k) => k.kommunenummer), 5);
 const header = [...base.header, 'kommentar_generelt', 'navn'];
 const rows = base.rows.map((r, i) => [...r, i % 2 ? 'Fritekst; med «æøå»\nover to linjer' : '', kommuner[i].kommunenavn]);
-const validText = (delimiter: ',' | ';' = ',', eol = '\n') => toCsv(header, rows, delimiter).replace(/\n(?=\d{4}[,;]|$)/g, eol);
+const validText = (delimiter: ',' | ';' = ',', eol = '\n') => writeCsv(header, rows, { delimiter }).replace(/\n(?=\d{4}[,;]|$)/g, eol);
 
 type Mutation = (bytes: Uint8Array) => Uint8Array;
 
@@ -58,8 +59,8 @@ const mutations: Record<string, Mutation> = {
   cp1252: () => cp1252(validText(';', '\r\n')),
   cp1252WithBom: () => concat(new Uint8Array([0xef, 0xbb, 0xbf]), cp1252(validText(';'))),
   brokenUtf8Tail: (b) => concat(b, new Uint8Array([0xc3])),
-  hugeField: () => utf8(toCsv(header, replaceCell('x'.repeat(1_000_000)))),
-  hugeQuotedField: () => utf8(toCsv(header, replaceCell(`"${'ab;c\n'.repeat(200_000)}`))),
+  hugeField: () => utf8(writeCsv(header, replaceCell('x'.repeat(1_000_000)))),
+  hugeQuotedField: () => utf8(writeCsv(header, replaceCell(`"${'ab;c\n'.repeat(200_000)}`))),
   hugeUnquoted: () => utf8(`${validText()}${'y'.repeat(1_000_000)}`),
   unbalancedQuote: (b) => {
     const at = int(b.length + 1);
@@ -69,10 +70,10 @@ const mutations: Record<string, Mutation> = {
   duplicatedHeader: () => {
     const h = [...header];
     h[int(h.length)] = pick(header);
-    return utf8(toCsv(h, rows));
+    return utf8(writeCsv(h, rows));
   },
   emptyFile: () => new Uint8Array(0),
-  headerOnly: () => utf8(toCsv(header, [], pick([',', ';']))),
+  headerOnly: () => utf8(writeCsv(header, [], { delimiter: pick([',', ';']) })),
   newlinesOnly: () => utf8(pick(['\n', '\r\n', '\r', ' \n\t\n', ';;;\n,,,\n']).repeat(1 + int(100))),
   delimitersDeleted: (b) => removeWhere(b, [0x2c, 0x3b], random() * 0.2),
   newlinesDeleted: (b) => removeWhere(b, [0x0a, 0x0d], random() * 0.5),

@@ -27,7 +27,14 @@ export interface PngRendering {
   cancel(): void;
 }
 
-export function renderPngsInWorkers(jobs: readonly PngJob[], threads = availableParallelism()): PngRendering {
+/**
+ * The cards are drawn while the main thread renders the pages, so one core is left to it: on two
+ * cores one drawing thread, which also finishes before the pages do (each thread costs its own heap,
+ * resvg and libvips: about 100 MB of the build's peak).
+ */
+export const DRAWING_THREADS = Math.max(1, availableParallelism() - 1);
+
+export function renderPngsInWorkers(jobs: readonly PngJob[], threads = DRAWING_THREADS): PngRendering {
   const what = (_id: number) => 'Delingskort';
   const results: Uint8Array[] = new Array(jobs.length);
   const workers: Worker[] = [];

@@ -1,6 +1,12 @@
 // One rasteriser per worker thread: card SVGs in, PNG bytes out (transferred, not copied).
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { makeRasteriser, type Rasteriser } from './raster';
+
+// One card at a time per thread: libvips needs no thread pool of its own here, and its operation
+// cache (50 MB by default) never hits, since no two cards are the same image.
+sharp.concurrency(1);
+sharp.cache(false);
 
 /** What is drawn: a share card (texts outlined, published at CARD_SCALE). */
 export type PngKind = 'card';

@@ -11,7 +11,7 @@ export interface GradeBarsOptions extends FigureText {
   labels: readonly string[]; // grade labels 0–4
   width?: number;
   fontSize?: number;
-  /** For a page: a narrow and a wide drawing, one shown by the column's width (draw/plot drawSized). */
+  /** For a page: one drawing that site.css scales to its column (draw/plot drawSized). */
   fluid?: boolean;
   unitNoun?: Noun | string; // default «kommune»/«kommuner»
   /** Heading of the unknown bar; default «Ukjent – svarte ikke». Say so when it also holds

@@ -20,7 +20,7 @@ export interface ItemSharesOptions extends FigureText {
   order?: 'share' | 'input';
   width?: number;
   fontSize?: number;
-  /** For a page: a narrow and a wide drawing, one shown by the column's width (draw/plot drawSized). */
+  /** For a page: one drawing that site.css scales to its column (draw/plot drawSized). */
   fluid?: boolean;
 }
 

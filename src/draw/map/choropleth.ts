@@ -40,6 +40,11 @@ export interface LocatorMapOptions {
   name?: string;
   fylkesnavn?: string;
   width?: number; // rendered width in px; default 120
+  /**
+   * The country's outline from this same-origin file (renderLocatorOutline, same geometry and
+   * width) instead of inline: on a page it is the same ~3 KB on every kommune page of a year.
+   */
+  outlineHref?: string;
 }
 
 /** Rules the page stylesheet should carry for map links (the SVG cannot, under the CSP). */
@@ -205,6 +210,26 @@ export function renderFylkeMap(options: FylkeMapOptions): string {
 
 const LOCATOR_MARGIN = 0.06;
 
+/** The locator's frame: the view box with a margin (so the ring around a coastal kommune such as
+ * Utsira or Røst is not cut off at the edge), its height in px and the frame units per px. */
+function locatorFrame(geometry: MapGeometry, width: number) {
+  const unit = (geometry.width * (1 + 2 * LOCATOR_MARGIN)) / width;
+  const pad = geometry.width * LOCATOR_MARGIN;
+  const height = Math.round(((geometry.height + 2 * pad) * width) / (geometry.width + 2 * pad));
+  const box = { x: -pad, y: -pad, width: geometry.width + 2 * pad, height: geometry.height + 2 * pad };
+  return { unit, height, box, viewBox: `${num(box.x)} ${num(box.y)} ${num(box.width)} ${num(box.height)}` };
+}
+
+function locatorOutlinePath(geometry: MapGeometry, unit: number): string {
+  return `<path d="${geometry.outline}" fill="#e3e3e3" stroke="#8a8a8a" stroke-width="${num(0.5 * unit)}" stroke-linejoin="round"/>`;
+}
+
+/** The country's outline alone, in the locator's frame: the file a page's locator names by outlineHref. */
+export function renderLocatorOutline(geometry: MapGeometry, width = 120): string {
+  const { unit, height, viewBox } = locatorFrame(geometry, width);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" width="${width}" height="${height}">${locatorOutlinePath(geometry, unit)}</svg>\n`;
+}
+
 /** Small «where is it» map: the country lightly, the fylke shaded, the kommune dark and ringed. */
 export function renderLocatorMap(options: LocatorMapOptions): string {
   const { geometry, kommunenummer, fylkesnummer, width = 120 } = options;
@@ -215,10 +240,7 @@ export function renderLocatorMap(options: LocatorMapOptions): string {
   const title = shape
     ? `Kart: ${name} markert${options.fylkesnavn ? ` i ${options.fylkesnavn}` : ''} på Norgeskartet`
     : `Kart: ${name} mangler i kartgrunnlaget`;
-  // A margin so the ring around a coastal kommune (Utsira, Røst) is not cut off at the frame edge.
-  const unit = (geometry.width * (1 + 2 * LOCATOR_MARGIN)) / width; // frame units per rendered pixel
-  const pad = geometry.width * LOCATOR_MARGIN;
-  const height = Math.round(((geometry.height + 2 * pad) * width) / (geometry.width + 2 * pad));
+  const { unit, height, box, viewBox } = locatorFrame(geometry, width);
 
   let marker = '';
   if (shape) {
@@ -226,10 +248,13 @@ export function renderLocatorMap(options: LocatorMapOptions): string {
     const r = Math.max((Math.max(x1 - x0, y1 - y0) / 2) + 3 * unit, 6 * unit);
     marker = `<circle cx="${num((x0 + x1) / 2)}" cy="${num((y0 + y1) / 2)}" r="${num(r)}" fill="none" stroke="#b30000" stroke-width="${num(1.5 * unit)}"/>`;
   }
+  const outline = options.outlineHref
+    ? `<image href="${esc(options.outlineHref)}" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}"/>`
+    : locatorOutlinePath(geometry, unit);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-locator" viewBox="${num(-pad)} ${num(-pad)} ${num(geometry.width + 2 * pad)} ${num(geometry.height + 2 * pad)}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="dk-locator" viewBox="${viewBox}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title">` +
     `<title id="${id}-title">${esc(title)}</title>` +
-    `<path d="${geometry.outline}" fill="#e3e3e3" stroke="#8a8a8a" stroke-width="${num(0.5 * unit)}" stroke-linejoin="round"/>` +
+    outline +
     (fylke ? `<path d="${fylke.d}" fill="#b5b5b5"/>` : '') +
     (shape ? `<path d="${shape.d}" fill="${GRADE_COLORS[4]}"/>` : '') +
     marker +

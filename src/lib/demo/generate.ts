@@ -1,5 +1,5 @@
 // Synthetic demo responses for one survey wave: pure, seeded, byte-identical for the same input.
-import { toCsv } from '../read/csv';
+import { writeCsv } from '../publish/csv';
 import type { RegisterRow, ResponseRow, SurveyDefinition } from '../types';
 import { sizeZ, waveMaturity, type DemoBase } from './latent';
 import { RESPONSE } from './model';
@@ -38,5 +38,5 @@ export function generateDemoRows(wave: DemoWave): ResponseRow[] {
 export function generateDemoCsv(wave: DemoWave): string {
   const columns = demoColumns(wave.survey);
   const rows = generateDemoRows(wave);
-  return toCsv(columns, rows.map((r) => columns.map((c) => r[c] ?? null)));
+  return writeCsv(columns, rows.map((r) => columns.map((c) => r[c] ?? null)));
 }

@@ -3,7 +3,8 @@ import {
   type DistributionRow, type IndicatorRow, type ItemShareRow, type KommuneIndicators, type RegisterRow,
   type ResponseColumns, type ResponseRow, type StructureEntry, type SurveyDefinition, type YearEntry,
 } from '../types';
-import { formatCsv, formatCsvColumns, formatCsvColumnsEach, type Cell, type CsvOptions } from './csv';
+import { formatCsv, formatCsvColumns, formatCsvColumnsEach, type Cell } from './csv';
+import { EXCEL_CSV, PLAIN_CSV } from '../publish/csv';
 import { indicatorsFromColumns, kommuneColumns } from './indicators';
 import { columnValues, indicatorRows, type Table } from './table';
 import { toKommuneIndicators } from './kommune';
@@ -51,19 +52,17 @@ export interface YearResult<R extends IndicatorRow = KommuneIndicators | Indicat
   register: readonly RegisterRow[] | null;
 }
 
-/** The indicator CSV contract: UTF-8, comma, header in INDICATOR_COLUMNS order, unknown = empty. */
-const PLAIN: CsvOptions = {};
-/** The same table for Norwegian Excel: `;`, UTF-8 BOM, CRLF. */
-const EXCEL: CsvOptions = { delimiter: ';', bom: true, eol: '\r\n', spreadsheet: true };
+// The indicator CSV contract (PLAIN_CSV: UTF-8, comma, header in INDICATOR_COLUMNS order,
+// unknown = empty) and the same table for Norwegian Excel (EXCEL_CSV).
 
 const indicatorColumns = (table: Table) => INDICATOR_COLUMNS.map((c) => columnValues<Cell>(table, c));
 
 export function indicatorsCsv(table: Table): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), PLAIN);
+  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), PLAIN_CSV);
 }
 
 export function indicatorsExcelCsv(table: Table): string {
-  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), EXCEL);
+  return formatCsvColumns(INDICATOR_COLUMNS, indicatorColumns(table), EXCEL_CSV);
 }
 
 /** Everything the site and the downloads need for one survey year, computed in memory. */
@@ -80,7 +79,7 @@ export function computeYear(input: YearInput): YearResult {
     : indicatorRows(table);
   const svart = columnValues<number>(table, 'svart');
   // Both CSVs from one formatting of each column.
-  const [csv, excelCsv] = formatCsvColumnsEach(INDICATOR_COLUMNS, indicatorColumns(table), [PLAIN, EXCEL]);
+  const [csv, excelCsv] = formatCsvColumnsEach(INDICATOR_COLUMNS, indicatorColumns(table), [PLAIN_CSV, EXCEL_CSV]);
   return {
     table,
     indicatorsCsv: csv,

@@ -2,6 +2,7 @@
 // the tables are published, and the facts of the accessibility statement. `data/site.json` holds
 // it; the demo builds with the committed file unedited, a build for publication must name a
 // contact and a real address.
+import { checkSite } from '../schema';
 
 export const PLACEHOLDER_ORIGIN = 'https://digikommune.example';
 
@@ -46,9 +47,7 @@ export class IdentityError extends Error {
   }
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Reads and checks `site.json`; every problem is named with the field and what was expected. */
+/** Reads and checks `site.json` (src/lib/schema/site.ts); every problem names the file and the field. */
 export function parseIdentity(text: string, file: string): SiteIdentity {
   let raw: unknown;
   try {
@@ -56,43 +55,9 @@ export function parseIdentity(text: string, file: string): SiteIdentity {
   } catch (e) {
     throw new IdentityError(`${file}: ugyldig JSON (${(e as Error).message})`);
   }
-  const problems: string[] = [];
-  const o = (raw ?? {}) as Record<string, unknown>;
-  const str = (v: unknown, field: string) => {
-    if (typeof v !== 'string' || v.trim() === '') problems.push(`«${field}»: ventet en tekst, fant ${JSON.stringify(v)}`);
-    return typeof v === 'string' ? v : '';
-  };
-  const publisher = str(o.publisher, 'publisher');
-  const title = str(o.title, 'title');
-  const siteUrl = str(o.siteUrl, 'siteUrl');
-  if (siteUrl && !/^https?:\/\/[^/\s]+/.test(siteUrl)) problems.push(`«siteUrl»: ventet en absolutt adresse (https://…), fant «${siteUrl}»`);
-  let contact: Contact | null = null;
-  if (o.contact !== null && o.contact !== undefined) {
-    const c = o.contact as Record<string, unknown>;
-    const email = typeof c.email === 'string' && c.email.trim() !== '' ? c.email.trim() : undefined;
-    const form = typeof c.form === 'string' && c.form.trim() !== '' ? c.form.trim() : undefined;
-    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problems.push(`«contact.email»: ventet en e-postadresse, fant «${email}»`);
-    if (form && !/^https:\/\//.test(form)) problems.push(`«contact.form»: ventet en https-adresse, fant «${form}»`);
-    if (!email && !form) problems.push('«contact»: ventet «email» eller «form» (eller null i demoen)');
-    contact = { ...(email ? { email } : {}), ...(form ? { form } : {}) };
-  }
-  const l = (o.licence ?? {}) as Record<string, unknown>;
-  const licence: Licence = { id: str(l.id, 'licence.id'), name: str(l.name, 'licence.name'), url: str(l.url, 'licence.url'), credit: str(l.credit, 'licence.credit') };
-  const a = (o.accessibility ?? {}) as Record<string, unknown>;
-  const reviewed = str(a.reviewed, 'accessibility.reviewed');
-  if (reviewed && !ISO_DATE.test(reviewed)) problems.push(`«accessibility.reviewed»: ventet ÅÅÅÅ-MM-DD, fant «${reviewed}»`);
-  const deviations = Array.isArray(a.deviations) ? a.deviations.map((d, i) => {
-    const r = (d ?? {}) as Record<string, unknown>;
-    // `check` and `path` tie a deviation to the browser test that finds it (accessibility-checks.json).
-    return {
-      what: str(r.what, `accessibility.deviations[${i}].what`), criterion: str(r.criterion, `accessibility.deviations[${i}].criterion`), plan: str(r.plan, `accessibility.deviations[${i}].plan`),
-      ...(typeof r.check === 'string' ? { check: r.check } : {}), ...(typeof r.path === 'string' ? { path: r.path } : {}),
-    };
-  }) : (problems.push('«accessibility.deviations»: ventet en liste (tom når ingen avvik er kjent)'), []);
-  const c = (a.complaint ?? {}) as Record<string, unknown>;
-  const complaint = { name: str(c.name, 'accessibility.complaint.name'), url: str(c.url, 'accessibility.complaint.url') };
-  if (problems.length > 0) throw new IdentityError(`${file} kan ikke brukes:\n${problems.map((p) => `  ${file}: ${p}`).join('\n')}`);
-  return { publisher, title, siteUrl: siteUrl.replace(/\/+$/, ''), contact, licence, accessibility: { reviewed, deviations, complaint } };
+  const checked = checkSite(raw, file);
+  if (!checked.ok) throw new IdentityError(`${file} kan ikke brukes:\n${checked.problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
+  return checked.value;
 }
 
 /**

@@ -8,22 +8,13 @@ export const CONTENT_SECURITY_POLICY = headerPolicy(CSP_DIRECTIVES);
 /** The same policy for /embed/: other sites may frame those pages (and only those). */
 export const EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", 'frame-ancestors *');
 
-/**
- * Figure files are images, never pages: nothing in them may load or run, but a browser that opens
- * one on its own draws it in an image viewer whose inline styles (centring, backdrop) the page
- * policy would refuse. Only styles (inline, and the site's own stylesheets, so a missing figure's
- * 404 page under /figur/ keeps its look on hosts that pick headers by path) are allowed; an SVG
- * here still cannot run script (default-src 'none'), fetch anything else, or be framed.
- */
-export const FIGURE_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
-
 export const SECURITY_HEADERS: readonly [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
 ];
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Data and figure files keep their names when a correction changes them: revalidated hourly. */
+/** Data files keep their names when a correction changes them: revalidated hourly. */
 export const HOURLY = 'public, max-age=3600';
 
 /**
@@ -40,7 +31,6 @@ export interface HeaderZone {
 
 export const HEADER_ZONES: readonly HeaderZone[] = [
   { folder: 'embed/', headers: [['Content-Security-Policy', EMBED_CONTENT_SECURITY_POLICY], ...SECURITY_HEADERS] },
-  { folder: 'figur/', headers: [['Content-Security-Policy', FIGURE_CONTENT_SECURITY_POLICY], ...SECURITY_HEADERS, ['Cache-Control', HOURLY]] },
   { folder: '_astro/', headers: [['Content-Security-Policy', CONTENT_SECURITY_POLICY], ...SECURITY_HEADERS, ['Cache-Control', IMMUTABLE]] },
   { folder: 'data/', headers: [['Content-Security-Policy', CONTENT_SECURITY_POLICY], ...SECURITY_HEADERS, ['Cache-Control', HOURLY]] },
   { folder: null, headers: [['Content-Security-Policy', CONTENT_SECURITY_POLICY], ...SECURITY_HEADERS] },

@@ -2,7 +2,7 @@
 // description of the site's headers (policies.ts) and redirects (redirectRules.ts). Files a host
 // reads from the site root go in `site`; configuration an operator installs (nginx, Apache vhost,
 // Caddy, CloudFront) goes in `beside`, a folder next to the output that is never published.
-import { HEADER_ZONES, CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY, FIGURE_CONTENT_SECURITY_POLICY, HOURLY, IMMUTABLE, SECURITY_HEADERS, type HeaderZone } from './policies';
+import { HEADER_ZONES, CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY, HOURLY, IMMUTABLE, SECURITY_HEADERS, type HeaderZone } from './policies';
 import { compilePattern, isYearly, targetWithGroups, type DynamicRedirect, type StaticRedirect } from './redirectRules';
 import type { HostName } from './hostLimits';
 
@@ -77,18 +77,13 @@ export function headersFile(base: string): string {
     `  Cache-Control: ${IMMUTABLE}`,
     `${b}data/*`,
     `  Cache-Control: ${HOURLY}`,
-    // Figure files keep their names when a correction redraws them: revalidated like the data.
-    `${b}figur/*`,
-    `  Cache-Control: ${HOURLY}`,
-    '  ! Content-Security-Policy',
-    `  Content-Security-Policy: ${FIGURE_CONTENT_SECURITY_POLICY}`,
     `${b}embed/*`,
     '  ! Content-Security-Policy',
     `  Content-Security-Policy: ${EMBED_CONTENT_SECURITY_POLICY}`,
     '',
   ].join('\n');
 }
-export const HEADER_RULES_IN_FILE = 5;
+export const HEADER_RULES_IN_FILE = 4;
 
 /**
  * `_redirects`: fixed rules first (Cloudflare counts every rule after the first dynamic one as

@@ -1,4 +1,4 @@
-// RFC-4180-ish CSV parsing and writing. Pure: text in, records out.
+// RFC-4180-ish CSV parsing. Pure: text in, records out. The writer is src/lib/publish/csv.ts.
 
 export type Delimiter = ',' | ';';
 
@@ -396,25 +396,4 @@ export function scanCsvSpans(
     return onRecord(spans, line) !== false;
   };
   return scanCore(text, fromFields, options, simple);
-}
-
-const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
-
-function cell(value: string | number | null | undefined, delimiter: string): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  // Quote on either delimiter so a file stays readable whichever one a reader guesses.
-  if (NEEDS_QUOTES.test(value) || value.includes(delimiter)) return `"${value.replace(/"/g, '""')}"`;
-  return value;
-}
-
-/** Writes CSV with LF line ends and a final newline; null/undefined and non-finite numbers → empty. */
-export function toCsv(
-  header: string[],
-  rows: (string | number | null | undefined)[][],
-  delimiter: Delimiter = ',',
-): string {
-  const out: string[] = [header.map((h) => cell(h, delimiter)).join(delimiter)];
-  for (const row of rows) out.push(row.map((v) => cell(v, delimiter)).join(delimiter));
-  return out.join('\n') + '\n';
 }

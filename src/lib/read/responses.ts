@@ -74,6 +74,17 @@ const OTHER_UNIT_TYPES = new Set(['fylkeskommune', 'stat']);
 const KOMMUNENUMMER = /^[0-9]{4}$/;
 const SHORT_NUMBER = /^[0-9]{1,3}$/;
 const MAX_SHOWN = 60;
+/** Names joined by «, », cut with «… og N til» before `max` characters: one problem stays one readable line. */
+function namesWithin(names: readonly string[], max: number): string {
+  let text = '';
+  for (let i = 0; i < names.length; i++) {
+    const next = i === 0 ? names[i] : `${text}, ${names[i]}`;
+    if (next.length > max) return `${text} … og ${names.length - i} til`;
+    text = next;
+  }
+  return text;
+}
+
 const SEP_LINE = /^(\uFEFF?)"?sep=([;,])"?[ \t]*(?=\r|\n)/i;
 
 /** A nudge when an unknown answer looks like the file was decoded with the wrong encoding. */
@@ -256,7 +267,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     });
     const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
     if (missing.length > 0) {
-      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${missing.join(', ')}${separatorHint(raw) || lineEndHint(text)}` });
+      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${namesWithin(missing, 1500)}${separatorHint(raw) || lineEndHint(text)}` });
     }
     if (list.count > 0) return null;
     return new BodyReader(header, firstIndex, s, list, delimiter, options.register ?? null);

@@ -4,7 +4,7 @@
 // The file's columns carry the two structures' years (`kommunenummer_2018`, `kommunenummer_2020`);
 // in memory every correspondence uses the fields of CorrespondenceRow, whose `_2020` side is the
 // earlier structure and `_2024` side the later one, whatever the years.
-import { toCsv } from '../read/csv';
+import { writeCsv } from '../publish/csv';
 import type { CorrespondenceRow, Endring, Problem, RegisterRow } from '../types';
 import { ReferenceDataError } from './errors';
 import { KOMMUNENUMMER, readReferenceTable } from './register';
@@ -104,7 +104,7 @@ function compareRows(a: CorrespondenceRow, b: CorrespondenceRow): number {
 
 /** The file format of `../shared/registers/endringer-*.csv`, sorted by old then new number. */
 export function formatCorrespondence(rows: CorrespondenceRow[], years: CorrespondenceYears = DEFAULT_YEARS): string {
-  return toCsv(
+  return writeCsv(
     correspondenceColumns(years),
     [...rows].sort(compareRows).map((r) => CORRESPONDENCE_COLUMNS.map((c) => r[c])),
   );

@@ -1,5 +1,6 @@
 // Kommune registers (`registers/kommuner-YYYY.csv`): number, name, fylke, population 1 January.
-import { CsvSyntaxError, parseCsv, toCsv } from '../read/csv';
+import { CsvSyntaxError, parseCsv } from '../read/csv';
+import { writeCsv } from '../publish/csv';
 import type { Problem, RegisterRow } from '../types';
 import { ReferenceDataError } from './errors';
 
@@ -110,8 +111,8 @@ export function parseRegister(text: string, file: string): RegisterRow[] {
 /** The register file format of `../shared/registers/`: sorted by kommunenummer, LF, final newline. */
 export function formatRegister(rows: RegisterRow[]): string {
   const sorted = [...rows].sort((a, b) => (a.kommunenummer < b.kommunenummer ? -1 : a.kommunenummer > b.kommunenummer ? 1 : 0));
-  return toCsv(
-    [...REGISTER_COLUMNS],
+  return writeCsv(
+    REGISTER_COLUMNS,
     sorted.map((r) => [r.kommunenummer, r.kommunenavn, r.fylkesnummer, r.fylkesnavn, r.innbyggere]),
   );
 }

@@ -1,11 +1,11 @@
-// One schema per data file kind, checked before any data is read. (data/site.json is checked by
-// src/lib/publication/identity.ts, which knows its fields.)
+// One schema per data file kind, checked before any data is read.
 import type { z } from 'zod';
 import type { Problem, StructureEntry, SurveyDefinition, YearEntry } from '../types';
 import { schemaProblems } from './issues';
 import { yearEntrySchema } from './year';
 import { structureSchema } from './structure';
 import { surveySchema } from './survey';
+import { siteSchema } from './site';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -17,3 +17,4 @@ function check<T>(schema: z.ZodTypeAny, value: unknown, file: string): Checked<T
 export const checkYearEntry = (value: unknown, file: string) => check<YearEntry>(yearEntrySchema, value, file);
 export const checkStructure = (value: unknown, file: string) => check<StructureEntry>(structureSchema, value, file);
 export const checkSurvey = (value: unknown, file: string) => check<SurveyDefinition>(surveySchema, value, file);
+export const checkSite = (value: unknown, file: string) => check<z.output<typeof siteSchema>>(siteSchema, value, file);

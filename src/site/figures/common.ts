@@ -5,7 +5,7 @@ import { renderChoropleth, renderFylkeMap, renderLocatorMap } from '../../draw/m
 import { GRADE_COLORS } from '../../draw/map/palette';
 import { NARROW, type FigureSize } from '../../draw/plot';
 import { kommuner, mapGeometry, survey } from '../data';
-import { kommunePath } from '../urls';
+import { kommunePath, withBase } from '../urls';
 import { unknownReason } from '../../lib/format/unknown';
 import { mapKey } from '../mapKey';
 
@@ -70,11 +70,20 @@ export function choroplethSvg(year: number, indicator: MapIndicator, idPrefix: s
   }));
 }
 
-/** Small locator: the country, the fylke shaded and the kommune marked; null without a shape. */
+/** The kommune page's locator, in px; its outline file (/kart/norge-<år>.svg) is drawn for it. */
+export const LOCATOR_WIDTH = 150;
+
+/** The year's shared outline under the locators (src/pages/kart). */
+export const locatorOutlinePath = (year: number) => withBase(`/kart/norge-${year}.svg`);
+
+/**
+ * Small locator: the country, the fylke shaded and the kommune marked; null without a shape. The
+ * country's outline is the year's shared file, not inline.
+ */
 export function locatorSvg(year: number, kommunenummer: string, fylkesnummer: string, idPrefix: string, name: string, fylkesnavn?: string): string | null {
   const geometry = mapGeometry(year);
   if (!geometry || !geometry.kommuner.some((s) => s.kommunenummer === kommunenummer)) return null;
-  return stripStyle(renderLocatorMap({ geometry, kommunenummer, fylkesnummer, idPrefix, name, fylkesnavn, width: 150 }));
+  return stripStyle(renderLocatorMap({ geometry, kommunenummer, fylkesnummer, idPrefix, name, fylkesnavn, width: LOCATOR_WIDTH, outlineHref: locatorOutlinePath(year) }));
 }
 
 /** Zoomed map of one fylke's kommuner, each a link; null when none has a shape. */
@@ -100,8 +109,8 @@ export function fylkeMapSvg(year: number, fylkesnummer: string, indicator: MapIn
 export type { FigureSize };
 
 /**
- * Charts on the pages: drawn at the 288-px column of a 320-px screen and at WIDE, one of the two
- * shown by the width of the figure's column (site.css), so their text is 13 px as displayed.
+ * Charts on the pages: drawn once at the 288-px column of a 320-px screen and scaled by site.css to
+ * the figure's column, never below that width nor above 17/13 of it, so their text shows at 13–17 px.
  */
 export const CHART_SIZE: FigureSize = { width: NARROW, fontSize: 13, fluid: true };
 

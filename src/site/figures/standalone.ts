@@ -1,7 +1,7 @@
 // A figure file on its own: the article-size drawing with its title, source line and licence
 // inside (charts/svg withCaption), no links back into the site (they would break outside it), and
 // its numbers as CSV.
-import { toCsv } from '../../lib/read/csv';
+import { writeCsv } from '../../lib/publish/csv';
 import { withCaption } from '../../draw/svg';
 import { ARTICLE_SIZE, type FigureSize } from './common';
 import { identity } from '../data';
@@ -45,5 +45,5 @@ export function figureFileSvg(f: FigureFile): string | null {
 
 export function figureFileCsv(f: FigureFile): string {
   const t = f.table();
-  return toCsv(t.header, t.rows);
+  return writeCsv(t.header, t.rows);
 }

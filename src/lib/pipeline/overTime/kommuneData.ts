@@ -2,7 +2,7 @@
 // through the kommune reforms, with the number and name the kommune had that year beside today's,
 // and every score and grade. A journalist gets one kommune without filtering the national table;
 // /sammenlign/ reads the same JSON.
-import { toCsv } from '../../read/csv';
+import { writeCsv } from '../../publish/csv';
 import { INDICATOR_COLUMNS, type KommuneIndicators } from '../../types';
 import type { Kobling } from './chain';
 import type { OverTimeModel } from './model';
@@ -103,7 +103,7 @@ export function kommuneData(model: OverTimeModel, currentNr: string, meta: Kommu
 }
 
 export function kommuneDataCsv(file: KommuneDataFile): string {
-  return toCsv([...KOMMUNE_DATA_COLUMNS], file.rows.map((r) => KOMMUNE_DATA_COLUMNS.map((c) => (r as unknown as Record<string, string | number | null>)[c] ?? null)));
+  return writeCsv(KOMMUNE_DATA_COLUMNS, file.rows.map((r) => KOMMUNE_DATA_COLUMNS.map((c) => (r as unknown as Record<string, string | number | null>)[c] ?? null)));
 }
 
 /** Artefact directory of the per-kommune files, relative to the artefacts root. */

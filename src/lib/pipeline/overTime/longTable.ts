@@ -2,8 +2,7 @@
 // kommune had that year and the number of the kommune it is part of today.
 import * as aq from 'arquero';
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../../types';
-import { toCsv } from '../../read/csv';
-import { spreadsheetCell } from '../../format/spreadsheet';
+import { EXCEL_CSV, writeCsv } from '../../publish/csv';
 import type { OverTimeModel } from './model';
 
 const INDICATOR_VALUES = INDICATOR_COLUMNS.filter((c) => c !== 'kommunenummer');
@@ -61,10 +60,10 @@ function cells(row: LongRow): (string | number | null)[] {
 
 /** UTF-8, comma, empty cell for unknown: the same conventions as `indicators.csv`. */
 export function longTableCsv(rows: LongRow[]): string {
-  return toCsv([...LONG_COLUMNS], rows.map(cells));
+  return writeCsv(LONG_COLUMNS, rows.map(cells));
 }
 
-/** `;`-separated, CRLF, with a byte order mark, so Norwegian Excel opens it with æøå intact and runs no text as a formula. */
+/** «CSV for Excel» (EXCEL_CSV), so Norwegian Excel opens it with æøå intact, numbers as numbers, and runs no text as a formula. */
 export function longTableExcelCsv(rows: LongRow[]): string {
-  return '\uFEFF' + toCsv([...LONG_COLUMNS], rows.map((r) => cells(r).map(spreadsheetCell)), ';').replace(/\n/g, '\r\n');
+  return writeCsv(LONG_COLUMNS, rows.map(cells), EXCEL_CSV);
 }

@@ -1,7 +1,6 @@
 // The over-time tables that are JSON by nature (nested per theme or per year) as flat rows, so
 // /data/ can offer them as CSV and Excel CSV like every other table.
-import { toCsv } from '../../read/csv';
-import { spreadsheetCell } from '../../format/spreadsheet';
+import { EXCEL_CSV, writeCsv } from '../../publish/csv';
 import type { ChangeRow } from './changes';
 import type { StrategyAreas, YearDistributionRow } from './national';
 
@@ -34,7 +33,7 @@ export function strategyTable(s: StrategyAreas): FlatTable {
 
 /** UTF-8 with commas, the same conventions as `indicators.csv`. */
 export function tableCsv(t: FlatTable): string {
-  return toCsv(t.header, t.rows);
+  return writeCsv(t.header, t.rows);
 }
 
 /**
@@ -42,7 +41,5 @@ export function tableCsv(t: FlatTable): string {
  * numbers as numbers and æøå intact, and no text cell as a formula.
  */
 export function tableExcelCsv(t: FlatTable): string {
-  // Text is neutralised before the numbers become decimal-comma text (which must stay as it is).
-  const rows = t.rows.map((r) => r.map((v) => (typeof v === 'number' && Number.isFinite(v) ? String(v).replace('.', ',') : spreadsheetCell(v))));
-  return '\uFEFF' + toCsv(t.header, rows, ';').replace(/\n/g, '\r\n');
+  return writeCsv(t.header, t.rows, EXCEL_CSV);
 }

@@ -1,0 +1,209 @@
+// npm run bench:floor (and part of npm run bench) — the site build against its floor: Astro alone
+// writing as many plain pages of a kommune page's size (scripts/lib/floor-project.ts). Prints the
+// ratios build/floor for wall time, CPU time and peak RSS, warm (share-card cache full) and cold
+// (cache empty: every card drawn), for the 3-year demo and, when asked, the 10-year fixture.
+// Goals (issue 20 §3): warm ≤ 2 × the floor's time, cold ≤ 4 ×, peak RSS ≤ 1.5 ×; reported, never
+// failing, since the machine's load moves them. Fails only when a ratio is more than
+// REGRESSION_FACTOR × its committed baseline (scripts/bench-baseline.json, «floorRatios»).
+// Every run is its own process, measured back to back (cold build, floor, warm build), so the
+// floor and the build see much the same load: the ratios hold under load only as far as that load
+// stays the same through the three runs; the load is printed with them.
+//
+//   npm run bench:floor [-- --ten] [--update-baseline] [--json file]
+//   DIGIKOMMUNE_BENCH_TEN=1 npm run bench      (the 10-year ratios too; CI runs the 3-year ones)
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runMeasured, type ChildUsage } from './lib/child-usage';
+import { writeFloorProject } from './lib/floor-project';
+import { listFiles } from './lib/sitefiles';
+import { makeBenchFixture } from './bench-fixture';
+import { describeFailure } from './lib/errors';
+import { judgeRatio, loadBaseline, REGRESSION_FACTOR, updateFloorRatios } from './lib/baseline';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BASELINE = join(ROOT, 'scripts', 'bench-baseline.json');
+const TSX_ESM = join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+
+/**
+ * The heap cap `npm run build` starts Node with (package.json). V8 lets the old generation grow to
+ * about four times what survived the last full collection when the heap limit is large (4 GB on a
+ * 24 GB machine), and the pages' garbage fills that room; under a 1 GiB cap it grows by about 1.6.
+ * The floor runs under the same cap, so the ratios compare like with like.
+ */
+export const BUILD_HEAP_FLAG = '--max-old-space-size=1024';
+export const buildScriptHasHeapFlag = (pkg: { scripts: Record<string, string> }) => pkg.scripts.build.startsWith(`NODE_OPTIONS="${BUILD_HEAP_FLAG} $NODE_OPTIONS" `);
+
+/** The goals of issue 20 §3: build / floor. */
+export const FLOOR_GOALS = { warmTime: 2, coldTime: 4, rss: 1.5 } as const;
+
+export type Measure = 'time' | 'cpu' | 'rss';
+export const MEASURES: Measure[] = ['time', 'cpu', 'rss'];
+
+export interface FloorBench {
+  years: 3 | 10;
+  pages: number;
+  /** Median HTML bytes of a kommune page of the site, and the floor's mean page. */
+  sitePageBytes: number;
+  floorPageBytes: number;
+  cold: ChildUsage;
+  floor: ChildUsage;
+  warm: ChildUsage;
+  /** Load average (1 min) before each run: cold, floor, warm, and after the last. */
+  load: number[];
+  /** Share cards drawn by each build (the build's own line): all in the cold one, none in the warm one. */
+  drawn: { cold: number; warm: number };
+}
+
+/** «Delingskort: …; N tegnet nå» from the build's output. */
+export function cardsDrawn(output: string): number {
+  const m = /(\d+) tegnet nå/.exec(output);
+  if (!m) throw new Error('Fant ikke hvor mange delingskort bygget tegnet');
+  return Number(m[1]);
+}
+
+/** Baseline id of one ratio: `<years>.<warm|cold>.<time|cpu|rss>`. */
+export const ratioId = (years: number, kind: 'warm' | 'cold', m: Measure) => `${years}.${kind}.${m}`;
+
+export function ratios(b: FloorBench): Record<string, number> {
+  const pick = (u: ChildUsage, m: Measure) => (m === 'time' ? u.wallMs : m === 'cpu' ? u.cpuMs : u.peakRssMB);
+  const out: Record<string, number> = {};
+  for (const kind of ['warm', 'cold'] as const) for (const m of MEASURES) out[ratioId(b.years, kind, m)] = pick(b[kind], m) / pick(b.floor, m);
+  return out;
+}
+
+/** The goal a ratio is held to, if any (CPU time is shown for the load's sake, without a goal). */
+export function goalOf(id: string): number | null {
+  const [, kind, m] = id.split('.');
+  if (m === 'rss') return FLOOR_GOALS.rss;
+  if (m === 'time') return kind === 'warm' ? FLOOR_GOALS.warmTime : FLOOR_GOALS.coldTime;
+  return null;
+}
+
+async function htmlStats(dir: string, pick: (file: string) => boolean = () => true): Promise<{ count: number; sizes: number[] }> {
+  const files = (await listFiles(dir)).filter((f) => f.endsWith('.html') && pick(f));
+  const sizes: number[] = [];
+  for (const f of files) sizes.push((await stat(join(dir, f))).size);
+  return { count: files.length, sizes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** Builds the site cold, Astro's floor, then the site warm, each in its own process. */
+export async function benchFloor(years: 3 | 10, log: (l: string) => void = () => {}): Promise<FloorBench> {
+  const tmp = await mkdtemp(join(tmpdir(), `digikommune-floor-${years}-`));
+  try {
+    const site = join(tmp, 'site');
+    const cards = join(tmp, 'kort');
+    const data = years === 10 ? ['--data', (await makeBenchFixture(join(tmp, 'data10'))).dataDir, '--host', 'nginx'] : [];
+    const build = (label: string) => runMeasured({
+      nodeArgs: [BUILD_HEAP_FLAG, '--import', TSX_ESM, join(ROOT, 'scripts', 'build.ts'), '--out', site, '--card-cache', cards, '--no-download', ...data],
+      cwd: ROOT,
+      label,
+    });
+    const load: number[] = [];
+    // Cold: an empty card cache (every card drawn, as with --no-card-cache), which it fills for the warm run.
+    log(`  ${years} år: bygger kaldt …`);
+    load.push(loadavg()[0]);
+    const cold = await build(`Kaldt bygg (${years} år)`);
+    const { count: pages } = await htmlStats(site);
+    const kommune = await htmlStats(site, (f) => /^(\d{4}\/)?kommune\/\d{4}-[^/]+\/index\.html$/.test(f));
+    const sitePageBytes = median(kommune.sizes.filter((s) => s > 4096)); // redirect pages are ~1 KB
+    const floorDir = join(tmp, 'gulv');
+    await writeFloorProject(floorDir, { pages, pageBytes: sitePageBytes }, join(ROOT, 'node_modules'));
+    log(`  ${years} år: gulvet, ${pages} sider à ${(sitePageBytes / 1024).toFixed(0)} KB …`);
+    load.push(loadavg()[0]);
+    const floor = await runMeasured({
+      nodeArgs: [BUILD_HEAP_FLAG, join(ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--silent'],
+      cwd: floorDir,
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+      label: `Gulvet (${years} år)`,
+    });
+    const floorPages = await htmlStats(join(floorDir, 'dist'));
+    if (floorPages.count !== pages) throw new Error(`Gulvet skrev ${floorPages.count} sider, ventet ${pages}`);
+    await rm(floorDir, { recursive: true, force: true });
+    log(`  ${years} år: bygger varmt …`);
+    load.push(loadavg()[0]);
+    const warm = await build(`Varmt bygg (${years} år)`);
+    load.push(loadavg()[0]);
+    const drawn = { cold: cardsDrawn(cold.output), warm: cardsDrawn(warm.output) };
+    // A warm run that drew cards measured something between warm and cold: not what it says.
+    if (drawn.warm !== 0) throw new Error(`Det varme bygget tegnet ${drawn.warm} delingskort; kortlageret var ikke fullt`);
+    return { years, pages, sitePageBytes, floorPageBytes: mean(floorPages.sizes), cold, floor, warm, load, drawn };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+const n1 = (x: number) => x.toFixed(1).replace('.', ',');
+const n2 = (x: number) => x.toFixed(2).replace('.', ',');
+
+export interface RatioVerdict { id: string; value: number; goal: number | null; baseline: number | undefined; limit: number | undefined; regression: boolean }
+
+export function judgeRatios(measured: Record<string, number>, baseline: Record<string, number> | undefined): RatioVerdict[] {
+  return Object.entries(measured).map(([id, value]) => {
+    const v = judgeRatio(value, baseline?.[id]);
+    return { id, value, goal: goalOf(id), baseline: baseline?.[id], limit: v.kind === 'no-baseline' ? undefined : v.limit, regression: v.kind === 'regression' };
+  });
+}
+
+export function floorReport(b: FloorBench, verdicts: RatioVerdict[]): string {
+  const row = (label: string, u: ChildUsage) => `    ${label.padEnd(26)} vegg ${n1(u.wallMs / 1000).padStart(6)} s   CPU ${n1(u.cpuMs / 1000).padStart(6)} s   minnetopp ${u.peakRssMB.toFixed(0).padStart(5)} MB`;
+  const label: Record<string, string> = { time: 'veggtid', cpu: 'CPU-tid', rss: 'minnetopp (RSS)' };
+  const lines = [
+    `Bygget mot gulvet (Astro alene), ${b.years === 3 ? '3 årganger (demo)' : '10 årganger (benkfikstur)'}: ${b.pages} HTML-sider; kommuneside (median) ${n1(b.sitePageBytes / 1024)} KB, gulvets sider ${n1(b.floorPageBytes / 1024)} KB i snitt`,
+    row(`kaldt bygg (${b.drawn.cold} kort tegnet)`, b.cold),
+    row('gulvet', b.floor),
+    row(`varmt bygg (${b.drawn.warm} kort tegnet)`, b.warm),
+    `    maskinlast (1 min) før kaldt, gulv, varmt og etter: ${b.load.map(n1).join(' / ')} på ${availableParallelism()} kjerner. Under last blåses veggtida opp; forholdstallene holder bare så langt lasten var den samme gjennom de tre kjøringene.`,
+  ];
+  for (const v of verdicts) {
+    const [, kind, m] = v.id.split('.');
+    const goal = v.goal === null ? '' : `${v.value <= v.goal ? 'innenfor' : 'OVER'} målet ${n2(v.goal)} ×`;
+    const base = v.baseline === undefined ? 'INGEN GRUNNLINJE' : `${v.regression ? 'BRUTT' : 'OK'}: grunnlinja ${n2(v.baseline)} ×, grense ${n2(v.limit!)} ×`;
+    lines.push(`    ${`${kind === 'warm' ? 'varmt' : 'kaldt'} / gulv, ${label[m]}`.padEnd(34)} ${n2(v.value).padStart(6)} ×   ${goal.padEnd(22)} ${base}`);
+  }
+  return lines.join('\n');
+}
+
+/** Runs the floor benches, prints them; false when a ratio doubled against its baseline. */
+export async function runFloorBenches(options: { ten: boolean; update?: boolean; json?: string; log?: (l: string) => void }): Promise<boolean> {
+  const baseline = loadBaseline(BASELINE).floorRatios;
+  let ok = true;
+  const all: Record<string, number> = {};
+  const benches: FloorBench[] = [];
+  for (const years of options.ten ? ([3, 10] as const) : ([3] as const)) {
+    const b = await benchFloor(years, options.log);
+    benches.push(b);
+    const measured = ratios(b);
+    Object.assign(all, measured);
+    const verdicts = judgeRatios(measured, baseline);
+    console.log(floorReport(b, verdicts));
+    const broken = verdicts.filter((v) => v.regression);
+    if (broken.length > 0) {
+      console.error(`  ${broken.length} forholdstall mer enn ${REGRESSION_FACTOR} × grunnlinja: ${broken.map((v) => v.id).join(', ')}`);
+      ok = false;
+    }
+  }
+  if (!options.ten) console.log('  (10 årganger: DIGIKOMMUNE_BENCH_TEN=1 npm run bench, eller npm run bench:floor -- --ten)');
+  if (options.update) {
+    updateFloorRatios(BASELINE, all, `${availableParallelism()} kjerner, maskinlast ${benches.flatMap((b) => b.load).map(n1).join('/')}`);
+    console.log(`Skrev forholdstallene til ${BASELINE}`);
+  }
+  if (options.json) await writeFile(options.json, `${JSON.stringify({ benches, ratios: all }, null, 1)}\n`);
+  return ok;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { ten: { type: 'boolean', default: false }, 'update-baseline': { type: 'boolean', default: false }, json: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+  try {
+    const ok = await runFloorBenches({ ten: values.ten || process.env.DIGIKOMMUNE_BENCH_TEN === '1', update: values['update-baseline'], json: values.json, log: (l) => console.log(l) });
+    process.exitCode = ok ? 0 : 1;
+  } catch (e) {
+    console.error(`bench:floor feilet: ${describeFailure(e)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,67 @@
+// The floor bench's arithmetic: which ratios it reports, which goal each is held to, and how the
+// build's own line tells how many share cards it drew.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { BUILD_HEAP_FLAG, buildScriptHasHeapFlag, cardsDrawn, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { floorCounts, floorPage } from '../../scripts/lib/floor-project';
+
+const usage = (wallMs: number, cpuMs: number, peakRssMB: number) => ({ wallMs, cpuMs, peakRssMB, output: '' });
+const bench: FloorBench = {
+  years: 3, pages: 100, sitePageBytes: 50_000, floorPageBytes: 49_000,
+  cold: usage(40_000, 60_000, 600), floor: usage(10_000, 12_000, 400), warm: usage(18_000, 20_000, 500),
+  load: [1, 1, 1, 1], drawn: { cold: 10, warm: 0 },
+};
+
+describe('ratios', () => {
+  it('divides each build by the floor, warm and cold, for wall time, CPU time and peak RSS', () => {
+    expect(ratios(bench)).toEqual({
+      '3.warm.time': 1.8, '3.warm.cpu': 20_000 / 12_000, '3.warm.rss': 1.25,
+      '3.cold.time': 4, '3.cold.cpu': 5, '3.cold.rss': 1.5,
+    });
+  });
+
+  it('holds time to 2 × warm and 4 × cold, memory to 1.5 ×, and CPU time to no goal', () => {
+    expect(goalOf('3.warm.time')).toBe(2);
+    expect(goalOf('10.cold.time')).toBe(4);
+    expect(goalOf('3.cold.rss')).toBe(1.5);
+    expect(goalOf('3.warm.cpu')).toBeNull();
+  });
+
+  it('flags only the ratios past twice their baseline, and none without a baseline', () => {
+    const v = judgeRatios(ratios(bench), { '3.warm.time': 0.85, '3.cold.rss': 1.5 });
+    expect(v.filter((x) => x.regression).map((x) => x.id)).toEqual(['3.warm.time']);
+    expect(v.find((x) => x.id === '3.cold.cpu')).toMatchObject({ baseline: undefined, limit: undefined, regression: false });
+    expect(judgeRatios(ratios(bench), undefined).some((x) => x.regression)).toBe(false);
+  });
+});
+
+describe('cardsDrawn', () => {
+  it('reads the count from the build line and refuses output without it', () => {
+    expect(cardsDrawn('Delingskort: 1182, 10.8 MB (største 12 KB); 0 tegnet nå, resten fra hurtiglageret')).toBe(0);
+    expect(cardsDrawn('…; 1182 tegnet nå, resten …')).toBe(1182);
+    expect(() => cardsDrawn('Ferdig')).toThrow(/delingskort/);
+  });
+});
+
+describe('floor page', () => {
+  it('splits the bytes between the chart and the table and yields the asked number of pages', () => {
+    const small = floorCounts(10_000);
+    const large = floorCounts(50_000);
+    expect(large.bars).toBeGreaterThan(4 * small.bars);
+    expect(large.rows).toBeGreaterThan(4 * small.rows);
+    const page = floorPage({ pages: 5060, pageBytes: 50_000 });
+    expect(page).toContain('Array.from({ length: 5060 }');
+    expect(page).toContain(`Array.from({ length: ${large.bars} }`);
+    expect(page).toMatch(/<svg[^>]*>/);
+    expect(page).toContain('<table>');
+  });
+});
+
+describe('the heap cap', () => {
+  it('npm run build starts Node with the cap the bench measures, before any NODE_OPTIONS of the caller (a later flag wins)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(BUILD_HEAP_FLAG).toMatch(/^--max-old-space-size=\d+$/);
+    expect(buildScriptHasHeapFlag(pkg)).toBe(true);
+    expect(buildScriptHasHeapFlag({ scripts: { build: 'tsx scripts/build.ts' } })).toBe(false);
+  });
+});
