@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 
@@ -21,8 +21,9 @@ let browser: Browser;
 let pages: { name: string; path: string }[] = [];
 
 beforeAll(async () => {
-  const site = await demoSite();
-  server = await serveStatic(site, '/');
+  const demo = await openDemo();
+  ({ server, browser } = demo);
+  const site = demo.site;
   const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8')) as { years: { year: number }[] };
   const year = Math.max(...manifest.years.map((y) => y.year));
   const oslo = (await publishedIndicators(site, year)).find((k) => k.kommunenummer === '0301')!;
@@ -33,7 +34,6 @@ beforeAll(async () => {
     { name: 'utvikling', path: 'utvikling/' },
     { name: 'embed', path: `embed/${year}/kommune/${slug}/` },
   ];
-  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
@@ -41,7 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Measured { charts: number; smallest: number; largest: number; drawings: number[]; rows: number; overflow: number; hiddenRole: number }
+interface Measured { charts: number; smallest: number; largest: number; drawings: number[]; rows: number; overflow: number; hiddenRole: number; touching: string[] }
 
 describe('Plot charts as displayed', () => {
   for (const width of WIDTHS) {
@@ -73,7 +73,20 @@ describe('Plot charts as displayed', () => {
           const drawings = [...document.querySelectorAll('.figure-body:has(svg.dk-plot)')].map((b) => [...b.querySelectorAll('svg.dk-plot')].filter(shown).length);
           // How many rows the kommune page's comparisons take (1 when side by side).
           const rows = new Set([...document.querySelectorAll('.figure-stack > figure')].map((f) => Math.round(f.getBoundingClientRect().top))).size;
+          // No text's box (the font's full ascent and descent) reaches into a bar: a wrapped heading
+          // of /utvikling/ («Grad 0: … / aktivitet») once ended on the bar below it.
+          const touching: string[] = [];
+          for (const svg of charts) {
+            const bars = [...svg.querySelectorAll('rect')].filter((r) => !r.closest('defs')).map((r) => r.getBoundingClientRect());
+            for (const t of svg.querySelectorAll('text')) {
+              if (!t.textContent?.trim()) continue;
+              const b = t.getBoundingClientRect();
+              const hit = bars.find((r) => b.left < r.right && r.left < b.right && b.top < r.bottom && r.top < b.bottom);
+              if (hit) touching.push(`${svg.id}: «${t.textContent}» (y ${b.top.toFixed(1)}–${b.bottom.toFixed(1)}) on a bar at y ${hit.top.toFixed(1)}–${hit.bottom.toFixed(1)}`);
+            }
+          }
           return {
+            touching,
             charts: charts.length,
             smallest,
             largest,
@@ -94,6 +107,7 @@ describe('Plot charts as displayed', () => {
         if (m.charts > 0) expect(m.largest, `${name} at ${width}: largest chart text`).toBeLessThanOrEqual(17.5);
         expect(m.drawings.every((n) => n === 1), `${name} at ${width}: one drawing per chart, shown`).toBe(true);
         if (name === 'kommune') expect(m.rows, `${name} at ${width}: rows of comparisons`).toBe(width === 1280 ? 1 : 3);
+        expect(m.touching, `${name} at ${width}: chart text on a bar`).toEqual([]);
         expect(m.overflow, `${name} at ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
         expect(m.hiddenRole, `${name} at ${width}: charts without role=img, <title> and <desc>`).toBe(0);
         expect(refused, `${name} at ${width}: CSP`).toEqual([]);
