@@ -32,7 +32,10 @@ async function main(): Promise<number> {
     // so CI's verdict does not depend on whether the tests happened to warm the cache first.
     const tmp = await mkdtemp(join(tmpdir(), 'digikommune-bench-all-'));
     try {
-      const site3 = join(tmp, 'site');
+      // --keep-site <dir>: the cold 3-year build is left there (CI's tests read it instead of
+      // building the same site again: DIGIKOMMUNE_TEST_SITE=<dir> npm test).
+      const keep = process.argv.indexOf('--keep-site');
+      const site3 = keep > 0 && process.argv[keep + 1] ? resolve(process.argv[keep + 1]) : join(tmp, 'site');
       const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true, out: site3 });
       console.log(report(b));
       const broken = b.checks.filter((c) => !c.ok);

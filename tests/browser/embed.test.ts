@@ -6,9 +6,9 @@ import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 
@@ -23,8 +23,7 @@ let year: number;
 let articleHtml = '';
 
 beforeAll(async () => {
-  site = await demoSite();
-  server = await serveStatic(site, '/');
+  ({ site, server, browser } = await openDemo());
   const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8')) as { years: { year: number }[] };
   year = Math.max(...manifest.years.map((y) => y.year));
   const oslo = (await publishedIndicators(site, year)).find((k) => k.kommunenummer === '0301')!;
@@ -32,7 +31,6 @@ beforeAll(async () => {
   // «The newspaper»: another origin whose article frames one embed and one normal page.
   other = await startNewspaper(() => articleHtml);
   otherOrigin = other.origin;
-  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {

@@ -3,13 +3,13 @@
 // licence inside), its PNG at twice the SVG's size, and its numbers as CSV and as CSV for
 // Norwegian Excel, from the figure and the table on the page. Screenshots go to tests/artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { downloadBytes, openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators, yearEntries } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import type { KommuneIndicators } from '../../src/lib/types';
@@ -22,9 +22,9 @@ let k: KommuneIndicators;
 const cspViolations: string[] = [];
 
 beforeAll(async () => {
-  const site = await demoSite();
-  server = await serveStatic(site, '/');
-  browser = await launchBrowser();
+  const demo = await openDemo();
+  ({ server, browser } = demo);
+  const site = demo.site;
   const years = await yearEntries();
   const rows = await publishedIndicators(site, years[years.length - 1].year);
   k = rows.find((r) => r.svart === 1 && r.prioritering !== null && r.aktivitet !== null && r.kompetanse !== null)!;
@@ -45,8 +45,7 @@ afterAll(async () => {
 
 async function download(row: Locator, format: 'SVG' | 'PNG' | 'CSV' | 'CSV for Excel'): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: new RegExp(`^${format} \\(`) }).click()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+  return { name: file.suggestedFilename(), bytes: await downloadBytes(file) };
 }
 
 /** RFC 4180 fields of one CSV text (quotes, doubled quotes, separators inside quotes). */

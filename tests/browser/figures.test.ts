@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 
@@ -21,8 +21,9 @@ let browser: Browser;
 let pages: { name: string; path: string }[] = [];
 
 beforeAll(async () => {
-  const site = await demoSite();
-  server = await serveStatic(site, '/');
+  const demo = await openDemo();
+  ({ server, browser } = demo);
+  const site = demo.site;
   const manifest = JSON.parse(await readFile(join(site, 'data', 'manifest.json'), 'utf8')) as { years: { year: number }[] };
   const year = Math.max(...manifest.years.map((y) => y.year));
   const oslo = (await publishedIndicators(site, year)).find((k) => k.kommunenummer === '0301')!;
@@ -33,7 +34,6 @@ beforeAll(async () => {
     { name: 'utvikling', path: 'utvikling/' },
     { name: 'embed', path: `embed/${year}/kommune/${slug}/` },
   ];
-  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {

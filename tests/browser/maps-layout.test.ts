@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 /** Each test drives several page loads; on a loaded machine 30 s is not enough (no timing is asserted). */
@@ -17,9 +17,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await demoSite();
-  server = await serveStatic(site, '/');
-  browser = await launchBrowser();
+  ({ site, server, browser } = await openDemo());
 });
 
 afterAll(async () => {

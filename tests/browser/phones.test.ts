@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { downloadBytes, openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators, yearEntries } from '../helpers/demo';
 import type { KommuneIndicators } from '../../src/lib/types';
 
@@ -23,9 +23,7 @@ let latest: number;
 let rows: KommuneIndicators[];
 
 beforeAll(async () => {
-  site = await demoSite();
-  server = await serveStatic(site, '/');
-  browser = await launchBrowser();
+  ({ site, server, browser } = await openDemo());
   const years = await yearEntries();
   latest = years[years.length - 1].year;
   rows = await publishedIndicators(site, latest);
@@ -135,7 +133,7 @@ describe('/tabell/: the download follows the filter, the sort lives in the addre
       await expect.poll(() => link.getAttribute('href')).toMatch(/^blob:/);
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe(file.replace('.csv', '-utvalg.csv'));
-      const got = await readFile((await download.path())!);
+      const got = await downloadBytes(download);
       const full = await readFile(join(site, 'data', String(latest), file));
       const eol = full.includes('\r\n') ? '\r\n' : '\n';
       const fullLines = full.toString('utf8').split(eol);

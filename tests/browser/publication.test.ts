@@ -3,13 +3,13 @@
 // off, reflow at 320 px and measured target sizes, on one page of every page kind.
 // Plus the citation's copy button, which is progressive enhancement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import checks from '../../src/site/accessibility-checks.json';
 import identity from '../../data/site.json';
 
@@ -22,8 +22,7 @@ type Listed = (typeof checks.pages)[number] & { checks?: string[]; ready?: strin
 const pagesFor = (id: string) => (checks.pages as Listed[]).filter((p) => !p.checks || p.checks.includes(id));
 
 beforeAll(async () => {
-  server = await serveStatic(await demoSite(), '/');
-  browser = await launchBrowser();
+  ({ server, browser } = await openDemo());
 });
 
 afterAll(async () => {

@@ -7,9 +7,9 @@ import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { downloadBytes, openDemo } from '../helpers/browser';
+import type { StaticServer } from '../helpers/server';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators, yearEntries } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import type { KommuneIndicators } from '../../src/lib/types';
@@ -27,15 +27,13 @@ let years: number[];
 let rows: KommuneIndicators[];
 
 beforeAll(async () => {
-  site = await demoSite();
-  server = await serveStatic(site, '/');
+  ({ site, server, browser } = await openDemo());
   years = (await yearEntries()).map((y) => y.year);
   latest = years[years.length - 1];
   rows = await publishedIndicators(site, latest);
   // «The newspaper»: another origin whose article frames an embed.
   other = await startNewspaper(() => articleHtml);
   otherOrigin = other.origin;
-  browser = await launchBrowser();
 }, 600_000);
 
 afterAll(async () => {
@@ -138,7 +136,7 @@ describe('map keys (§1)', () => {
         const figure = figures.nth(i);
         await figure.locator('.figure-downloads').waitFor({ state: 'visible' });
         const [file] = await Promise.all([page.waitForEvent('download'), figure.locator('.figure-downloads').getByRole('button', { name: /^SVG \(/ }).click()]);
-        const svg = await readFile(await file.path(), 'utf8');
+        const svg = (await downloadBytes(file)).toString('utf8');
         const texts = [...svg.matchAll(/<rect [^>]*stroke-width="0.6"\/><text [^>]*>([^<]*)<\/text>/g)]
           .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
         const key = parseKey(texts);

@@ -6,9 +6,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations as runAxe } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { openDemo } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, ROOT } from '../helpers/site';
+import { ROOT } from '../helpers/site';
 import { publishedIndicators, surveyDef, yearEntries } from '../helpers/demo';
 import { kommuneSlug } from '../../src/lib/format/slug';
 import { observeVitals, readVitals } from '../../scripts/lib/vitals';
@@ -61,9 +61,7 @@ function respondent(): KommuneIndicators {
 }
 
 beforeAll(async () => {
-  site = await demoSite();
-  server = await serveStatic(site, '/');
-  browser = await launchBrowser();
+  ({ site, server, browser } = await openDemo());
   const years = await yearEntries();
   latest = years[years.length - 1].year;
   survey = await surveyDef(years[years.length - 1].survey);

@@ -1,7 +1,7 @@
 // The output path and what the build says about it: a bad --out ends in one clear sentence (no
 // hang under /proc, no bare ENOTDIR or ENOENT), files get the same modes whatever the umask, and
 // failure messages blame the input only when the input is at fault.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,24 @@ function run(cmd: string, args: string[]): Promise<Run> {
     });
   });
 }
-const buildCli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args]);
+/**
+ * The build CLI's main() in this process, with what it prints captured: for the refusals that
+ * happen before any build starts. The cases below that need a process of their own (another
+ * user, another umask) start the real CLI.
+ */
+async function buildCli(args: string[]): Promise<Run> {
+  const { main } = await import('../../scripts/build');
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void stdout.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void stderr.push(a.join(' ')));
+  try {
+    return { code: await main(args), stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
 /** The same CLI, as uid 65534 if started as root: it loads the code first, so the checkout may be anywhere. */
 const buildCliUnprivileged = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'tests', 'build', 'fixtures', 'build-as-nobody.ts'), ...args]);
 

@@ -2,35 +2,27 @@
 // no byte of them may reach any file of the built site. Names and labels with markup, quotes and
 // ampersands render as text. A boundary file lacking a kommune (and with an extra one) builds,
 // with a visible note.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { runBuildCli } from '../helpers/site';
-import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, HOSTILE_LABELS, SECRETS, writeFixture } from '../helpers/fixture';
+import { builtLog, trustFixtureSite } from '../helpers/site';
+import { EXTRA_SHAPE, FIXTURE_KOMMUNER, FYLKE_A, HOSTILE_LABELS, SECRETS } from '../helpers/fixture';
 import { listFiles } from '../helpers/linkcheck';
 import { checkLinks } from '../helpers/linkcheck';
 import { kommuneSlug } from '../../src/lib/format/slug';
 
-let tmp: string;
 let site: string;
 let files: string[];
 let stdout = '';
 
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'digikommune-privacy-'));
-  site = join(tmp, 'site');
-  const args = await writeFixture(join(tmp, 'input'));
-  const r = await runBuildCli(['--out', site, ...args]);
-  stdout = r.stdout + r.stderr;
-  expect(r.code, stdout).toBe(0);
+  // Built once per run by the real CLI and shared with tests/build/atomic.test.ts (which starts
+  // from a copy); its build log is kept beside it.
+  site = await trustFixtureSite();
+  stdout = await builtLog(site);
   files = await listFiles(site);
-});
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
 const html = async (path: string) => readFile(join(site, path), 'utf8');

@@ -122,7 +122,7 @@ async function buildOnce(name: string, out: string, args: string[]): Promise<str
   const lock = `${out}.lock`;
   await mkdir(CACHE, { recursive: true });
   for (;;) {
-    if (existsSync(join(out, 'index.html')) && !existsSync(lock)) return out;
+    if (existsSync(join(out, 'index.html')) && existsSync(`${out}.log`) && !existsSync(lock)) return out;
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' });
       break;
@@ -141,7 +141,7 @@ async function buildOnce(name: string, out: string, args: string[]): Promise<str
   }
   try {
     await rm(`${out}.failed`, { force: true });
-    if (existsSync(join(out, 'index.html'))) return out;
+    if (existsSync(join(out, 'index.html')) && existsSync(`${out}.log`)) return out;
     // Drop stale builds of this site, but not recent ones another test run may still be reading.
     for (const old of await readdir(CACHE)) {
       if (!old.startsWith(`${name}-`) || old.startsWith('.tmp') || old.startsWith(basename(out))) continue;
@@ -155,6 +155,8 @@ async function buildOnce(name: string, out: string, args: string[]): Promise<str
       await writeFile(`${out}.failed`, message);
       throw new Error(message);
     }
+    // What the build said, for the tests that read it (builtLog).
+    await writeFile(`${out}.log`, `${r.stdout}\n${r.stderr}`);
     return out;
   } finally {
     await rm(lock, { force: true });
@@ -187,4 +189,19 @@ export async function fixtureSiteUnderBase(): Promise<string> {
   const input = join(CACHE, 'inputs', 'history');
   const args = await writeFixture(input, { history: true });
   return cachedSite('fixture-base', ['--base', DEMO_BASE, ...args], [input]);
+}
+
+/** The output (stdout, then stderr) of the build that made a cachedSite. */
+export function builtLog(site: string): Promise<string> {
+  return readFile(`${site}.log`, 'utf8');
+}
+
+/**
+ * The trust fixture (tests/helpers/fixture.ts, no options) built once per input hash, for the
+ * files that read it or start from it as a previous output (a copy is what a build finds there).
+ */
+export async function trustFixtureSite(): Promise<string> {
+  const { writeFixture } = await import('./fixture');
+  const input = join(CACHE, 'inputs', 'trust');
+  return cachedSite('trust', await writeFixture(input), [input]);
 }

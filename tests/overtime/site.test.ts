@@ -6,9 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { testBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
-import { demoSite, fixtureSiteUnderBase, DEMO_BASE, ROOT } from '../helpers/site';
+import { demoSite, fixtureSiteUnderBase, DEMO_BASE } from '../helpers/site';
 import { FIXTURE_KOMMUNER, RENUMBERED } from '../helpers/fixture';
 import { loadCorrespondence, loadRegister, requireReferenceDir } from '../../scripts/lib/reference-files';
 import { kommuneSlug } from '../../src/lib/format/slug';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   // path: the small fixture with an earlier year, where RENUMBERED had its old number.
   site = await demoSite();
   baseSite = await fixtureSiteUnderBase();
-  browser = await launchBrowser();
+  browser = await testBrowser();
   server = await serveStatic(site);
 });
 
