@@ -140,17 +140,25 @@ export async function figureSvg(row) {
   const legend = row.dataset.legend
     ? row.dataset.legend.split('\n').filter(Boolean).map((l) => ({ fill: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }))
     : pageLegend(figure);
+  // An entry longer than the line («Grad 0: Har verken IKT-strategi på plass …») wraps beside its
+  // swatch and takes the rows it needs; short entries share a row.
+  const textWidth = width - swatch - 6;
   for (const entry of legend) {
-    const w = swatch + 6 + measure(entry.text) + 14;
-    if (kx > 0 && kx + w > width) {
+    const lines = wrap(entry.text, textWidth, measure);
+    const w = swatch + 6 + Math.max(...lines.map(measure)) + 14;
+    if (kx > 0 && (lines.length > 1 || kx + w > width)) {
       kx = 0;
       krow++;
     }
     const ky = top + height + PAD + krow * LINE;
     key.push(`<rect x="${kx}" y="${ky + (LINE - swatch) / 2 - 2}" width="${swatch}" height="${swatch}" fill="${esc(entry.fill)}" stroke="${MUTED}" stroke-width="0.6"/>`);
-    key.push(textEl(kx + swatch + 6, ky + LINE - 6, entry.text));
-    kx += w;
+    lines.forEach((line, i) => key.push(textEl(kx + swatch + 6, ky + (i + 1) * LINE - 6, line)));
+    if (lines.length > 1) {
+      krow += lines.length;
+      kx = 0;
+    } else kx += w;
   }
+  if (kx === 0 && krow > 0) krow--; // the last entry ended a row of its own
   const keyHeight = key.length ? (krow + 1) * LINE + PAD / 2 : 0;
   const source = figure.querySelector(':scope > .source')?.textContent.trim() ?? '';
   const licence = document.querySelector('[data-figure-licence]')?.dataset.figureLicence;
