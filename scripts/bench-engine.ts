@@ -4,12 +4,13 @@
 // --strict fails only on a clear regression: CPU time above 2 × the committed baseline
 // (scripts/bench-baseline.json). Wall time is reported, never judged: it measures the machine's load.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../src/lib/types';
+import type { CodedColumn, RegisterRow, StructureEntry, SurveyDefinition, YearEntry } from '../src/lib/types';
+import { codeArray, codedResponses } from '../src/lib/read/responseColumns';
 import { computeYear, artefactFiles, ruleInputColumns, syntheticRows } from '../src/lib/pipeline/index';
 import { readResponses } from '../src/lib/read/responses';
 import { writeCsv } from '../src/lib/publish/csv';
@@ -96,6 +97,31 @@ function readOrThrow(bytes: Uint8Array, file: string, survey: SurveyDefinition, 
   return read;
 }
 
+/** The bytes of a file, read into the start of `buffer` (which holds the largest file). */
+function readInto(buffer: Buffer, path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buffer.length; n += got) got = readSync(fd, buffer, n, buffer.length - n, null);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One coded column from the same column of several files (their labels are the answer set's). */
+function joinCoded(parts: CodedColumn[], length: number): CodedColumn {
+  const labels = parts[0].labels;
+  const codes = codeArray(labels.length, length);
+  let at = 0;
+  for (const p of parts) {
+    if (p.labels.join('\u0000') !== labels.join('\u0000')) throw new Error('filene har ulike svaralternativer i samme kolonne');
+    codes.set(p.codes, at);
+    at += p.codes.length;
+  }
+  return { labels, codes };
+}
+
 function largeCase(dir: string): CaseResult {
   const survey = loadJson<SurveyDefinition>(join(ROOT, 'data', 'surveys', '2021.json'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
@@ -103,21 +129,20 @@ function largeCase(dir: string): CaseResult {
   const wall0 = performance.now();
   const cpu0 = process.cpuUsage();
   const [responses, readMs] = timed(() => {
-    // The files' columns laid end to end, each file's kommunenummer prefixed with its index.
-    const parts = files.map((f, i) => {
-      const read = readOrThrow(readFileSync(join(dir, f)), f, survey, null).responses;
-      const values: Record<string, readonly (string | null)[]> = { ...read.values, kommunenummer: read.values.kommunenummer.map((k) => `${i}${k}`) };
-      return { ...read, values };
-    });
+    // The files' columns laid end to end (codes as the reader wrote them), each file's
+    // kommunenummer prefixed with its index, all of one width as real numbers are (so the units
+    // come in number order, as an export lists them).
+    // One file after another through the same buffer, as a reader of many files would hold them:
+    // readResponses keeps nothing of its input.
+    const buffer = Buffer.allocUnsafe(Math.max(...files.map((f) => statSync(join(dir, f)).size)));
+    const parts = files.map((f) => readOrThrow(readInto(buffer, join(dir, f)), f, survey, null).responses);
     const names = parts[0].names;
     const length = parts.reduce((a, p) => a + p.length, 0);
-    const values: Record<string, (string | null)[]> = {};
-    for (const c of names) {
-      const all = (values[c] = new Array<string | null>(length));
-      let k = 0;
-      for (const p of parts) for (const v of p.values[c]) all[k++] = v;
-    }
-    return { names, values, length };
+    const width = String(parts.length - 1).length;
+    const kommunenummer = parts.flatMap((p, i) => p.values.kommunenummer.map((k) => `${String(i).padStart(width, '0')}${k}`));
+    const coded: Record<string, CodedColumn> = {};
+    for (const c of names) if (c !== 'kommunenummer') coded[c] = joinCoded(parts.map((p) => p.coded![c]), length);
+    return codedResponses(names, kommunenummer, coded, length);
   });
   const rows = responses;
   const [, computeMs] = timed(() => artefactFiles(computeYear({ survey, responses })));

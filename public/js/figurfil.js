@@ -10,10 +10,13 @@ import { EXCEL_CSV, PLAIN_CSV, writeCsv } from './csv.js';
 
 const FONT = 'Source Sans 3';
 const FONT_FILES = { 400: '../fonts/figur-regular.woff2', 600: '../fonts/figur-semibold.woff2' };
-/** The file: 640 px wide with a 16 px white margin, the drawing 608 px, text 13 px (ARTICLE_SIZE). */
+/**
+ * The file is laid out at the drawing's own width (288 px for a page chart) with 13-px captions,
+ * the size of the chart's own text, and then scaled as a whole to 640 px: scaling only the chart
+ * would print its text twice the size of the title and source beside it.
+ */
 const FILE_WIDTH = 640;
-const MARGIN = 16;
-const WIDTH = FILE_WIDTH - 2 * MARGIN;
+const MARGIN = 12;
 const FONT_SIZE = 13;
 const LINE = Math.round(FONT_SIZE * 1.35);
 const TITLE_SIZE = Math.round(FONT_SIZE * 1.25);
@@ -58,16 +61,22 @@ function measurer(size, weight) {
   };
 }
 
-/** Words into lines no wider than `width` (a word longer than the line stands alone). */
+/**
+ * Words into lines no wider than `width`. A word longer than a line (the page's address, at a
+ * phone chart's width) breaks after its slashes, hyphens and #; a part still too long stands alone.
+ */
 function wrap(text, width, measure) {
   const lines = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && measure(next) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
+    const parts = measure(word) > width ? word.split(/(?<=[/#-])/) : [word];
+    parts.forEach((part, i) => {
+      const next = line ? `${line}${i === 0 ? ' ' : ''}${part}` : part;
+      if (line && measure(next) > width) {
+        lines.push(line);
+        line = part;
+      } else line = next;
+    });
   }
   if (line) lines.push(line);
   return lines;
@@ -75,7 +84,7 @@ function wrap(text, width, measure) {
 
 const textEl = (x, y, s, attrs = '') => `<text x="${x}" y="${y}"${attrs}>${esc(s)}</text>`;
 
-/** The figure's drawing, without what only the page needs, at the file's drawing width. */
+/** The figure's drawing, without what only the page needs, at the width it was drawn for. */
 function drawing(live) {
   const clone = live.cloneNode(true);
   for (const a of [...clone.querySelectorAll('a')]) a.replaceWith(...a.childNodes);
@@ -90,13 +99,14 @@ function drawing(live) {
   clone.setAttribute('font-size', style.fontSize);
   const box = live.getBoundingClientRect();
   const vb = live.viewBox && live.viewBox.baseVal;
-  // A drawing with a view box scales; a fluid one (bars in %) is laid out anew at the width.
-  const height = vb && vb.width ? (WIDTH * vb.height) / vb.width : Number(live.getAttribute('height')) || box.height;
-  clone.setAttribute('width', String(WIDTH));
+  // A drawing with a view box keeps its own size; one without (bars in %) keeps the page's.
+  const width = vb && vb.width ? vb.width : Number(live.getAttribute('width')) || box.width;
+  const height = vb && vb.width ? vb.height : Number(live.getAttribute('height')) || box.height;
+  clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(Math.round(height * 100) / 100));
   clone.removeAttribute('x');
   clone.removeAttribute('y');
-  return { markup: new XMLSerializer().serializeToString(clone), height };
+  return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }
 
 /** The figure's HTML colour key (swatch and text per item); swatches filled by a pattern are left out. */
@@ -119,10 +129,10 @@ export async function figureSvg(row) {
   const faces = await loadFonts();
   const measureTitle = measurer(TITLE_SIZE, 600);
   const measure = measurer(FONT_SIZE, 400);
-  const title = wrap(row.dataset.title, WIDTH, measureTitle);
+  const { markup, width, height } = drawing(live);
+  const title = wrap(row.dataset.title, width, measureTitle);
   const head = title.map((s, i) => textEl(0, TITLE_SIZE + 2 + i * TITLE_LINE, s, ` font-size="${TITLE_SIZE}" font-weight="600"`)).join('');
   const top = title.length ? TITLE_SIZE + 2 + (title.length - 1) * TITLE_LINE + PAD + 4 : 0;
-  const { markup, height } = drawing(live);
   const swatch = Math.round(FONT_SIZE * 1.1);
   const key = [];
   let kx = 0;
@@ -130,33 +140,43 @@ export async function figureSvg(row) {
   const legend = row.dataset.legend
     ? row.dataset.legend.split('\n').filter(Boolean).map((l) => ({ fill: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }))
     : pageLegend(figure);
+  // An entry longer than the line («Grad 0: Har verken IKT-strategi på plass …») wraps beside its
+  // swatch and takes the rows it needs; short entries share a row.
+  const textWidth = width - swatch - 6;
   for (const entry of legend) {
-    const w = swatch + 6 + measure(entry.text) + 14;
-    if (kx > 0 && kx + w > WIDTH) {
+    const lines = wrap(entry.text, textWidth, measure);
+    const w = swatch + 6 + Math.max(...lines.map(measure)) + 14;
+    if (kx > 0 && (lines.length > 1 || kx + w > width)) {
       kx = 0;
       krow++;
     }
     const ky = top + height + PAD + krow * LINE;
     key.push(`<rect x="${kx}" y="${ky + (LINE - swatch) / 2 - 2}" width="${swatch}" height="${swatch}" fill="${esc(entry.fill)}" stroke="${MUTED}" stroke-width="0.6"/>`);
-    key.push(textEl(kx + swatch + 6, ky + LINE - 6, entry.text));
-    kx += w;
+    lines.forEach((line, i) => key.push(textEl(kx + swatch + 6, ky + (i + 1) * LINE - 6, line)));
+    if (lines.length > 1) {
+      krow += lines.length;
+      kx = 0;
+    } else kx += w;
   }
+  if (kx === 0 && krow > 0) krow--; // the last entry ended a row of its own
   const keyHeight = key.length ? (krow + 1) * LINE + PAD / 2 : 0;
   const source = figure.querySelector(':scope > .source')?.textContent.trim() ?? '';
   const licence = document.querySelector('[data-figure-licence]')?.dataset.figureLicence;
   const foot = [source, `Figuren på nett: ${pageAddress(figure)}`, licence]
     .filter(Boolean)
-    .flatMap((s) => wrap(s, WIDTH, measure));
+    .flatMap((s) => wrap(s, width, measure));
   const footText = foot.map((s, i) => textEl(0, top + height + keyHeight + PAD + (i + 1) * LINE - 4, s, ` fill="${MUTED}"`)).join('');
   const total = Math.ceil(top + height + keyHeight + (foot.length ? PAD + foot.length * LINE : 0));
-  const outerHeight = total + 2 * MARGIN;
+  const viewWidth = width + 2 * MARGIN;
+  const viewHeight = total + 2 * MARGIN;
+  const outerHeight = Math.round((FILE_WIDTH * viewHeight) / viewWidth);
   const fontFaces = faces.map((f) => `@font-face{font-family:"${FONT}";font-weight:${f.weight};src:url(data:font/woff2;base64,${f.base64}) format("woff2")}`).join('');
   const inner = markup.replace(/^<svg\b/, `<svg x="0" y="${top}"`);
   return {
     width: FILE_WIDTH,
     height: outerHeight,
     text: '<?xml version="1.0" encoding="utf-8"?>\n' +
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${FILE_WIDTH}" height="${outerHeight}" viewBox="${-MARGIN} ${-MARGIN} ${FILE_WIDTH} ${outerHeight}" font-family="'${FONT}', sans-serif" font-size="${FONT_SIZE}">` +
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${FILE_WIDTH}" height="${outerHeight}" viewBox="${-MARGIN} ${-MARGIN} ${viewWidth} ${viewHeight}" font-family="'${FONT}', sans-serif" font-size="${FONT_SIZE}">` +
       `<style>${fontFaces}svg,text{font-family:"${FONT}",sans-serif}text{white-space:pre}</style>` +
       `<rect x="${-MARGIN}" y="${-MARGIN}" width="100%" height="100%" fill="#fff"/>` +
       `<g fill="#1a1a1a">${head}${key.join('')}${footText}</g>${inner}</svg>\n`,

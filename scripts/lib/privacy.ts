@@ -36,7 +36,7 @@ export function assertPublishable(columns: readonly string[], rows: readonly Res
   const expected = new Set(columns);
   if (!Array.isArray(rows)) {
     const data = rows as ResponseColumns;
-    for (const key of [...data.names, ...Object.keys(data.values)]) if (!expected.has(key)) refuse(key, 'står i svarene uten å være en kolonne innlesingen beholdt');
+    for (const key of [...data.names, ...Object.keys(data.values), ...Object.keys(data.coded ?? {})]) if (!expected.has(key)) refuse(key, 'står i svarene uten å være en kolonne innlesingen beholdt');
     return;
   }
   for (const row of rows as readonly ResponseRow[]) {

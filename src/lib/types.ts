@@ -152,14 +152,23 @@ export interface Problem {
 /** A validated response row: canonical answer labels, null for blank. Only known columns survive. */
 export type ResponseRow = Record<string, string | null> & { kommunenummer: string };
 
+/** One answer column as small codes: cell i is `labels[codes[i]]`, and code 0 is blank (null). */
+export interface CodedColumn {
+  readonly labels: readonly (string | null)[];
+  readonly codes: Uint8Array | Uint16Array;
+}
+
 /**
  * The same answers column by column, as the reader writes them (no object per row): `names` is
  * `kommunenummer` then the known survey columns present in the file, in file order; `values` holds
- * one array of `length` cells per name (canonical label, or null for blank).
+ * one array of `length` cells per name (canonical label, or null for blank). The reader writes the
+ * answers as codes (`coded`, one byte a cell, every name but kommunenummer) and makes a `values`
+ * array only when someone reads it; the engine reads the codes.
  */
 export interface ResponseColumns {
   names: readonly string[];
   values: Readonly<Record<string, readonly (string | null)[]>>;
+  coded?: Readonly<Record<string, CodedColumn>>;
   length: number;
 }
 

@@ -96,35 +96,54 @@ describe('figure downloads made in the browser', () => {
     expect(svg).toMatch(/@font-face\{font-family:"Source Sans 3";font-weight:400;src:url\(data:font\/woff2;base64,[A-Za-z0-9+/=]{1000,}\)/);
     expect(svg).toMatch(/font-weight:600;src:url\(data:font\/woff2;base64,/);
     expect(svg).toContain(k.kommunenavn);
-    // The page draws the chart once; the file holds that drawing (its ids), scaled to the file's width.
+    // The page draws the chart once; the file holds that drawing (its ids) at the width it was drawn
+    // for, the captions laid out beside it at that width, and the whole scaled to the file's 640 px.
     const drawn = row.locator('xpath=ancestor::figure[1]').locator('.figure-body svg.dk-plot');
     expect(await drawn.count()).toBe(1);
     const id = (await drawn.getAttribute('id'))!;
+    const drawnWidth = Number((await drawn.getAttribute('viewBox'))!.split(' ')[2]);
+    expect(drawnWidth).toBe(288);
     expect(svg).toContain(`<title id="${id}-title">`);
     const inner = /<svg x="0" y="[\d.]+"[^>]*>/.exec(svg)?.[0] ?? '';
     expect(inner).toContain(` id="${id}"`);
-    expect(inner).toContain(' width="608"');
+    expect(inner).toContain(` width="${drawnWidth}"`);
     const source = (await row.locator('xpath=ancestor::figure[1]').locator(':scope > .source').textContent())!.trim();
     expect(source.length).toBeGreaterThan(20);
-    const texts = await page.evaluate((markup) => {
+    const measured = await page.evaluate((markup) => {
       // The file's own <style> (its embedded font) would be refused by the page's CSP even in a parsed
       // document; the page has the same faces loaded (figur.js adds them to measure the title).
       const doc = new DOMParser().parseFromString(markup.replace(/<style>[\s\S]*?<\/style>/, ''), 'image/svg+xml');
       const el = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
       el.id = 'downloaded-svg';
       document.body.append(el);
+      // A text's size as the file shows it: its font size times the scale of the view box it sits in.
+      const shown = (t: SVGTextElement) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM()!.a;
       const caption = [...el.querySelectorAll(':scope > g > text')] as SVGTextElement[];
-      return caption.map((t) => ({ text: t.textContent!, right: t.getBBox().x + t.getBBox().width }));
+      const chart = [...el.querySelectorAll(':scope > svg text')].filter((t) => t.textContent!.trim()) as SVGTextElement[];
+      return {
+        caption: caption.map((t) => ({ text: t.textContent!, right: t.getBBox().x + t.getBBox().width, px: shown(t), weight: t.getAttribute('font-weight') })),
+        chart: chart.map((t) => ({ text: t.textContent!, px: shown(t) })),
+      };
     }, svg);
+    const texts = measured.caption;
+    // Chart text and the file's captions in proportion: each chart text within ±30 % of the
+    // source line's size (a 288-px chart stretched to the file's width printed it twice as large).
+    const captionPx = texts.find((t) => t.text.startsWith(source.slice(0, 10)))!.px;
+    expect(captionPx).toBeGreaterThan(20); // the whole file scaled up from 13 px, not only the chart
+    expect(measured.chart.length).toBeGreaterThan(3);
+    for (const t of measured.chart) {
+      expect(t.px / captionPx, t.text).toBeGreaterThanOrEqual(0.7);
+      expect(t.px / captionPx, t.text).toBeLessThanOrEqual(1.3);
+    }
     const all = texts.map((t) => t.text).join(' ');
     // The credit the file carries wherever it goes, wrapped over lines.
     expect(all).toContain(source);
     const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
     expect(all.replace(/ /g, '')).toContain(`Figurenpånett:${canonical}`.replace(/ /g, ''));
     expect(all).toMatch(/Lisens: CC BY 4\.0/);
-    // Title and every caption line within the 608 px inside the margin, in the embedded font.
+    // Title and every caption line within the drawing's width inside the margin, in the embedded font.
     expect(texts.length).toBeGreaterThan(3);
-    for (const t of texts) expect(t.right, t.text).toBeLessThanOrEqual(608.5);
+    for (const t of texts) expect(t.right, t.text).toBeLessThanOrEqual(drawnWidth + 0.5);
     expect(await page.evaluate(() => document.fonts.check('600 16px "Source Sans 3"'))).toBe(true);
     await mkdir(ARTIFACTS, { recursive: true });
     // caret: 'initial', or Playwright injects a style of its own that the CSP (rightly) refuses.
@@ -136,6 +155,10 @@ describe('figure downloads made in the browser', () => {
     const row = page.locator('.figure-downloads').first();
     const svg = (await download(row, 'SVG')).bytes.toString('utf8');
     const height = Number(/<svg [^>]*height="(\d+)"/.exec(svg)![1]);
+    // The file's view box: its margin, and its width in the units the captions are laid out in.
+    const [vx, , vw] = /<svg [^>]*viewBox="([-\d. ]+)"/.exec(svg)![1].split(' ').map(Number);
+    const margin = -vx;
+    const px = (2 * 640) / vw; // PNG pixels per view-box unit
     const { name, bytes } = await download(row, 'PNG');
     expect(name).toMatch(/-sammenligning-prioritering\.png$/);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -148,10 +171,11 @@ describe('figure downloads made in the browser', () => {
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (data[(y * info.width + x) * 3] < 90) n++;
       return n;
     };
-    // Title band: 16 px margin, then a 16 px semibold line (×2); the margin itself is white.
-    expect(darkIn(32, 72, 32, 900)).toBeGreaterThan(500);
-    expect(darkIn(0, 28, 0, info.width)).toBe(0);
-    expect(darkIn(0, info.height, 0, 28)).toBe(0);
+    // Title band: the margin, then a 16-unit semibold line (baseline at 18); the margin itself is white.
+    expect(margin).toBeGreaterThan(0);
+    expect(darkIn(Math.round((margin + 4) * px), Math.round((margin + 22) * px), Math.round(margin * px), info.width)).toBeGreaterThan(500);
+    expect(darkIn(0, Math.floor(margin * px * 0.9), 0, info.width)).toBe(0);
+    expect(darkIn(0, info.height, 0, Math.floor(margin * px * 0.9))).toBe(0);
   });
 
   it('the CSV holds the table under the figure, and the Excel variant opens in Norwegian Excel', async () => {

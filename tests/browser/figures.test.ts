@@ -41,7 +41,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Measured { charts: number; smallest: number; largest: number; drawings: number[]; rows: number; overflow: number; hiddenRole: number }
+interface Measured { charts: number; smallest: number; largest: number; drawings: number[]; rows: number; overflow: number; hiddenRole: number; touching: string[] }
 
 describe('Plot charts as displayed', () => {
   for (const width of WIDTHS) {
@@ -73,7 +73,25 @@ describe('Plot charts as displayed', () => {
           const drawings = [...document.querySelectorAll('.figure-body:has(svg.dk-plot)')].map((b) => [...b.querySelectorAll('svg.dk-plot')].filter(shown).length);
           // How many rows the kommune page's comparisons take (1 when side by side).
           const rows = new Set([...document.querySelectorAll('.figure-stack > figure')].map((f) => Math.round(f.getBoundingClientRect().top))).size;
+          // Every text's box (the font's ascent and descent) stays 2 drawing units clear of every bar
+          // beside or under it, the width of the white halo around text over grid lines: a wrapped
+          // heading of /utvikling/ («Grad 0: … / aktivitet») once ended 1 unit above the bar below.
+          const touching: string[] = [];
+          for (const svg of charts) {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const bars = [...svg.querySelectorAll('rect')].filter((r) => !r.closest('defs')).map((r) => r.getBoundingClientRect());
+            for (const t of svg.querySelectorAll('text')) {
+              if (!t.textContent?.trim()) continue;
+              const b = t.getBoundingClientRect();
+              for (const r of bars) {
+                if (b.right <= r.left || r.right <= b.left) continue; // side by side: a value after its bar
+                const gap = Math.max(r.top - b.bottom, b.top - r.bottom) / scale;
+                if (gap < 2) touching.push(`${svg.id}: «${t.textContent}» ${gap.toFixed(1)} units from a bar`);
+              }
+            }
+          }
           return {
+            touching,
             charts: charts.length,
             smallest,
             largest,
@@ -94,6 +112,8 @@ describe('Plot charts as displayed', () => {
         if (m.charts > 0) expect(m.largest, `${name} at ${width}: largest chart text`).toBeLessThanOrEqual(17.5);
         expect(m.drawings.every((n) => n === 1), `${name} at ${width}: one drawing per chart, shown`).toBe(true);
         if (name === 'kommune') expect(m.rows, `${name} at ${width}: rows of comparisons`).toBe(width === 1280 ? 1 : 3);
+        // The grouped bars (src/draw/charts/bars.ts); the comparisons' stacked bars are laid out otherwise.
+        if (name === 'utvikling') expect(m.touching, `${name} at ${width}: chart text on a bar`).toEqual([]);
         expect(m.overflow, `${name} at ${width}: sideways scrolling`).toBeLessThanOrEqual(0);
         expect(m.hiddenRole, `${name} at ${width}: charts without role=img, <title> and <desc>`).toBe(0);
         expect(refused, `${name} at ${width}: CSP`).toEqual([]);

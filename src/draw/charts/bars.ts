@@ -74,13 +74,17 @@ function drawBars(o: BarsOptions, width: number, idPrefix: string, fontSize: num
   // A heading or a value over a grid line gets a white halo (paint-order: stroke) so the line
   // never runs through a word.
   const halo = o.ticks ? { stroke: '#fff', strokeWidth: 4, strokeLinejoin: 'round' as const } : {};
+  // A heading's lines sit a little above their rows' centres: the last line's descenders and halo
+  // then end clear of the bar in the row below (centred, «Grad 0: … / aktivitet» touched it), and
+  // the heading stays closer to its own bars than to the group above.
+  const headingDy = -Math.round(fontSize * 0.15);
   const marks: Plot.Markish[] = [];
   if (o.ticks) {
     marks.push(Plot.ruleX(o.ticks, { stroke: (t: number) => (t === 0 ? INK : '#d9d9d9') }));
     marks.push(Plot.axisX({ anchor: 'top', ticks: [0, max / 2, max], tickSize: 0, tickFormat: o.tickFormat, fill: MUTED, textAnchor: 'middle', label: null }));
   }
   marks.push(
-    Plot.text(lines, { y: 'key', text: 'line', frameAnchor: 'left', textAnchor: 'start', dx: -left, dy: 2, fill: (r: Row) => (r.muted ? MUTED : INK), ...halo }),
+    Plot.text(lines, { y: 'key', text: 'line', frameAnchor: 'left', textAnchor: 'start', dx: -left, dy: headingDy, fill: (r: Row) => (r.muted ? MUTED : INK), ...halo }),
     Plot.text(barRows.filter((r) => r.prefix), { y: 'key', text: 'prefix', frameAnchor: 'left', textAnchor: 'start', dx: -left, dy: -1, fill: MUTED }),
     Plot.barX(drawn, { x: (r: Row) => r.bar!.value, y: 'key', fill: (r: Row) => fill(r.bar!), stroke: (r: Row) => (r.bar!.highlight ? HIGHLIGHT : SHAPE_STROKE), strokeWidth: (r: Row) => (r.bar!.highlight ? 2.5 : 0.6), insetTop: 1, insetBottom: 4 }),
     Plot.text(barRows, { x: (r: Row) => r.bar!.value ?? 0, y: 'key', text: (r: Row) => r.bar!.text, textAnchor: 'start', dx: 4, dy: -1, fill: INK, ...halo }),

@@ -16,44 +16,37 @@ export function formatCsvColumns(header: readonly string[], columns: readonly Ar
  * The same columns as several CSV files (the plain and the Excel variant): each cell is formatted
  * once in the plain dialect, and a variant formats it again only where its own rules change the
  * text (a decimal point under decimalComma, a formula-like text under spreadsheet, a `,` or `;`
- * that one delimiter quotes and the other does not).
+ * that one delimiter quotes and the other does not). Row by row, so no column of cell texts is kept.
  */
 export function formatCsvColumnsEach(header: readonly string[], columns: readonly ArrayLike<Cell>[], variants: readonly CsvOptions[]): string[] {
   const n = columns.length ? columns[0].length : 0;
-  const base = columns.map((col) => {
-    const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) out[i] = csvCell(col[i], PLAIN_CSV);
+  const dialects = variants.map((opts) => csvDialect(opts));
+  const lines = dialects.map((d) => {
+    const out = new Array<string>(n + 1);
+    out[0] = header.map((h) => csvCell(h, d)).join(d.delimiter);
     return out;
   });
-  return variants.map((opts) => {
-    const dialect = csvDialect(opts);
-    const dc = dialect.decimalComma;
-    const ss = dialect.spreadsheet;
-    const otherDelimiter = dialect.delimiter !== PLAIN_CSV.delimiter;
-    const text = !dc && !ss && !otherDelimiter ? base : columns.map((col, j) => {
-      let out = base[j];
-      for (let i = 0; i < n; i++) {
-        const v = col[i];
-        const changes = typeof v === 'number'
-          ? dc && out[i].includes('.')
-          : typeof v === 'string' && ((ss && spreadsheetText(v) !== v) || (otherDelimiter && (v.includes(',') || v.includes(';'))));
-        if (!changes) continue;
-        if (out === base[j]) out = out.slice();
-        out[i] = csvCell(v, dialect);
+  const asPlain = dialects.map((d) => !d.decimalComma && !d.spreadsheet && d.delimiter === PLAIN_CSV.delimiter);
+  // join() builds flat strings; `+=` would build ropes that cost more to flatten later.
+  const bufs = dialects.map(() => new Array<string>(columns.length));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < columns.length; j++) {
+      const v = columns[j][i];
+      const text = csvCell(v, PLAIN_CSV);
+      for (let k = 0; k < dialects.length; k++) {
+        bufs[k][j] = asPlain[k] || !changes(v, text, dialects[k]) ? text : csvCell(v, dialects[k]);
       }
-      return out;
-    });
-
-    const lines = new Array<string>(n + 1);
-    lines[0] = header.map((h) => csvCell(h, dialect)).join(dialect.delimiter);
-    // join() builds flat strings; `+=` would build ropes that cost more to flatten later.
-    const buf = new Array<string>(text.length);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < text.length; j++) buf[j] = text[j][i];
-      lines[i + 1] = buf.join(dialect.delimiter);
     }
-    return csvFile(lines, dialect);
-  });
+    for (let k = 0; k < dialects.length; k++) lines[k][i + 1] = bufs[k].join(dialects[k].delimiter);
+  }
+  return dialects.map((d, k) => csvFile(lines[k], d));
+}
+
+/** Whether a cell written as `text` in the plain dialect reads otherwise in `dialect`. */
+function changes(v: Cell, text: string, dialect: CsvDialect): boolean {
+  if (typeof v === 'number') return dialect.decimalComma && text.includes('.');
+  if (typeof v !== 'string') return false;
+  return (dialect.spreadsheet && spreadsheetText(v) !== v) || (dialect.delimiter !== PLAIN_CSV.delimiter && (v.includes(',') || v.includes(';')));
 }
 
 /** CSV from row objects; `header` names the columns, each a key of the rows. */

@@ -30,6 +30,7 @@ export const NATION = { key: 'norge', label: 'Norge' };
 export const fylkeOf = (kommunenummer: string): string => kommunenummer.slice(0, 2);
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;
+const SMALL_NUMBERS = 16;
 
 interface Group { kind: GroupKind; key: string; label: string }
 
@@ -74,17 +75,22 @@ export function computeDistributions(table: Table, register?: readonly RegisterR
     const values = DISTRIBUTION_VALUES[ind];
     const width = values.length;
     const slotOf = new Map<unknown, number>();
+    // Grades and 0/1 are numbers in the table: a small whole number finds its slot by index.
+    const numberSlot = new Int32Array(SMALL_NUMBERS).fill(-1);
     values.forEach((v, i) => {
       slotOf.set(v, i);
-      if (/^[0-9]+$/.test(v)) slotOf.set(Number(v), i); // grades and 0/1 are numbers in the table
+      if (/^[0-9]+$/.test(v)) {
+        slotOf.set(Number(v), i);
+        if (Number(v) < SMALL_NUMBERS) numberSlot[Number(v)] = i;
+      }
     });
     const tally = new Int32Array(groupList.length * width);
     const column = columnValues<unknown>(table, ind);
     for (let i = 0; i < n; i++) {
       const v = column[i];
       if (v == null) continue;
-      const s = slotOf.get(v);
-      if (s === undefined) continue; // a value outside the published list is neither counted nor known
+      const s = typeof v === 'number' && v >= 0 && v < SMALL_NUMBERS && Number.isInteger(v) ? numberSlot[v] : slotOf.get(v) ?? -1;
+      if (s < 0) continue; // a value outside the published list is neither counted nor known
       tally[s]++;
       tally[fylkeIndex[i] * width + s]++;
       if (sizeIndex[i] >= 0) tally[sizeIndex[i] * width + s]++;

@@ -1,6 +1,6 @@
 import { INDICATOR_COLUMNS, type RegisterRow, type ResponseColumns, type ResponseRow, type SurveyDefinition } from '../types';
 import { ruleInputColumns } from './columns';
-import { scoreColumns, scoreResponses } from './score';
+import { scoreResponses } from './score';
 import { responseColumns } from '../read/responseColumns';
 import { columnValues, tableFromColumns, type Table } from './table';
 
@@ -51,7 +51,7 @@ export function indicatorsFromTable(responses: Table, survey: SurveyDefinition, 
 
 /** As computeIndicators, from the reader's columns: one scoring loop, then Arquero for the join and order. */
 export function indicatorsFromColumns(responses: ResponseColumns, survey: SurveyDefinition, register?: readonly RegisterRow[] | null): Table {
-  const respondents = tableFromColumns(scoreColumns(scoreResponses(responses, survey))).select([...INDICATOR_COLUMNS]);
+  const respondents = tableFromColumns(scoreResponses(responses, survey)).select([...INDICATOR_COLUMNS]);
   if (!register) return sortedByKommune(respondents);
 
   const units = tableFromColumns({ kommunenummer: register.map((r) => r.kommunenummer) });

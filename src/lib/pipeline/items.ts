@@ -1,6 +1,7 @@
-import type { ItemShareRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import type { CodedColumn, ItemShareRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import { codedColumn } from '../read/responseColumns';
 import { kommuneColumns, tableColumns } from './indicators';
-import type { Answer, Table } from './table';
+import type { Table } from './table';
 import { SIMPLE_KEYS } from './columns';
 import { hasShare } from '../rules/share';
 
@@ -67,16 +68,22 @@ export function itemSpecs(survey: SurveyDefinition, present: ReadonlySet<string>
   return specs;
 }
 
-/** Row indices of the units whose `gate` answer is one of `open` (all rows when gate is null). */
-function populationIndices(n: number, gate: readonly Answer[] | null, open: readonly string[]): Uint32Array {
-  if (!gate) return Uint32Array.from({ length: n }, (_, i) => i);
+/** Row indices of the units whose `gate` answer is one of `open`. */
+function populationIndices(n: number, gate: CodedColumn, open: readonly string[]): Uint32Array {
+  const opens = gate.labels.map((l) => l != null && open.includes(l));
   const out = new Uint32Array(n);
   let k = 0;
-  for (let i = 0; i < n; i++) {
-    const v = gate[i];
-    if (v != null && open.includes(v)) out[k++] = i;
-  }
+  for (let i = 0; i < n; i++) if (opens[gate.codes[i]]) out[k++] = i;
   return out.slice(0, k);
+}
+
+/** How many cells of each code, among the rows `among` (all rows when null). */
+function tallyCodes(column: CodedColumn, n: number, among: Uint32Array | null): Float64Array {
+  const tally = new Float64Array(column.labels.length);
+  const codes = column.codes;
+  if (among === null) for (let i = 0; i < n; i++) tally[codes[i]]++;
+  else for (let i = 0; i < among.length; i++) tally[codes[among[i]]]++;
+  return tally;
 }
 
 /**
@@ -97,41 +104,40 @@ export function itemSharesFromTable(table: Table, survey: SurveyDefinition): Ite
 export function itemSharesFromColumns(data: ResponseColumns, survey: SurveyDefinition): ItemShareRow[] {
   const specs = itemSpecs(survey, new Set(data.names));
   const n = data.length;
-  const blank: readonly Answer[] = new Array<Answer>(n).fill(null);
-  const column = (name: string): readonly Answer[] => data.values[name] ?? blank;
+  const blank: CodedColumn = { labels: [null], codes: new Uint8Array(n) };
+  const column = (name: string): CodedColumn => codedColumn(data, name) ?? blank;
   const out: ItemShareRow[] = [];
   // Row indices of each population (all respondents, or those whose gate opened the item), once
-  // per gate, then a plain tally per item over the shared columns.
-  const populations = new Map<string, Uint32Array>();
+  // per gate, then a tally per code of each item's column.
+  const populations = new Map<string, Uint32Array | null>([['', null]]);
   const open = survey.gateOpen;
   const opener = survey.kompetanse.rekruttert;
   for (const spec of specs) {
-    const popKey = spec.gate ?? '';
     const gate = spec.gate;
-    let idx = populations.get(popKey);
-    if (!idx) {
-      idx = populationIndices(n, gate ? column(gate) : null, gate === opener ? ['Ja'] : open);
-      populations.set(popKey, idx);
+    let idx = populations.get(gate ?? '');
+    if (idx === undefined) {
+      idx = populationIndices(n, column(gate!), gate === opener ? ['Ja'] : open);
+      populations.set(gate!, idx);
     }
-    const denominator = idx.length;
+    const denominator = idx === null ? n : idx.length;
     const values = column(spec.item);
-    // The answer set's labels take the first slots (found by ===, the reader's labels are the
-    // definition's own strings); anything else gets a slot of its own, found through a Map.
+    const byCode = tallyCodes(values, n, idx);
+    // The answer set's labels in their order; any other label (a hand-built table) beside them.
     const answers = spec.answers;
     const counts = new Array<number>(answers.length).fill(0);
     const others = new Map<string, number>();
     let blanks = 0;
-    for (let i = 0; i < idx.length; i++) {
-      const v = values[idx[i]];
+    values.labels.forEach((v, code) => {
+      const c = byCode[code];
+      if (c === 0) return;
       if (v == null) {
-        blanks++;
-        continue;
+        blanks += c;
+        return;
       }
-      let s = 0;
-      while (s < answers.length && answers[s] !== v) s++;
-      if (s < answers.length) counts[s]++;
-      else others.set(v, (others.get(v) ?? 0) + 1);
-    }
+      const s = answers.indexOf(v);
+      if (s >= 0) counts[s] += c;
+      else others.set(v, (others.get(v) ?? 0) + c);
+    });
     const tally = new Map<string, number>();
     answers.forEach((a, s) => counts[s] > 0 && tally.set(a, counts[s]));
     for (const [v, c] of others) tally.set(v, (tally.get(v) ?? 0) + c);

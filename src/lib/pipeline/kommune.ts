@@ -2,6 +2,7 @@ import { INDICATOR_COLUMNS, type KommuneIndicators, type RegisterRow, type Respo
 import { sizeClass } from '../rules/sizeClass';
 import { jaNei } from '../rules/kompetanse';
 import { indicatorRows, type Table } from './table';
+import { codedColumn } from '../read/responseColumns';
 
 /**
  * Columns of the published national table (`/data/<år>/indicators.csv`): the contract's columns with
@@ -30,10 +31,10 @@ export function toKommuneIndicators(
   if (Array.isArray(responses)) {
     for (const r of responses as readonly ResponseRow[]) vansker.set(r.kommunenummer, jaNei(r[vanskerColumn]));
   } else {
-    const { values, length } = responses as ResponseColumns;
-    const nr = values.kommunenummer;
-    const answers = values[vanskerColumn];
-    for (let i = 0; i < length; i++) vansker.set(nr[i]!, jaNei(answers?.[i]));
+    const data = responses as ResponseColumns;
+    const nr = data.values.kommunenummer;
+    const answers = codedColumn(data, vanskerColumn);
+    for (let i = 0; i < data.length; i++) vansker.set(nr[i]!, jaNei(answers ? answers.labels[answers.codes[i]] : undefined));
   }
   const out: KommuneIndicators[] = [];
   for (const ind of indicatorRows(table)) {

@@ -87,7 +87,7 @@ function mostlyUtf8(text: string): boolean {
  * numbers shows as zero bytes in every other position. Text in UTF-8 or Windows-1252 never has
  * zero bytes, so a third of them at one parity is a safe sign.
  */
-function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (n < 4) return null;
   let evenZeros = 0;

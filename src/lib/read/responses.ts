@@ -1,9 +1,11 @@
 // Survey export bytes → validated response rows, or every problem found (up to a cap).
 
-import type { Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
+import type { CodedColumn, Problem, RegisterRow, ResponseColumns, ResponseRow, SurveyDefinition } from '../types';
 import { responseRows } from './responseColumns';
 import { CsvSyntaxError, detectDelimiter, scanCsvSpans, type Delimiter, type FieldSpans } from './csv';
 import { decodeBytes, type EncodingChoice } from './decode';
+import { lineBreaks, plainUtf8Start, readPlainRows, utf8Labels, utf8Text, UnitType, type Utf8Labels } from './plain';
+import { codeArray, codedResponses } from './responseColumns';
 import { lineEndHint, rowLengthDetail, separatorHint } from './hints';
 import {
   columnAnswerSets,
@@ -179,6 +181,12 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     return fail();
   }
 
+  const plain = plainUtf8Start(bytes, options.encoding ?? 'auto');
+  if (plain !== null) {
+    const fast = readPlain(bytes, plain, options);
+    if (fast !== null) return fast;
+  }
+
   const decoded = decodeBytes(bytes, options.encoding ?? 'auto');
   // Excel's «sep=;» first line names the delimiter; blank it out (keeping the line break, so line
   // numbers in problems still match the file) and use what it says.
@@ -200,7 +208,7 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
       (spans, line) => {
         if (!headerSeen) {
           headerSeen = true;
-          body = readHeader(spanStrings(spans), line, survey, problems);
+          body = readHeader(spanStrings(spans), line, survey, problems, delimiter, options.register ?? null, () => lineEndHint(text));
           return body !== null;
         }
         records++;
@@ -231,8 +239,15 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
   }
   if (problems.count > 0) return fail();
 
+  return success(reader.responses(), {
+    columns: reader.columns, encoding: decoded.encoding, delimiter, notes: readNotes(reader, decoded.encoding, decoded.bom, delimiter),
+  });
+}
+
+/** The notes of a successful read. */
+function readNotes(reader: BodyReader, encoding: string, bom: boolean, delimiter: string): string[] {
   const notes: string[] = [];
-  notes.push(`Tegnkoding: ${decoded.encoding}${decoded.bom ? ' med BOM' : ''}; skilletegn «${delimiter}».`);
+  notes.push(`Tegnkoding: ${encoding}${bom ? ' med BOM' : ''}; skilletegn «${delimiter}».`);
   if (reader.otherUnits > 0) notes.push(`${reader.otherUnits} rader med enhetstype fylkeskommune eller stat er utelatt (de er ikke kommuner).`);
   if (reader.neverPublished > 0) {
     notes.push(`${reader.neverPublished} kolonner med fritekst, kontaktopplysninger eller tidsbruk er forkastet ved innlesing.`);
@@ -241,44 +256,77 @@ function readUnsafe(bytes: Uint8Array, options: ReadOptions): ReadResult {
     const shown = reader.unknown.slice(0, 20).map(displayValue).join(', ');
     notes.push(`${reader.unknown.length} ukjente kolonner er ignorert: ${shown}${reader.unknown.length > 20 ? ', …' : ''}.`);
   }
-
-  return success(reader.responses(), { columns: reader.columns, encoding: decoded.encoding, delimiter, notes });
-
-  // ---- helpers that close over options (function declarations are hoisted)
-
-  function readHeader(raw: string[], headerLine: number, s: SurveyDefinition, list: ProblemList): BodyReader | null {
-    const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
-    const firstIndex = new Map<string, number>();
-    const known = columnAnswerSets(s);
-    const hidden = neverPublishedTest(s);
-    header.forEach((name, i) => {
-      // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
-      // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
-      const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !hidden(name));
-      if (!used) return;
-      const first = firstIndex.get(name);
-      if (first === undefined) firstIndex.set(name, i);
-      else
-        list.add({
-          line: headerLine,
-          column: name,
-          message: `kolonne «${displayValue(name)}» står to ganger i overskriften (kolonne ${first + 1} og ${i + 1}); hver kolonne kan bare forekomme én gang`,
-        });
-    });
-    const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
-    if (missing.length > 0) {
-      list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${namesWithin(missing, 1500)}${separatorHint(raw) || lineEndHint(text)}` });
-    }
-    if (list.count > 0) return null;
-    return new BodyReader(header, firstIndex, s, list, delimiter, options.register ?? null);
-  }
+  return notes;
 }
+
+/** Checks the header's names; a BodyReader for the records, or null with the problems in `list`. */
+function readHeader(
+  raw: string[], headerLine: number, s: SurveyDefinition, list: ProblemList, delimiter: string,
+  register: RegisterRow[] | null, lineEnds: () => string,
+): BodyReader | null {
+  const header = raw.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const firstIndex = new Map<string, number>();
+  const known = columnAnswerSets(s);
+  const hidden = neverPublishedTest(s);
+  header.forEach((name, i) => {
+    // Only columns the reader uses must be unique; repeated ignored columns (two «kommentar»,
+    // Excel's empty trailing columns) are dropped anyway and cannot make an answer ambiguous.
+    const used = name === 'kommunenummer' || name === 'enhetstype' || (known.has(name) && !hidden(name));
+    if (!used) return;
+    const first = firstIndex.get(name);
+    if (first === undefined) firstIndex.set(name, i);
+    else
+      list.add({
+        line: headerLine,
+        column: name,
+        message: `kolonne «${displayValue(name)}» står to ganger i overskriften (kolonne ${first + 1} og ${i + 1}); hver kolonne kan bare forekomme én gang`,
+      });
+  });
+  const missing = requiredColumns(s).filter((c) => !firstIndex.has(c));
+  if (missing.length > 0) {
+    list.add({ line: headerLine, message: `mangler ${missing.length} påkrevde kolonner: ${namesWithin(missing, 1500)}${separatorHint(raw) || lineEnds()}` });
+  }
+  if (list.count > 0) return null;
+  return new BodyReader(header, firstIndex, s, list, delimiter, register);
+}
+
+/**
+ * The fast path (plain.ts) for valid UTF-8 from byte `start`: the header is the first line, without
+ * quotes or «sep=»; null wherever the text reader must read the file instead.
+ */
+function readPlain(bytes: Uint8Array, start: number, options: ReadOptions): ReadSuccess | null {
+  let lineEnd = start;
+  while (lineEnd < bytes.length && bytes[lineEnd] !== 10 && bytes[lineEnd] !== 13) lineEnd++;
+  const headerText = utf8Text(bytes, start, lineEnd);
+  if (headerText.includes('"') || SEP_LINE.test(`${headerText}\n`)) return null;
+  // detectDelimiter reads past the first line only when it has neither delimiter.
+  if (!headerText.includes(',') && !headerText.includes(';')) return null;
+  const delimiter = detectDelimiter(headerText);
+  const raw = headerText.split(delimiter);
+  if (raw.every((h) => h.trim() === '')) return null;
+  const problems = new ProblemList(options.file, 1);
+  const reader = readHeader(raw, 1, options.survey, problems, delimiter, options.register ?? null, () => '');
+  if (reader === null) return null;
+  const from = lineEnd < bytes.length && bytes[lineEnd] === 13 && bytes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
+  if (!reader.readPlain(bytes, from)) return null;
+  return success(reader.responses(), {
+    columns: reader.columns, encoding: 'utf-8', delimiter, notes: readNotes(reader, 'utf-8', start > 0, delimiter),
+  });
+}
+
+/** A column of the fast path passed 255 labels (only labels its answer set lacks can do that). */
+class WideColumn extends Error {}
 
 /** Converts and checks data records once the header is known to be sound. */
 class BodyReader {
   readonly columns: string[];
-  /** One array per kept column (kommunenummer first), filled while no problem has been found. */
-  private readonly data: (string | null)[][];
+  /** kommunenummer and each kept column's codes, filled while no problem has been found. */
+  private readonly kommuner: string[] = [];
+  private codes: (Uint8Array | Uint16Array)[];
+  /** Each kept column's labels ([null, ...its answer set]) and their codes, shared per answer set. */
+  private readonly labels: (string | null)[][];
+  private readonly codeOf: Map<string, number>[];
+  private capacity = 0;
   length = 0;
   readonly unknown: string[] = [];
   neverPublished = 0;
@@ -335,13 +383,89 @@ class BodyReader {
     });
     this.columns = ['kommunenummer', ...this.kept.map((k) => k.name)];
     this.values = new Array(this.columns.length).fill(null);
-    this.data = this.columns.map(() => []);
+    const labelsOf = new Map<string, { labels: (string | null)[]; codeOf: Map<string, number> }>();
+    for (const k of this.kept) {
+      if (labelsOf.has(k.answerSet)) continue;
+      const labels = [null, ...survey.answerSets[k.answerSet]];
+      labelsOf.set(k.answerSet, { labels, codeOf: new Map(labels.map((l, c) => [l as string, c])) });
+    }
+    this.labels = this.kept.map((k) => labelsOf.get(k.answerSet)!.labels);
+    this.codeOf = this.kept.map((k) => labelsOf.get(k.answerSet)!.codeOf);
+    this.codes = this.kept.map(() => new Uint8Array(0));
+  }
+
+  /** The code of a canonical label in kept column c (a label the answer set lacks gets a code of its own). */
+  private codeFor(c: number, label: string): number {
+    let code = this.codeOf[c].get(label);
+    if (code === undefined) {
+      code = this.labels[c].push(label) - 1;
+      this.codeOf[c].set(label, code);
+      if (code === 0x100) this.reserve(this.capacity, true);
+    }
+    return code;
+  }
+
+  /** Room for `rows` rows in every code array (`wider`: after a column passed 255 labels). */
+  private reserve(rows: number, wider = false): void {
+    if (rows <= this.capacity && !wider) return;
+    const capacity = Math.max(rows, this.capacity);
+    this.codes = this.codes.map((old, c) => {
+      const codes = codeArray(this.labels[c].length, capacity);
+      codes.set(old);
+      return codes;
+    });
+    this.capacity = capacity;
+  }
+
+  /** Reads every record of a plain UTF-8 file from byte `from`; false when the text reader must. */
+  readPlain(bytes: Uint8Array, from: number): boolean {
+    const slot = new Int32Array(this.width).fill(-1);
+    const labels: (Utf8Labels | null)[] = [null];
+    const match: (LabelMatcher | null)[] = [null];
+    const byAnswerSet = new Map<string, Utf8Labels>();
+    this.kept.forEach((k, c) => {
+      slot[k.index] = c + 1;
+      let set = byAnswerSet.get(k.answerSet);
+      if (!set) byAnswerSet.set(k.answerSet, (set = utf8Labels(this.labels[c])));
+      labels.push(set);
+      match.push(k.match);
+    });
+    this.reserve(lineBreaks(bytes, from) + 1);
+    const types = new Map<string, UnitType>();
+    const unitType = (raw: string): UnitType => {
+      let t = types.get(raw);
+      if (t === undefined) {
+        const type = normaliseLabel(raw);
+        t = OTHER_UNIT_TYPES.has(type) ? UnitType.Other : KOMMUNE_TYPES.has(type) || MISSING_MARKERS.has(type) ? UnitType.Kommune : UnitType.Invalid;
+        if (types.size < 1000) types.set(raw, t);
+      }
+      return t;
+    };
+    // A column can pass 255 labels only through labels the answer set lacks; the text reader handles that.
+    const codeOf = (to: number, label: string) => {
+      const code = this.codeFor(to - 1, label);
+      if (code > 0xff) throw new WideColumn();
+      return code;
+    };
+    let read;
+    try {
+      read = readPlainRows(bytes, from, this.delimiter, {
+        width: this.width, kommuneIndex: this.kommuneIndex, typeIndex: this.typeIndex ?? -1, slot, labels, match, codeOf, unitType, register: this.registerSet,
+      }, this.kommuner, [null, ...this.codes]);
+    } catch (err) {
+      if (err instanceof WideColumn) return false;
+      throw err;
+    }
+    if (read === null || read.records === 0 || read.length === 0) return false;
+    this.length = read.length;
+    this.otherUnits = read.otherUnits;
+    return true;
   }
 
   responses(): ResponseColumns {
-    const values: Record<string, (string | null)[]> = {};
-    this.columns.forEach((name, c) => (values[name] = this.data[c]));
-    return { names: this.columns, values, length: this.length };
+    const coded: Record<string, CodedColumn> = {};
+    this.kept.forEach((k, c) => (coded[k.name] = { labels: this.labels[c], codes: this.codes[c].subarray(0, this.length) }));
+    return codedResponses(this.columns, this.kommuner, coded, this.length);
   }
 
   private allowed(answerSet: string): string {
@@ -445,8 +569,13 @@ class BodyReader {
     }
     // Once anything is wrong the result is a failure; keeping answers would only cost memory.
     if (problems.count === 0 && before === 0) {
-      const data = this.data;
-      for (let c = 0; c < values.length; c++) data[c].push(values[c]);
+      if (this.length === this.capacity) this.reserve(Math.max(64, this.capacity * 2));
+      this.kommuner.push(kommunenummer);
+      for (let c = 0; c < kept.length; c++) {
+        const v = values[c + 1];
+        const code = v === null ? 0 : this.codeFor(c, v);
+        this.codes[c][this.length] = code;
+      }
       this.length++;
     }
   }
