@@ -201,7 +201,7 @@ export function report(b: SiteBench): string {
     'Nettstedet (demodata):',
     `  byggetid               motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast nå ${loadavg()[0].toFixed(1).replace('.', ',')})`,
     `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
-    `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS)`,
+    `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (RSS i benkprosessen, med motorbenken før bygget og uten npm run builds minnegrenser; byggets egen: se «Bygget mot gulvet»)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
     row('forside', b.forside),
     row('kommuneside (tyngste)', b.kommune),
