@@ -152,7 +152,11 @@ export async function figureSvg(row) {
     }
     const ky = top + height + PAD + krow * LINE;
     key.push(`<rect x="${kx}" y="${ky + (LINE - swatch) / 2 - 2}" width="${swatch}" height="${swatch}" fill="${esc(entry.fill)}" stroke="${MUTED}" stroke-width="0.6"/>`);
-    lines.forEach((line, i) => key.push(textEl(kx + swatch + 6, ky + (i + 1) * LINE - 6, line)));
+    // One <text> per entry, a <tspan> per line: the entry reads as one sentence to whatever reads
+    // the file's text (screen readers, search, a test), however it wraps.
+    const tx = kx + swatch + 6;
+    const spans = lines.map((line, i) => `<tspan x="${tx}" y="${ky + (i + 1) * LINE - 6}">${esc(i < lines.length - 1 ? `${line} ` : line)}</tspan>`);
+    key.push(`<text>${spans.join('')}</text>`);
     if (lines.length > 1) {
       krow += lines.length;
       kx = 0;

@@ -137,8 +137,9 @@ describe('map keys (§1)', () => {
         await figure.locator('.figure-downloads').waitFor({ state: 'visible' });
         const [file] = await Promise.all([page.waitForEvent('download'), figure.locator('.figure-downloads').getByRole('button', { name: /^SVG \(/ }).click()]);
         const svg = (await downloadBytes(file)).toString('utf8');
-        const texts = [...svg.matchAll(/<rect [^>]*stroke-width="0.6"\/><text [^>]*>([^<]*)<\/text>/g)]
-          .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+        // A key entry is the <text> after its swatch; a long one wraps into <tspan> lines.
+        const texts = [...svg.matchAll(/<rect [^>]*stroke-width="0.6"\/><text[^>]*>(.*?)<\/text>/g)]
+          .map((m) => m[1].replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
         const key = parseKey(texts);
         // Its table: the published indicator rows of the year, of the fylke on a fylke page.
         const caption = (await figure.locator('figcaption').innerText()).toLowerCase();
