@@ -112,7 +112,14 @@ function drawing(live) {
 /** The figure's HTML colour key (swatch and text per item); swatches filled by a pattern are left out. */
 function pageLegend(figure) {
   return [...figure.querySelectorAll('.legend li')]
-    .map((li) => ({ fill: li.querySelector('svg rect')?.getAttribute('fill') ?? '', text: li.textContent.replace(/\s+/g, ' ').trim() }))
+    .map((li) => ({
+      fill: li.querySelector('svg rect')?.getAttribute('fill') ?? '',
+      // The unknown swatch's hatching, as the map draws unknown areas: a grey square alone would not
+      // match them in the file.
+      hatch: li.querySelector('svg path')?.getAttribute('d') ?? '',
+      hatchStroke: li.querySelector('svg path')?.getAttribute('stroke') ?? MUTED,
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+    }))
     .filter((e) => /^#[0-9a-f]{3,8}$/i.test(e.fill) && e.text);
 }
 
@@ -143,6 +150,7 @@ export async function figureSvg(row) {
   // An entry longer than the line («Grad 0: Har verken IKT-strategi på plass …») wraps beside its
   // swatch and takes the rows it needs; short entries share a row.
   const textWidth = width - swatch - 6;
+  let hatched = 0;
   for (const entry of legend) {
     const lines = wrap(entry.text, textWidth, measure);
     const w = swatch + 6 + Math.max(...lines.map(measure)) + 14;
@@ -151,7 +159,16 @@ export async function figureSvg(row) {
       krow++;
     }
     const ky = top + height + PAD + krow * LINE;
-    key.push(`<rect x="${kx}" y="${ky + (LINE - swatch) / 2 - 2}" width="${swatch}" height="${swatch}" fill="${esc(entry.fill)}" stroke="${MUTED}" stroke-width="0.6"/>`);
+    const sy = ky + (LINE - swatch) / 2 - 2;
+    if (entry.hatch) {
+      // A group, not a nested <svg>: the file's one nested <svg> is the drawing. The clip keeps the
+      // hatching's corner strokes inside the square, as the page's 10 × 10 view box does.
+      const clip = `nokkel-${hatched++}`;
+      key.push(`<clipPath id="${clip}"><rect x="${kx}" y="${sy}" width="${swatch}" height="${swatch}"/></clipPath>` +
+        `<g clip-path="url(#${clip})"><rect x="${kx}" y="${sy}" width="${swatch}" height="${swatch}" fill="${esc(entry.fill)}"/>` +
+        `<path transform="translate(${kx},${sy}) scale(${swatch / 10})" d="${esc(entry.hatch)}" stroke="${esc(entry.hatchStroke)}" stroke-width="${10 / swatch}" fill="none"/></g>`);
+    }
+    key.push(`<rect x="${kx}" y="${sy}" width="${swatch}" height="${swatch}" fill="${entry.hatch ? 'none' : esc(entry.fill)}" stroke="${MUTED}" stroke-width="0.6"/>`);
     // One <text> per entry, a <tspan> per line: the entry reads as one sentence to whatever reads
     // the file's text (screen readers, search, a test), however it wraps.
     const tx = kx + swatch + 6;

@@ -129,6 +129,7 @@ describe('map keys (§1)', () => {
     }
     expect(paths.length).toBeGreaterThan(3);
     let checked = 0;
+    let hatched = 0;
     for (const path of paths) {
       await page.goto(server.url(path), { waitUntil: 'load' });
       const figures = page.locator('figure.map:has(.figure-downloads)');
@@ -141,6 +142,10 @@ describe('map keys (§1)', () => {
         const texts = [...svg.matchAll(/<rect [^>]*stroke-width="0.6"\/><text[^>]*>(.*?)<\/text>/g)]
           .map((m) => m[1].replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
         const key = parseKey(texts);
+        // The unknown swatch is hatched in the file as on the page (and on the map itself).
+        const hatchedOnPage = await figure.locator('ul.legend li svg path').count();
+        hatched += hatchedOnPage;
+        expect((svg.match(/<g clip-path="url\(#nokkel-\d+\)"><rect [^>]*\/><path /g) ?? []).length, path).toBe(hatchedOnPage);
         // Its table: the published indicator rows of the year, of the fylke on a fylke page.
         const caption = (await figure.locator('figcaption').innerText()).toLowerCase();
         const indicator = caption.includes('aktivitet') ? 'aktivitet' : 'prioritering';
@@ -157,6 +162,7 @@ describe('map keys (§1)', () => {
       }
     }
     expect(checked).toBeGreaterThan(4);
+    expect(hatched).toBeGreaterThan(0); // some map has kommuner of unknown grade, hatched in its key
   });
 
   it('fylke page keys have no «(0)» rows and equal the fylke map table', async () => {
