@@ -90,6 +90,16 @@ describe('real servers answer as the preview says', () => {
   afterAll(() => {
     child?.kill('SIGTERM');
   });
+  /** The server just started as `child`: wait for its port, compare its answers, stop it. */
+  async function serveAndCompare(host: 'nginx' | 'caddy' | 'apache', port: number): Promise<void> {
+    try {
+      await waitFor(port);
+      await compare(host, port);
+    } finally {
+      child?.kill('SIGTERM');
+      child = null;
+    }
+  }
 
   it('nginx', async () => {
     const nginx = binary('nginx', 'nginx');
@@ -101,13 +111,7 @@ describe('real servers answer as the preview says', () => {
     await writeFile(join(dir, 'main.conf'), `daemon off;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n  client_body_temp_path ${dir}/tmp;\n  include ${dir}/digikommune.conf;\n}\n`);
     expect(spawnSync(nginx, ['-t', '-q', '-p', dir, '-e', `${dir}/error.log`, '-c', join(dir, 'main.conf')]).status).toBe(0);
     child = spawn(nginx, ['-p', dir, '-e', `${dir}/error.log`, '-c', join(dir, 'main.conf')], { stdio: 'ignore' });
-    try {
-      await waitFor(port);
-      await compare('nginx', port);
-    } finally {
-      child.kill('SIGTERM');
-      child = null;
-    }
+    await serveAndCompare('nginx', port);
   });
 
   it('Apache (the vhost with the .htaccess directives)', async () => {
@@ -122,13 +126,7 @@ describe('real servers answer as the preview says', () => {
       [`ServerRoot ${dir}`, ...modules, 'User nobody', 'Group nogroup', 'TypesConfig /etc/mime.types', `Listen 127.0.0.1:${port}`, `PidFile ${dir}/httpd.pid`, `ErrorLog ${dir}/error.log`, 'ServerName localhost', `DocumentRoot ${site}`, 'Include apache-vhost.conf', ''].join('\n'),
     );
     child = spawn(apache, ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: 'ignore' });
-    try {
-      await waitFor(port);
-      await compare('apache', port);
-    } finally {
-      child.kill('SIGTERM');
-      child = null;
-    }
+    await serveAndCompare('apache', port);
   });
 
   it('Caddy', async () => {
@@ -141,12 +139,6 @@ describe('real servers answer as the preview says', () => {
       stdio: 'ignore',
       env: { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir, DIGIKOMMUNE_ROOT: site, DIGIKOMMUNE_ADDRESS: `http://127.0.0.1:${port}` },
     });
-    try {
-      await waitFor(port);
-      await compare('caddy', port);
-    } finally {
-      child.kill('SIGTERM');
-      child = null;
-    }
+    await serveAndCompare('caddy', port);
   });
 });
