@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runMeasured, type ChildUsage } from './lib/child-usage';
+import { BUILD_ENV, BUILD_HEAP_FLAG, measuredBuild, type MeasuredBuild } from './lib/measured-build';
 import { writeFloorProject } from './lib/floor-project';
 import { listFiles } from './lib/sitefiles';
 import { makeBenchFixture } from './bench-fixture';
@@ -26,20 +27,8 @@ import { judgeRatio, loadBaseline, REGRESSION_FACTOR, updateFloorRatios } from '
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE = join(ROOT, 'scripts', 'bench-baseline.json');
-const TSX_ESM = join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
 
-/**
- * The heap cap `npm run build` starts Node with (package.json). V8 lets the old generation grow to
- * about four times what survived the last full collection when the heap limit is large (4 GB on a
- * 24 GB machine), and the pages' garbage fills that room; under a 1 GiB cap it grows by about 1.6.
- * The floor runs under the same cap, so the ratios compare like with like.
- */
-export const BUILD_HEAP_FLAG = '--max-old-space-size=1024';
-/**
- * glibc gives each thread that allocates (card threads, libuv's pool, V8's helpers) its own malloc
- * arena and seldom returns their free pages: two arenas held the cold build's peak ~120 MB lower.
- */
-export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+export { BUILD_ENV, BUILD_HEAP_FLAG };
 export const buildScriptHasHeapFlag = (pkg: { scripts: Record<string, string> }) =>
   pkg.scripts.build.includes(`NODE_OPTIONS="${BUILD_HEAP_FLAG} $NODE_OPTIONS" `) && pkg.scripts.build.startsWith(`MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${BUILD_ENV.MALLOC_ARENA_MAX}} `);
 
@@ -71,13 +60,6 @@ export interface FloorBench {
   drawn: { cold: number; warm: number };
 }
 
-/** «Delingskort: …; N tegnet nå» from the build's output. */
-export function cardsDrawn(output: string): number {
-  const m = /(\d+) tegnet nå/.exec(output);
-  if (!m) throw new Error('Fant ikke hvor mange delingskort bygget tegnet');
-  return Number(m[1]);
-}
-
 /** Baseline id of one ratio: `<years>.<warm|cold>.<time|cpu|rss>`. */
 export const ratioId = (years: number, kind: 'warm' | 'cold', m: Measure) => `${years}.${kind}.${m}`;
 
@@ -106,26 +88,25 @@ async function htmlStats(dir: string, pick: (file: string) => boolean = () => tr
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-/** Builds the site cold, Astro's floor, then the site warm, each in its own process. */
-export async function benchFloor(years: 3 | 10, log: (l: string) => void = () => {}): Promise<FloorBench> {
+/**
+ * The site built cold (an empty share-card cache: every card drawn), Astro's floor, then the site
+ * warm (the cache the cold build filled), each in its own process and back to back. `cold` is a
+ * cold build already made (npm run bench's: the same build measures the site's pages and budgets).
+ */
+export async function benchFloor(years: 3 | 10, options: { cold?: MeasuredBuild; log?: (l: string) => void } = {}): Promise<FloorBench> {
+  const log = options.log ?? (() => {});
   const tmp = await mkdtemp(join(tmpdir(), `digikommune-floor-${years}-`));
   try {
-    const site = join(tmp, 'site');
-    const cards = join(tmp, 'kort');
-    const data = years === 10 ? ['--data', (await makeBenchFixture(join(tmp, 'data10'))).dataDir, '--host', 'nginx'] : [];
-    const build = (label: string) => runMeasured({
-      nodeArgs: [BUILD_HEAP_FLAG, '--import', TSX_ESM, join(ROOT, 'scripts', 'build.ts'), '--out', site, '--card-cache', cards, '--no-download', ...data],
-      cwd: ROOT,
-      env: { ...BUILD_ENV },
-      label,
-    });
     const load: number[] = [];
-    // Cold: an empty card cache (every card drawn, as with --no-card-cache), which it fills for the warm run.
-    log(`  ${years} år: bygger kaldt …`);
-    load.push(loadavg()[0]);
-    const cold = await build(`Kaldt bygg (${years} år)`);
-    const { count: pages } = await htmlStats(site);
-    const kommune = await htmlStats(site, (f) => /^(\d{4}\/)?kommune\/\d{4}-[^/]+\/index\.html$/.test(f));
+    let cold = options.cold;
+    if (!cold) {
+      const dataDir = years === 10 ? (await makeBenchFixture(join(tmp, 'data10'))).dataDir : undefined;
+      log(`  ${years} år: bygger kaldt …`);
+      cold = await measuredBuild({ out: join(tmp, 'site'), cardCache: join(tmp, 'kort'), dataDir, host: dataDir ? 'nginx' : undefined, label: `Kaldt bygg (${years} år)` });
+    }
+    load.push(cold.loadBefore);
+    const { count: pages } = await htmlStats(cold.out);
+    const kommune = await htmlStats(cold.out, (f) => /^(\d{4}\/)?kommune\/\d{4}-[^/]+\/index\.html$/.test(f));
     const sitePageBytes = median(kommune.sizes.filter((s) => s > 4096)); // redirect pages are ~1 KB
     const floorDir = join(tmp, 'gulv');
     await writeFloorProject(floorDir, { pages, pageBytes: sitePageBytes }, join(ROOT, 'node_modules'));
@@ -142,12 +123,14 @@ export async function benchFloor(years: 3 | 10, log: (l: string) => void = () =>
     await rm(floorDir, { recursive: true, force: true });
     log(`  ${years} år: bygger varmt …`);
     load.push(loadavg()[0]);
-    const warm = await build(`Varmt bygg (${years} år)`);
+    // The same data and host as the cold build, into a folder of its own (the cold one may be kept).
+    const warm = await measuredBuild({ out: join(tmp, 'site-varm'), cardCache: cold.cardCache, dataDir: cold.dataDir, host: cold.host, label: `Varmt bygg (${years} år)` });
     load.push(loadavg()[0]);
-    const drawn = { cold: cardsDrawn(cold.output), warm: cardsDrawn(warm.output) };
+    const drawn = { cold: cold.report.cards.drawn, warm: warm.report.cards.drawn };
+    if (drawn.cold !== cold.report.cards.count) throw new Error(`Det kalde bygget tegnet ${drawn.cold} av ${cold.report.cards.count} delingskort; kortlageret var ikke tomt`);
     // A warm run that drew cards measured something between warm and cold: not what it says.
     if (drawn.warm !== 0) throw new Error(`Det varme bygget tegnet ${drawn.warm} delingskort; kortlageret var ikke fullt`);
-    return { years, pages, sitePageBytes, floorPageBytes: mean(floorPages.sizes), cold, floor, warm, load, drawn };
+    return { years, pages, sitePageBytes, floorPageBytes: mean(floorPages.sizes), cold: cold.usage, floor, warm: warm.usage, load, drawn };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -185,13 +168,13 @@ export function floorReport(b: FloorBench, verdicts: RatioVerdict[]): string {
 }
 
 /** Runs the floor benches, prints them; false when a ratio doubled against its baseline. */
-export async function runFloorBenches(options: { ten: boolean; update?: boolean; json?: string; log?: (l: string) => void }): Promise<boolean> {
+export async function runFloorBenches(options: { ten: boolean; cold3?: MeasuredBuild; update?: boolean; json?: string; log?: (l: string) => void }): Promise<boolean> {
   const baseline = loadBaseline(BASELINE).floorRatios;
   let ok = true;
   const all: Record<string, number> = {};
   const benches: FloorBench[] = [];
   for (const years of options.ten ? ([3, 10] as const) : ([3] as const)) {
-    const b = await benchFloor(years, options.log);
+    const b = await benchFloor(years, { cold: years === 3 ? options.cold3 : undefined, log: options.log });
     benches.push(b);
     const measured = ratios(b);
     Object.assign(all, measured);

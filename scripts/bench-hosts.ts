@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runBuild } from './lib/build';
-import { nodeEffects } from './lib/effects';
+import { measuredBuild, type MeasuredBuild } from './lib/measured-build';
+import type { ChildUsage } from './lib/child-usage';
 import { measureTree, profileMeasure, readBuiltRules } from './lib/hosting';
 import { makeBenchFixture } from './bench-fixture';
 import { checkLimits, measured, type LimitCheck, type OutputMeasure } from '../src/lib/publish/checkLimits';
@@ -72,24 +72,39 @@ export function hostReport(label: string, rows: HostRow[]): string {
 export interface HostBench {
   label: string;
   rows: HostRow[];
+  /** What the build cost, when it was made here. */
+  build?: ChildUsage & { drawn: number; cards: number; loadBefore: number };
 }
 
-/** Builds (unless given) the 3-year demo and the 10-year fixture and measures every profile. */
-export async function benchHosts(options: { site3?: string; site10?: string; log?: (l: string) => void } = {}): Promise<HostBench[]> {
+/** The cost of a build the host bench made, one line. */
+export function buildLine(b: NonNullable<HostBench['build']>): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
+  return `  bygget: vegg ${s(b.wallMs)}, CPU ${s(b.cpuMs)}, minnetopp ${b.peakRssMB.toFixed(0)} MB; ${b.drawn} av ${b.cards} delingskort tegnet (resten fra hurtiglageret); maskinlast ${b.loadBefore.toFixed(1).replace('.', ',')} før bygget`;
+}
+
+/**
+ * Builds (unless given) the 3-year demo and the 10-year fixture and measures every profile. Each
+ * build is a process of its own; `cardCache` lets the fixture reuse the share cards an earlier
+ * build drew (its first three years are the demo's), which spares npm run bench a thousand PNGs.
+ */
+export async function benchHosts(options: { site3?: string; site10?: string; cardCache?: string; log?: (l: string) => void } = {}): Promise<HostBench[]> {
+  const log = options.log ?? (() => {});
   const tmp = await mkdtemp(join(tmpdir(), 'digikommune-hosts-'));
   try {
-    const quiet = nodeEffects(options.log ?? (() => {}));
+    const cardCache = options.cardCache ?? join(tmp, 'kort');
     const site3 = options.site3 ?? join(tmp, 'site3');
-    if (!options.site3) await runBuild({ root: ROOT, out: site3 }, quiet);
+    if (!options.site3) await measuredBuild({ out: site3, cardCache, label: 'Bygget (demodata)' });
     const site10 = options.site10 ?? join(tmp, 'site10');
+    let build10: MeasuredBuild | undefined;
     if (!options.site10) {
       const fixture = await makeBenchFixture(join(tmp, 'data10'));
+      log('  10 år: bygger benkfiksturen …');
       // Built for a host without limits: the build itself must not stop; every profile is measured below.
-      await runBuild({ root: ROOT, out: site10, dataDir: fixture.dataDir, host: 'nginx' }, quiet);
+      build10 = await measuredBuild({ out: site10, cardCache, dataDir: fixture.dataDir, host: 'nginx', label: 'Bygget (benkfikstur, 10 år)' });
     }
     return [
       { label: '3 årganger (demo)', rows: await hostRows(site3) },
-      { label: '10 årganger (benkfikstur: demo + 7 kopier av siste år)', rows: await hostRows(site10) },
+      { label: '10 årganger (benkfikstur: demo + 7 kopier av siste år)', rows: await hostRows(site10), build: build10 && { ...build10.usage, drawn: build10.report.cards.drawn, cards: build10.report.cards.count, loadBefore: build10.loadBefore } },
     ];
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -112,7 +127,7 @@ export function reportHostFailures(benches: HostBench[]): boolean {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { site3: { type: 'string' }, site10: { type: 'string' }, json: { type: 'string' } } });
   const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
-  for (const b of benches) console.log(`${hostReport(b.label, b.rows)}\n`);
+  for (const b of benches) console.log(`${hostReport(b.label, b.rows)}${b.build ? `\n${buildLine(b.build)}` : ''}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
   if (!reportHostFailures(benches)) process.exitCode = 1;
 }

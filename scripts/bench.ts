@@ -1,6 +1,7 @@
-// npm run bench — the engine and the site benchmarks in one run (CI runs it after the tests).
-// The engine benchmark runs as its own process (so its peak memory is its own); the site benchmark
-// builds the demo site. Exits 1 on a clear CPU-time regression or a missed byte budget (see each).
+// npm run bench — the engine, the build against Astro's floor, the site and the hosts' headroom in
+// one run (CI runs it before the tests). The engine and every build run as processes of their own,
+// so each peak memory is its own. Exits 1 on a clear CPU-time or ratio regression, a missed byte
+// budget or a host limit crossed (see each).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { benchSite, report } from './bench-site';
-import { benchHosts, hostReport, reportHostFailures } from './bench-hosts';
+import { benchHosts, buildLine, hostReport, reportHostFailures } from './bench-hosts';
+import { measuredBuild, type MeasuredBuild } from './lib/measured-build';
 import { describeFailure } from './lib/errors';
 import { runFloorBenches } from './bench-floor';
 
@@ -26,43 +28,54 @@ async function main(): Promise<number> {
     }
     console.log('');
   }
+  // One cold 3-year build serves three benches: the floor's cold run (measured back to back with the
+  // floor and a warm build), the site's pages and budgets, and the hosts' headroom; its share cards
+  // then spare the 10-year fixture's build the three years they share.
+  const tmp = await mkdtemp(join(tmpdir(), 'digikommune-bench-all-'));
   try {
-    // --no-vitals skips LCP/CLS on purpose (reported loudly); without it a missing Chromium fails.
-    // Share cards drawn anew (no card cache): the baseline is what a fresh machine's build costs,
-    // so CI's verdict does not depend on whether the tests happened to warm the cache first.
-    const tmp = await mkdtemp(join(tmpdir(), 'digikommune-bench-all-'));
+    // --keep-site <dir>: the cold 3-year build is left there (CI's tests read it instead of
+    // building the same site again: DIGIKOMMUNE_TEST_SITE=<dir> npm test).
+    const keep = process.argv.indexOf('--keep-site');
+    const site3 = keep > 0 && process.argv[keep + 1] ? resolve(process.argv[keep + 1]) : join(tmp, 'site');
+    const cardCache = join(tmp, 'kort');
+    let cold3: MeasuredBuild | undefined;
     try {
-      // --keep-site <dir>: the cold 3-year build is left there (CI's tests read it instead of
-      // building the same site again: DIGIKOMMUNE_TEST_SITE=<dir> npm test).
-      const keep = process.argv.indexOf('--keep-site');
-      const site3 = keep > 0 && process.argv[keep + 1] ? resolve(process.argv[keep + 1]) : join(tmp, 'site');
-      const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), coldCards: true, out: site3 });
-      console.log(report(b));
-      const broken = b.checks.filter((c) => !c.ok);
-      if (broken.length > 0) {
-        console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+      // Share cards drawn anew (an empty cache): the baseline is what a fresh machine's build costs.
+      cold3 = await measuredBuild({ out: site3, cardCache, label: 'Kaldt bygg (demodata)' });
+      // The 10-year ratios take several minutes more: on request.
+      if (!(await runFloorBenches({ ten: process.env.DIGIKOMMUNE_BENCH_TEN === '1', cold3 }))) code = 1;
+    } catch (e) {
+      console.error(`bench:floor feilet: ${describeFailure(e)}`);
+      code = 1;
+    }
+    if (cold3) {
+      try {
+        console.log('');
+        // --no-vitals skips LCP/CLS on purpose (reported loudly); without it a missing Chromium fails.
+        const b = await benchSite({ noVitals: process.argv.includes('--no-vitals'), built: cold3 });
+        console.log(report(b));
+        const broken = b.checks.filter((c) => !c.ok);
+        if (broken.length > 0) {
+          console.error(`\n${broken.length} budsjett brutt: ${broken.map((c) => c.name).join(', ')}`);
+          code = 1;
+        }
+      } catch (e) {
+        console.error(`bench:site feilet: ${describeFailure(e)}`);
         code = 1;
       }
+    }
+    try {
       // Every host profile's headroom, on the same 3-year build and a 10-year fixture build.
       console.log('');
-      const hosts = await benchHosts({ site3 });
-      for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}\n`);
+      const hosts = await benchHosts({ site3: cold3?.out, cardCache });
+      for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}${h.build ? `\n${buildLine(h.build)}` : ''}\n`);
       if (!reportHostFailures(hosts)) code = 1;
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
+    } catch (e) {
+      console.error(`bench:hosts feilet: ${describeFailure(e)}`);
+      code = 1;
     }
-  } catch (e) {
-    console.error(`bench:site feilet: ${describeFailure(e)}`);
-    code = 1;
-  }
-  // The build against Astro alone (issue 20 §3): each run its own process, after the rest, so no
-  // other measurement shares its peak. The 10-year ratios take several minutes more: on request.
-  try {
-    console.log('');
-    if (!(await runFloorBenches({ ten: process.env.DIGIKOMMUNE_BENCH_TEN === '1' }))) code = 1;
-  } catch (e) {
-    console.error(`bench:floor feilet: ${describeFailure(e)}`);
-    code = 1;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
   return code;
 }

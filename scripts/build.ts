@@ -2,12 +2,13 @@
 //                  [--data data] [--artefacts .artefacts] [--no-download] [--host any]
 // Builds the whole site atomically: on any failure the previous output is left as it was.
 import { realpathSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseArgsMessage } from './lib/cli-args';
 import { nodeEffects } from './lib/effects';
-import { runBuild, type BuildStatus } from './lib/build';
+import { buildReport, runBuild, type BuildStatus } from './lib/build';
 import { buildFailureMessage, failureKind } from './lib/errors';
 import { faultFromEnv } from './lib/atomic';
 import { prepareOutputPath } from './lib/output';
@@ -32,6 +33,7 @@ function usage(): string {
     '  --card-cache <katalog> hurtiglager for delingskort i en annen katalog (npm run bench)',
     `  --host <vert>          skriv filene verten leser, og sjekk vertens grenser: ${HOST_NAMES.join(', ')}`,
     '                         (standard any: virker hos alle; konfigurasjon havner i <out>-config/)',
+    '  --report <fil>         skriv byggets tider og delingskort som JSON (npm run bench)',
   ].join('\n');
 }
 
@@ -53,6 +55,7 @@ export async function main(argv: string[] = process.argv.slice(2), cwd = process
         'no-card-cache': { type: 'boolean', default: false },
         'card-cache': { type: 'string' },
         host: { type: 'string', default: 'any' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -99,6 +102,7 @@ export async function main(argv: string[] = process.argv.slice(2), cwd = process
     const m = result.host.measure;
     console.log(`Vert ${host}: ${m.files} filer, ${(m.bytes / 1024 / 1024).toFixed(1)} MB, største fil ${(m.largest.bytes / 1024).toFixed(0)} KB, ${m.staticRules + m.dynamicRules} videresendingsregler; innenfor ${result.host.checks.length} grense(r). Konfigurasjon: ${result.host.configDir}`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);
+    if (args.report) await writeFile(resolve(cwd, args.report), `${JSON.stringify(buildReport(result))}\n`);
     return 0;
   } catch (error) {
     const where = pageOf(error);

@@ -64,6 +64,17 @@ export interface BuildResult {
   host: { name: HostName; configDir: string; measure: OutputMeasure; checks: LimitCheck[] };
 }
 
+/** What `npm run build -- --report <file>` writes: enough for the bench to measure a build it ran as a child. */
+export interface BuildReport {
+  timings: BuildTimings;
+  cards: { count: number; bytes: number; maxBytes: number; drawn: number };
+}
+
+export const buildReport = (r: BuildResult): BuildReport => ({
+  timings: r.timings,
+  cards: { count: r.cards.count, bytes: r.cards.bytes, maxBytes: r.cards.maxBytes, drawn: r.cards.drawn },
+});
+
 export interface BuildStages {
   renderSite: RenderSite;
   now: () => number; // monotonic ms, for timings only (never written to the output)

@@ -1,8 +1,7 @@
-// The floor bench's arithmetic: which ratios it reports, which goal each is held to, and how the
-// build's own line tells how many share cards it drew.
+// The floor bench's arithmetic: which ratios it reports and which goal each is held to.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BUILD_HEAP_FLAG, buildScriptHasHeapFlag, cardsDrawn, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { BUILD_HEAP_FLAG, buildScriptHasHeapFlag, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
 import { floorCounts, floorPage } from '../../scripts/lib/floor-project';
 
 const usage = (wallMs: number, cpuMs: number, peakRssMB: number) => ({ wallMs, cpuMs, peakRssMB, output: '' });
@@ -33,14 +32,6 @@ describe('ratios', () => {
     expect(v.find((x) => x.id === '3.warm.time')).toMatchObject({ baseline: undefined, regression: false });
     expect(v.find((x) => x.id === '3.cold.cpu')).toMatchObject({ baseline: undefined, limit: undefined, regression: false });
     expect(judgeRatios(ratios(bench), undefined).some((x) => x.regression)).toBe(false);
-  });
-});
-
-describe('cardsDrawn', () => {
-  it('reads the count from the build line and refuses output without it', () => {
-    expect(cardsDrawn('Delingskort: 1182, 10.8 MB (største 12 KB); 0 tegnet nå, resten fra hurtiglageret')).toBe(0);
-    expect(cardsDrawn('…; 1182 tegnet nå, resten …')).toBe(1182);
-    expect(() => cardsDrawn('Ferdig')).toThrow(/delingskort/);
   });
 });
 
