@@ -40,6 +40,14 @@ export interface PngRendering {
 export const DRAWING_THREADS = Math.max(1, availableParallelism() - 1);
 
 /**
+ * Cards a thread is given at a time. A card is drawn by resvg on the thread, then encoded by sharp
+ * on libuv's pool: with a second card waiting, the thread draws it while the first is encoded, so
+ * the two halves overlap instead of taking turns (the cold build's cards took twice as long after
+ * the pages were done). Costs one more card's pixels (under 1 MB) per thread.
+ */
+export const CARDS_IN_FLIGHT = 2;
+
+/**
  * resvg's images and font databases live outside the JS heap and are freed only when the small JS
  * objects holding them are collected; with V8's default young generation (tens of MB) a thread
  * drew hundreds of cards between collections. Kept small, it collects every few cards: 400 cards
@@ -94,7 +102,7 @@ export function renderPngsInWorkers(jobs: readonly PngJob[], threads = DRAWING_T
     w.on('exit', (code) => {
       if (!settled) fail(new Error(`En tegnetråd for delingskort stoppet (kode ${code}) før alt var tegnet`));
     });
-    feed(w);
+    for (let k = 0; k < CARDS_IN_FLIGHT; k++) feed(w);
   }
   return { done, cancel: () => fail(new Error('Tegningen av delingskort ble avbrutt')) };
 }
