@@ -166,6 +166,8 @@ export async function runBuild(
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
     const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache }]);
+    // The SVGs are the drawing's now (10 MB for the demo): not held here while the pages render.
+    cards.svgs = [];
     drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     try {
       await fx.mkdir(astroOut);
