@@ -54,10 +54,15 @@ export interface PngDrawing {
   cancel(): void;
 }
 
-export function drawPngs(fx: BuildEffects, batches: readonly PngBatch[]): PngDrawing {
+export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawing {
   let workers: PngRendering | null = null;
   let cancelled = false;
+  // `cancel`, which the build keeps while the pages render, shares this scope: the batches (their
+  // SVGs: 41 MB for the 10-year fixture) are the drawing's alone, let go when it ends.
+  let given: readonly PngBatch[] | null = input;
   const done = (async (): Promise<DrawnPngs[]> => {
+    const batches = given!;
+    given = null;
     const keys = batches.map((b) => b.svgs.map((svg) => pngCacheKey(svg, b.kind)));
     const pngs: (Uint8Array | null)[][] = [];
     const files: (string | null)[][] = [];
