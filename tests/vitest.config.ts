@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { classify, SharedSitesLast } from './projects';
+import { classify, SharedSitesLast, sitePrebuilt } from './projects';
 
 const root = new URL('..', import.meta.url).pathname;
 const files = classify(root);
+// While the demo builds in the global setup, the unit files run first (group 0) and the heavy ones
+// after (group 1); with the demo built already all run as one group, longest first, and the short
+// unit files fill the end of the run.
+const heavyGroup = sitePrebuilt() ? 0 : 1;
 
 export default defineConfig({
   test: {
@@ -23,8 +27,8 @@ export default defineConfig({
       // After the unit files (groupOrder 1), side by side: the same two workers take the files of
       // both projects. The demo project's global setup starts the demo build at the start of the
       // run, while the unit files run.
-      { extends: true, test: { name: 'demo', include: files.demo, globalSetup: ['./tests/helpers/demo-setup.ts'], sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'build', include: files.serial, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'demo', include: files.demo, globalSetup: ['./tests/helpers/demo-setup.ts'], sequence: { groupOrder: heavyGroup } } },
+      { extends: true, test: { name: 'build', include: files.serial, sequence: { groupOrder: heavyGroup } } },
     ],
   },
 });

@@ -45,12 +45,13 @@ export const renderWithAstro: RenderSite = async (o) => {
   }
   const env = process.env;
   const saved: Record<string, string | undefined> = {};
-  for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
+  for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'DIGIKOMMUNE_SITE_ROOT', 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
   // Vite falls back to process.env for `import.meta.env.X` it cannot replace statically, so a
   // stray BASE_URL (vitest sets one) would silently drop the base path from every link.
   for (const k of VITE_ENV_NAMES) delete env[k];
   env.DIGIKOMMUNE_ARTEFACTS = o.artefactDir;
   env.DIGIKOMMUNE_OUT = o.outDir;
+  env.DIGIKOMMUNE_SITE_ROOT = o.siteRoot;
   env.BASE_PATH = o.base;
   if (o.site) env.SITE_URL = o.site;
   env.ASTRO_TELEMETRY_DISABLED = '1';

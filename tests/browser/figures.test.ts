@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openDemo } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
@@ -43,18 +43,44 @@ afterAll(async () => {
 
 interface Measured { charts: number; smallest: number; largest: number; drawings: number[]; rows: number; overflow: number; hiddenRole: number; touching: string[] }
 
+/** A listed page, loaded once, and whatever the CSP refused while it loaded and was measured. */
+interface Loaded { page: Page; refused: string[] }
+const loaded = new Map<string, Promise<Loaded>>();
+afterAll(async () => {
+  for (const l of loaded.values()) await (await l).page.context().close().catch(() => {});
+});
+
+/**
+ * The page at `path`, loaded once and resized to `width` for each width's test: the site switches
+ * layout with CSS media queries alone and no script reads the width when the page loads, so the
+ * resized page is laid out as one loaded at that width (a load per page and width was most of the time).
+ */
+async function at(width: number, path: string): Promise<Loaded> {
+  let l = loaded.get(path);
+  if (!l) {
+    l = (async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const refused: string[] = [];
+      context.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+      });
+      const page = await context.newPage();
+      const response = await page.goto(server.url(path), { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      return { page, refused };
+    })();
+    loaded.set(path, l);
+  }
+  const { page, refused } = await l;
+  await page.setViewportSize({ width, height: 900 });
+  return { page, refused };
+}
+
 describe('Plot charts as displayed', () => {
   for (const width of WIDTHS) {
     it(`text 13–17.5 px, one drawing per chart, no sideways scrolling and no CSP refusal at ${width} px`, async () => {
       for (const { name, path } of pages) {
-        const context = await browser.newContext({ viewport: { width, height: 900 } });
-        const refused: string[] = [];
-        context.on('console', (m) => {
-          if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
-        });
-        const page = await context.newPage();
-        const response = await page.goto(server.url(path), { waitUntil: 'load' });
-        expect(response?.status(), path).toBe(200);
+        const { page, refused } = await at(width, path);
         const m: Measured = await page.evaluate(() => {
           const shown = (e: Element) => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== 'none';
           const charts = [...document.querySelectorAll('svg.dk-plot')].filter(shown) as SVGSVGElement[];
@@ -105,7 +131,6 @@ describe('Plot charts as displayed', () => {
           await mkdir(ARTIFACTS, { recursive: true });
           await page.screenshot({ path: join(ARTIFACTS, `plot-kommune-${width}.png`), fullPage: true });
         }
-        await context.close();
         // The kommune embed is a summary with grade swatches, no chart: nothing to measure there but the page.
         if (name !== 'embed') expect(m.charts, `${name} at ${width}: charts shown`).toBeGreaterThan(0);
         if (m.charts > 0) expect(m.smallest, `${name} at ${width}: smallest chart text`).toBeGreaterThanOrEqual(13 - 0.01);

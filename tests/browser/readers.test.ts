@@ -58,6 +58,21 @@ async function open(width: number, path: string, options: { javaScriptEnabled?: 
 }
 afterAll(async () => { for (const c of contexts) await c.close().catch(() => {}); });
 
+/**
+ * `path` loaded once and looked at `fn` at each width in turn, the viewport resized between them:
+ * for checks that only read the page. The site switches layout with CSS media queries alone and no
+ * script reads the width when a page loads, so a resized page is laid out as one loaded at that
+ * width; loading the page again for every width was most of these checks' time.
+ */
+async function atEveryWidth(path: string, fn: (page: Page, width: number) => Promise<void>): Promise<void> {
+  const page = await open(WIDTHS[0], path);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await fn(page, width);
+  }
+  await page.context().close();
+}
+
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
@@ -87,8 +102,7 @@ function parseKey(lines: string[]): { grades: Record<string, number>; notAnswere
 
 describe('map keys (§1)', () => {
   it('the national map key counts equal the map table and the response table, at every width', async () => {
-    for (const width of WIDTHS) {
-      const page = await open(width, `${latest}/`);
+    await atEveryWidth(`${latest}/`, async (page, width) => {
       const figures = await page.$$eval('figure.map', (fs) => fs.map((_, i) => i));
       expect(figures.length).toBe(2);
       for (const i of figures) {
@@ -109,8 +123,7 @@ describe('map keys (§1)', () => {
         // No «(0)» rows: every line of the key counts at least one kommune.
         expect(Object.values(key.grades).every((n) => n > 0)).toBe(true);
       }
-      await page.context().close();
-    }
+    });
   });
 
   it('every map figure file (national and fylke, every year with maps), made in the browser, carries the key of its own table', async () => {
@@ -168,8 +181,7 @@ describe('map keys (§1)', () => {
   it('fylke page keys have no «(0)» rows and equal the fylke map table', async () => {
     const fylke = rows.find((r) => r.fylkesnavn.startsWith('Møre og Romsdal'))!;
     const { fylkeSlug } = await import('../../src/lib/format/slug');
-    for (const width of WIDTHS) {
-      const page = await open(width, `fylke/${fylkeSlug(fylke.fylkesnummer, fylke.fylkesnavn)}/`);
+    await atEveryWidth(`fylke/${fylkeSlug(fylke.fylkesnummer, fylke.fylkesnavn)}/`, async (page) => {
       const keys = await page.$$eval('figure.map ul.legend', (uls) => uls.map((ul) => [...ul.querySelectorAll('li')].map((li) => (li as HTMLElement).innerText)));
       expect(keys.length).toBe(2);
       const members = rows.filter((r) => r.fylkesnummer === fylke.fylkesnummer);
@@ -181,16 +193,14 @@ describe('map keys (§1)', () => {
         for (const r of members) if (r[indicator] !== null) grades[String(r[indicator])] = (grades[String(r[indicator])] ?? 0) + 1;
         expect(key).toEqual({ grades, notAnswered: members.filter((r) => r.svart !== 1).length, missing: members.filter((r) => r.svart === 1 && r[indicator] === null).length });
       });
-      await page.context().close();
-    }
+    });
   });
 });
 
 describe('movers (§3)', () => {
   it('lists every kommune tied with the last one shown, at every width', async () => {
     const changes = JSON.parse(await readFile(join(site, 'data', 'utvikling', 'endringer.json'), 'utf8')) as Record<string, { diff: number | null } | unknown>[];
-    for (const width of WIDTHS) {
-      const page = await open(width, 'utvikling/');
+    await atEveryWidth('utvikling/', async (page, width) => {
       const blocks = await page.$$eval('#mest ~ .grid .movers', (divs) => divs.map((d) => ({
         caption: d.querySelector('caption')?.textContent ?? '',
         shown: [...d.querySelectorAll('tbody tr')].map((tr) => ({ name: tr.querySelector('th')?.textContent?.trim() ?? '', diff: tr.querySelector('td:last-child')?.textContent?.trim() ?? '' })),
@@ -207,8 +217,7 @@ describe('movers (§3)', () => {
         expect(b.shown.length + b.tied.length, `${width} px: ${b.caption}`).toBe(expected);
         if (b.tied.length) expect(b.tiedText).toMatch(new RegExp(`Og ${b.tied.length} (andre|annen) med samme endring`));
       }
-      await page.context().close();
-    }
+    });
   });
 });
 
@@ -246,8 +255,11 @@ describe('embeds (§2)', () => {
     const heroy = rows.find((r) => r.kommunenavn.startsWith('Herøy') && r.fylkesnavn.startsWith('Nordland'));
     const kommuner = [oslo, ...(heroy ? [kommuneSlug(heroy.kommunenummer, heroy.kommunenavn)] : [])];
     for (const [path, height] of [...kommuner.map((slug) => [`embed/${latest}/kommune/${slug}/`, kommuneHeight] as const), [`embed/${latest}/kart/prioritering/`, mapHeight] as const]) {
+      // Without JavaScript nothing changes the frame: one article per embed, resized to each width
+      // (the frame is the article's width).
+      const { page, frame } = await framed(WIDTHS[0], path, height, false);
       for (const width of WIDTHS) {
-        const { page, frame } = await framed(width, path, height, false);
+        await page.setViewportSize({ width, height: 900 });
         const m = await frame.evaluate(() => {
           const main = document.querySelector('main')!;
           const foot = document.querySelector('.embed-foot')!.getBoundingClientRect();
@@ -262,8 +274,8 @@ describe('embeds (§2)', () => {
         expect(new URL(m.href).pathname).toMatch(new RegExp(`^/${latest}/`));
         if (width === 320) expect(m.overflow, `${path}: content fits the snippet height at 320 px`).toBeLessThanOrEqual(0);
         if (width === 320) await shot(page, `readers-embed-${path.includes('kart') ? 'kart' : 'kommune'}-320`, false);
-        await page.context().close();
       }
+      await page.context().close();
     }
   });
 
@@ -441,8 +453,7 @@ describe('map shapes (§5)', () => {
 describe('mergers (§8)', () => {
   it('a 2018 page of a kommune that merged says so with the date and a link, at every width', async () => {
     if (!years.includes(2018)) return;
-    for (const width of WIDTHS) {
-      const page = await open(width, '2018/kommune/1103-stavanger/');
+    await atEveryWidth('2018/kommune/1103-stavanger/', async (page, width) => {
       const note = page.locator('.later-change');
       expect(await note.innerText()).toMatch(/Stavanger \(1103\) ble slått sammen med Finnøy og Rennesøy 1\. januar 2020/);
       expect(await note.locator('a').getAttribute('href')).toBe('/kommune/1103-stavanger/');
@@ -450,8 +461,7 @@ describe('mergers (§8)', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(width);
       expect(await page.locator('.kommune-head .note').innerText()).not.toMatch(/Stavanger har ingen flate/);
       if (width === 320) await shot(page, 'readers-kommune-2018-stavanger-320');
-      await page.context().close();
-    }
+    });
     const finnoy = await open(390, '2018/kommune/1141-finnoy/');
     expect(await finnoy.locator('.later-change').innerText()).toMatch(/Finnøy \(1141\) ble slått sammen med .*1\. januar 2020; området hører i dag til Stavanger \(1103\)/);
     await finnoy.context().close();
@@ -478,14 +488,12 @@ describe('mergers (§8)', () => {
 
 describe('smaller fixes (§9)', () => {
   it('kommune pages have a colour key for the prioritering and aktivitet bars; screenshot at 320', async () => {
-    for (const width of WIDTHS) {
-      const page = await open(width, `kommune/${slugOf('0301')}/`);
+    await atEveryWidth(`kommune/${slugOf('0301')}/`, async (page, width) => {
       const keys = await page.$$eval('#plassering ~ .figure-stack figure', (figs) => figs.map((f) => f.querySelectorAll('ul.legend li').length));
       expect(keys.length).toBe(3);
       expect(keys.every((n) => n >= 4)).toBe(true);
       if (width === 320) await shot(page, 'readers-kommune-320');
-      await page.context().close();
-    }
+    });
   });
 
   it('/metode/ Demodata names every synthetic year; /sammenlign/ does not mark «Oversikt» current', async () => {
@@ -493,11 +501,9 @@ describe('smaller fixes (§9)', () => {
     const demo = await metode.locator('section', { has: metode.locator('#demodata') }).innerText();
     for (const y of years) expect(demo).toContain(String(y));
     await metode.context().close();
-    for (const width of WIDTHS) {
-      const page = await open(width, 'sammenlign/');
+    await atEveryWidth('sammenlign/', async (page) => {
       expect(await page.locator('.site-nav [aria-current="page"]').count()).toBe(0);
-      await page.context().close();
-    }
+    });
   });
 
   it('/<latest>/kommune/1141/ leads to Stavanger like /kommune/1141/', async () => {
