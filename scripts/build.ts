@@ -120,11 +120,16 @@ function pageOf(error: unknown): string | null {
   return file ? file.replace(`${root}/`, '') : null;
 }
 
-// Run as a command, not when a test imports main() (e.g. to drop privileges after loading).
-// Astro places its intermediate files by the working directory (scripts/lib/astro.ts), so a command
-// started outside the project works from the project, with its arguments read from where it started.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * The command: Astro places its intermediate files by the working directory (scripts/lib/astro.ts),
+ * so a command started outside the project works from the project, with its arguments read from
+ * where it started. Called below when this file is run (tsx), and by scripts/run-build.mjs.
+ */
+export async function cli(): Promise<void> {
   const caller = process.cwd();
   if (!isInside(root, caller) && root !== caller) process.chdir(root);
   process.exitCode = await main(process.argv.slice(2), caller);
 }
+
+// Run as a command, not when a test imports main() (e.g. to drop privileges after loading).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await cli();

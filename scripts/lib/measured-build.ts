@@ -1,5 +1,5 @@
 // One site build as the bench runs it: `scripts/build.ts` in a process of its own, started the way
-// `npm run build` starts it (heap cap, malloc arenas), its wall time, CPU time and peak RSS measured
+// `npm run build` starts it (the compiled build, heap cap, malloc arenas), its wall time, CPU time and peak RSS measured
 // (child-usage.ts) and its timings and share cards read from the build's --report file. Every bench
 // that needs a build (the site's figures, the floor's ratios, the hosts' headroom) takes it from
 // here, so one cold build can serve all three.
@@ -13,7 +13,8 @@ import type { BuildReport } from './build';
 import type { HostName } from '../../src/lib/publish/hostLimits';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX_ESM = join(ROOT, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs');
+/** What `npm run build` runs (package.json): the build compiled by esbuild, without tsx's loader. */
+export const BUILD_ENTRY = join(ROOT, 'scripts', 'run-build.mjs');
 
 /**
  * The heap cap `npm run build` starts Node with (package.json). V8 lets the old generation grow to
@@ -57,7 +58,7 @@ export async function measuredBuild(run: BuildRun): Promise<MeasuredBuild> {
     const loadBefore = loadavg()[0];
     const usage = await runMeasured({
       nodeArgs: [
-        BUILD_HEAP_FLAG, '--import', TSX_ESM, join(ROOT, 'scripts', 'build.ts'),
+        BUILD_HEAP_FLAG, BUILD_ENTRY,
         '--out', run.out, '--card-cache', run.cardCache, '--no-download', '--report', reportFile,
         ...(run.dataDir ? ['--data', run.dataDir] : []), ...(run.host ? ['--host', run.host] : []),
       ],

@@ -61,6 +61,10 @@ function roundAttributes(svg: string): string {
 
 /** Renders a Plot spec to an SVG string: CSP-clean, one image named by <title> and <desc>. */
 export function renderPlot(spec: Plot.PlotOptions, o: RenderOptions): string {
+  return drawPlot(spec, o, o.title, o.description);
+}
+
+function drawPlot(spec: Plot.PlotOptions, o: RenderOptions, titleText: string, descriptionText: string): string {
   for (const key of ['title', 'subtitle', 'caption', 'figure', 'style'] as const) {
     if (key in spec && (spec as Record<string, unknown>)[key] !== undefined) throw new Error(`renderPlot: «${key}» gir inline stil eller en <figure>; bruk sidens egen tekst`);
   }
@@ -85,10 +89,10 @@ export function renderPlot(spec: Plot.PlotOptions, o: RenderOptions): string {
   if (svg.querySelector('[style]') || svg.hasAttribute('style')) throw new Error('renderPlot: en inline stil slapp gjennom (CSP)');
   const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
   title.setAttribute('id', `${id}-title`);
-  title.textContent = o.title;
+  title.textContent = titleText;
   const desc = document.createElementNS('http://www.w3.org/2000/svg', 'desc');
   desc.setAttribute('id', `${id}-desc`);
-  desc.textContent = o.description;
+  desc.textContent = descriptionText;
   svg.prepend(title, desc);
   let out = roundAttributes(svg.outerHTML);
   if (!out.includes('xmlns=')) out = out.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
@@ -114,4 +118,48 @@ export function textWidth(s: string, fontSize: number): number {
 /** How many characters of an average width fit in `px`. */
 export function charsIn(px: number, fontSize: number): number {
   return Math.max(8, Math.floor(px / (0.6 * fontSize)));
+}
+
+// Charts drawn from the same numbers under another title or description: a kommune page's
+// comparison is the same drawing for every kommune of its fylke and size class with the same grade,
+// and the latest year's kommune pages are drawn at /kommune/ and at /<år>/kommune/. Plot and
+// linkedom are most of a page's cost, so such a chart is drawn once with placeholders for the two
+// texts, and each page gets that drawing with its own texts put in. Bounded, since a build draws a
+// few thousand distinct charts at most and a long-lived process (tests) should not keep them all.
+const TITLE_SLOT = '\u0001title\u0001';
+const DESC_SLOT = '\u0001desc\u0001';
+const SHARED_MAX = 4096;
+const shared = new Map<string, string>();
+
+/** What linkedom writes for a text node's content (its text-escaper: &, <, > and no-break space). */
+function escapeText(s: string): string {
+  return s.replace(/[<>&\xA0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#160;'));
+}
+
+/** JSON of a drawing's inputs; a function among them cannot be part of a key, so it is refused. */
+function inputKey(inputs: unknown): string {
+  return JSON.stringify(inputs, (_k, v: unknown) => {
+    if (typeof v === 'function') throw new Error('renderSharedPlot: en funksjon kan ikke være del av nøkkelen; gi verdiene den gir');
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+    return v;
+  });
+}
+
+/**
+ * renderPlot, drawn once per distinct `inputs`: everything the spec is made from except the title
+ * and description (every other option in `o` is part of the key). The same string renderPlot gives:
+ * the texts are escaped as linkedom escapes them, and a text with «"» or «=», which the attribute
+ * rounding or the xmlns check could read as markup, or an empty one (linkedom closes an empty
+ * element as <title/>), is drawn afresh.
+ */
+export function renderSharedPlot(inputs: unknown, spec: () => Plot.PlotOptions, o: RenderOptions): string {
+  if (o.title === '' || o.description === '' || /["=\u0001]/.test(o.title + o.description)) return renderPlot(spec(), o);
+  const key = inputKey([inputs, o.idPrefix, o.fontSize, o.defs ?? null, o.classes ?? null, o.fontFamily ?? null]);
+  let svg = shared.get(key);
+  if (svg === undefined) {
+    if (shared.size >= SHARED_MAX) shared.clear();
+    svg = drawPlot(spec(), o, TITLE_SLOT, DESC_SLOT);
+    shared.set(key, svg);
+  }
+  return svg.replace(TITLE_SLOT, () => escapeText(o.title)).replace(DESC_SLOT, () => escapeText(o.description));
 }

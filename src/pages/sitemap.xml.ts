@@ -5,11 +5,12 @@ import {
   absoluteUrl, dataPath, endringsloggPath, fylkePath, homePath, kommunePath, metodePath, omraderPath, sammenlignPath, tabellPath,
   tilgjengelighetPath, withBase, yearPath,
 } from '../site/urls';
+import { hasPage } from '../site/siteRoot';
 
 export const GET: APIRoute = ({ site }) => {
   const origin = site?.href ?? `${identity().siteUrl}/`;
   const paths: string[] = [homePath(), metodePath(), dataPath(), tabellPath(), sammenlignPath(), endringsloggPath(), tilgjengelighetPath()];
-  if (Object.keys(import.meta.glob('./utvikling/index.astro')).length > 0) paths.push(withBase('/utvikling/'));
+  if (hasPage('utvikling/index.astro')) paths.push(withBase('/utvikling/'));
   for (const y of years()) {
     if (y !== latestYear()) paths.push(yearPath(y), tabellPath(y));
     paths.push(omraderPath(y));

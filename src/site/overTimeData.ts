@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artefactCache, artefactDir } from './data';
+import { surveyForms } from './siteRoot';
 import type { SurveyDefinition } from '../lib/types';
 import {
   OVERTIME_FILES, type ChangeRow, type KommuneHistory, type LongRow, type OverTimeSummary, type Redirect,
@@ -129,8 +130,7 @@ export interface StrategyFormDiff {
  * areas even when the published years share one form.
  */
 export function strategyFormDiffs(): StrategyFormDiff[] {
-  const forms = Object.values(import.meta.glob<{ default: SurveyDefinition }>('../../data/surveys/*.json', { eager: true }))
-    .map((m) => m.default).sort((a, b) => a.id.localeCompare(b.id));
+  const forms = surveyForms();
   return forms.slice(1).map((to, i) => {
     const a = forms[i].simple.strategi.items;
     const b = to.simple.strategi.items;

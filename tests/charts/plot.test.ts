@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { renderPlot } from '../../src/draw/plot';
+import { renderPlot, renderSharedPlot } from '../../src/draw/plot';
 import { ROOT } from '../helpers/site';
 
 const CHARTS = join(ROOT, 'src', 'draw', 'charts');
@@ -60,5 +60,42 @@ describe('renderPlot', () => {
     const out = renderPlot({ color: { legend: true, domain: ['a', 'b'] }, marks: [Plot.barX(['a', 'b'], { x: 1, fill: (d: string) => d })] } as Plot.PlotOptions, A11Y);
     expect(out.startsWith('<svg')).toBe(true);
     expect(out).not.toMatch(/<figure|<div|swatch|\sstyle=|<style/);
+  });
+});
+
+describe('renderSharedPlot', () => {
+  const spec = (x: number) => () => ({ width: 200, height: 50, x: { domain: [0, 1] }, marks: [Plot.barX([x], { x: (d: number) => d })] }) as Plot.PlotOptions;
+  const texts = [
+    { title: 'Tittel', description: 'Beskrivelse' },
+    { title: 'Tittel & <b>\u00a0nbsp', description: 'Oslo > Bergen 1.234567' },
+    { title: 'Med «"» og =', description: 'a="1.25"' },
+    { title: '', description: '' },
+  ];
+
+  test('gives for every title and description the string renderPlot gives', () => {
+    for (const t of texts) {
+      const o = { ...A11Y, ...t, idPrefix: 'delt', defs: '<pattern id="p"/>' };
+      expect(renderSharedPlot({ x: 0.25 }, spec(0.25), o)).toBe(renderPlot(spec(0.25)(), o));
+    }
+  });
+
+  test('draws the same inputs once, and other inputs or options afresh', () => {
+    let drawn = 0;
+    const counted = (x: number) => () => {
+      drawn++;
+      return spec(x)();
+    };
+    const o = { ...A11Y, idPrefix: 'telt' };
+    renderSharedPlot({ x: 0.5 }, counted(0.5), { ...o, title: 'En' });
+    renderSharedPlot({ x: 0.5 }, counted(0.5), { ...o, title: 'To', description: 'Annen' });
+    expect(drawn).toBe(1);
+    expect(renderSharedPlot({ x: 0.75 }, counted(0.75), o)).toBe(renderPlot(spec(0.75)(), o));
+    const other = { ...o, idPrefix: 'annen', fontSize: 15, classes: 'dk-fluid' };
+    expect(renderSharedPlot({ x: 0.5 }, counted(0.5), other)).toBe(renderPlot(spec(0.5)(), other));
+    expect(drawn).toBe(3);
+  });
+
+  test('refuses a function among the inputs (it would not be part of the key)', () => {
+    expect(() => renderSharedPlot({ colour: () => 'red' }, spec(0.5), A11Y)).toThrow(/funksjon/);
   });
 });

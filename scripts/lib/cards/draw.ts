@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildEffects } from '../effects';
 import { renderPngsInWorkers, type PngRendering } from './pool';
-import { CARD_COLOURS, CARD_RENDER_REVISION } from './raster';
+import { CARD_COLOURS, CARD_RENDER_REVISION } from './encoding';
 import { CARD_SCALE } from '../../../src/draw/cards/card';
 import type { PngKind } from './worker';
 

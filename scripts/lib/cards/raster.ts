@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import { CARD_FONT, CARD_SCALE } from '../../../src/draw/cards/card';
+import { CARD_COLOURS } from './encoding';
+
+export { CARD_COLOURS, CARD_RENDER_REVISION } from './encoding';
 
 const require = createRequire(import.meta.url);
 
@@ -24,8 +27,6 @@ export const FONT_OPTIONS: ResvgRenderOptions['font'] = {
 // The card writer (src/draw/cards/card.ts) writes every text as one element of this form.
 const TEXT = /<text x="([^"]+)" y="([^"]+)"([^>]*)>([^<]*)<\/text>/g;
 
-/** Raise when the drawing or encoding changes in a way the inputs do not show (clears the card cache). */
-export const CARD_RENDER_REVISION = 2;
 
 // Glyph outlines come with six decimals; two keep them within 1/100 px and parse faster.
 const round = (n: string) => String(Math.round(Number(n) * 100) / 100);
@@ -56,11 +57,6 @@ function textOutliner(): (around: string, attrs: string, content: string) => str
   };
 }
 
-/**
- * A card is flat fills with anti-aliased edges: 64 colours hold it without visible banding (the
- * hand-written quantiser this replaces kept 256 and wrote 40 % more bytes; see the README).
- */
-export const CARD_COLOURS = 64;
 
 export async function encodeCardPng(image: { pixels: Uint8Array; width: number; height: number }): Promise<Uint8Array> {
   const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })

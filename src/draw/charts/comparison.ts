@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { DistributionRow } from '../../lib/types';
 import { hasShare } from '../../lib/rules/share';
 import { wrap } from '../map/svg';
-import { charsIn, drawSized, renderPlot, type FigureSize, type FigureText } from '../plot';
+import { charsIn, drawSized, renderSharedPlot, type FigureSize, type FigureText } from '../plot';
 
 export interface ComparisonGroup {
   /** «Hele landet», «Vestland», «Kommuner med 2 000–4 999 innbyggere». */
@@ -61,7 +61,9 @@ function drawComparison(o: ComparisonOptions, width: number, idPrefix: string, f
   });
   const own = segments.filter((s) => s.own);
   const bar = { x1: 'from', x2: 'to', y: 'key', insetTop: 1, insetBottom: 1 } as const;
-  return renderPlot({
+  // The drawing's inputs: a kommune's comparison is the same drawing as its neighbours' with the same grade.
+  const inputs = { width, groups: o.groups.map((g) => [g.label, g.rows.map((r) => [r.value, r.count, r.denominator])]), values: o.values.map((v) => [v, o.colourOf(v)]), own: o.own };
+  return renderSharedPlot(inputs, () => ({
     width,
     height: keys.length * step + 8,
     marginLeft: 2,
@@ -78,7 +80,7 @@ function drawComparison(o: ComparisonOptions, width: number, idPrefix: string, f
       Plot.barX(own, { ...bar, fill: 'none', stroke: OWN_OUTLINE.outer, strokeWidth: 4 }),
       Plot.barX(own, { ...bar, fill: 'none', stroke: OWN_OUTLINE.inner, strokeWidth: 1.5 }),
     ],
-  } as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes });
+  }) as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes });
 }
 
 export function renderComparison(o: ComparisonOptions): string {

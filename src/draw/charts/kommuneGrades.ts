@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { GRADE_COLORS } from '../map/palette';
 import { gradeLevel, LEVEL_LABELS } from '../../lib/rules/change';
 import { wrap } from '../map/svg';
-import { charsIn, drawSized, renderPlot, textWidth, type FigureSize } from '../plot';
+import { charsIn, drawSized, renderSharedPlot, textWidth, type FigureSize } from '../plot';
 
 export interface KommuneGradePoint {
   year: number;
@@ -75,7 +75,8 @@ function drawKommuneGrades(o: KommuneGradesOptions, width: number, idPrefix: str
     [facet]: 'panel', x1: (l: Link) => l.a.year, x2: (l: Link) => l.b.year, y1: (l: Link) => level(l.a), y2: (l: Link) => level(l.b),
     stroke: LINE, strokeWidth: 2 * k, strokeDasharray: dashed ? `${4 * k} ${3 * k}` : undefined,
   });
-  return renderPlot({
+  // The latest year's kommune page is drawn twice (/kommune/ and /<år>/kommune/): one drawing.
+  return renderSharedPlot({ width, series: o.series, years: o.years, footnote: o.footnote ?? null }, () => ({
     width,
     height: Math.ceil(rows * panelH + (rows - 1) * gap + noteH),
     marginTop: 0,
@@ -102,7 +103,7 @@ function drawKommuneGrades(o: KommuneGradesOptions, width: number, idPrefix: str
       Plot.dot(points, { [facet]: 'panel', x: 'year', y: level, r: 6 * k, fill: (p: Point) => (p.comparable ? GRADE_COLORS[p.grade] ?? '#fff' : '#fff'), stroke: LINE, strokeWidth: 2 * k }),
       Plot.text(points, { [facet]: 'panel', x: 'year', y: level, text: (p: Point) => String(p.grade), lineAnchor: 'bottom', dy: -8 * k, fontWeight: 600, fill: '#1a1a1a' }),
     ],
-  } as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes });
+  }) as Plot.PlotOptions, { title: o.title, description: o.description, idPrefix, fontSize, classes });
 }
 
 /**

@@ -54,15 +54,30 @@ function developmentFigures(): FigureFile[] {
   return out;
 }
 
+/** Every figure file, drawn afresh (the figure definitions hold their data: not kept). */
 export function allFigureFiles(): Map<string, FigureFile> {
-  const cache = artefactCache();
-  let memo = cache.get('figureFiles') as Map<string, FigureFile> | undefined;
-  if (!memo) {
-    cache.set('figureFiles', (memo = new Map()));
-    for (const f of [...years().flatMap(yearFigures), ...developmentFigures()]) {
-      if (memo.has(f.name)) throw new Error(`To figurer har samme filnavn: /figur/${f.name}`);
-      memo.set(f.name, f);
-    }
+  const all = new Map<string, FigureFile>();
+  for (const f of [...years().flatMap(yearFigures), ...developmentFigures()]) {
+    if (all.has(f.name)) throw new Error(`To figurer har samme filnavn: /figur/${f.name}`);
+    all.set(f.name, f);
   }
-  return memo;
+  return all;
+}
+
+/** What a page says of a figure's file (its title and colour key), by name. */
+export interface FigureFileInfo { title: string; legend: { fill: string; text: string }[] }
+
+/**
+ * The pages' view of allFigureFiles, made once per build: the definitions (each holding its
+ * figure's rows and drawing closures, 11 MB for the demo) are dropped once title and key are read.
+ */
+export function figureFileInfo(): Map<string, FigureFileInfo> {
+  const cache = artefactCache();
+  let info = cache.get('figureFileInfo') as Map<string, FigureFileInfo> | undefined;
+  if (!info) {
+    info = new Map();
+    for (const [name, f] of allFigureFiles()) info.set(name, { title: f.title, legend: f.legend?.() ?? [] });
+    cache.set('figureFileInfo', info);
+  }
+  return info;
 }
