@@ -4,6 +4,7 @@
 // pages of that size is the floor our build is compared with (issue 20 §3).
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PAGE_CONCURRENCY } from './astro';
 
 export interface FloorSpec {
   pages: number;
@@ -51,16 +52,19 @@ const rows = Array.from({ length: ${rows} }, (_, j) => ({ navn: \`Rad \${j + 1} 
 `;
 }
 
+/**
+ * The floor's astro.config.mjs: the options the site's build pins too (scripts/lib/astro.ts), pages
+ * rendered as many at a time included, so only the pages differ.
+ */
+export const floorConfig = () =>
+  `export default {\n  output: 'static',\n  trailingSlash: 'always',\n  compressHTML: true,\n  devToolbar: { enabled: false },\n  build: { format: 'directory', inlineStylesheets: 'never', concurrency: ${PAGE_CONCURRENCY} },\n  vite: { build: { assetsInlineLimit: 0 }, logLevel: 'error' },\n};\n`;
+
 /** Writes the floor project into `dir` (replaced); node_modules is the repository's, linked. */
 export async function writeFloorProject(dir: string, spec: FloorSpec, nodeModules: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'src', 'pages', 'side'), { recursive: true });
   await symlink(nodeModules, join(dir, 'node_modules'), 'dir');
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ name: 'digikommune-floor', private: true, type: 'module' }, null, 2)}\n`);
-  // The options the site's build pins too (scripts/lib/astro.ts), so only the pages differ.
-  await writeFile(
-    join(dir, 'astro.config.mjs'),
-    `export default {\n  output: 'static',\n  trailingSlash: 'always',\n  compressHTML: true,\n  devToolbar: { enabled: false },\n  build: { format: 'directory', inlineStylesheets: 'never' },\n  vite: { build: { assetsInlineLimit: 0 }, logLevel: 'error' },\n};\n`,
-  );
+  await writeFile(join(dir, 'astro.config.mjs'), floorConfig());
   await writeFile(join(dir, 'src', 'pages', 'side', '[n].astro'), floorPage(spec));
 }

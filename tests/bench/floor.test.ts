@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BUILD_HEAP_FLAG, buildScriptMatchesBench, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
-import { floorCounts, floorPage } from '../../scripts/lib/floor-project';
+import { floorConfig, floorCounts, floorPage } from '../../scripts/lib/floor-project';
+import { PAGE_CONCURRENCY } from '../../scripts/lib/astro';
 
 const usage = (wallMs: number, cpuMs: number, peakRssMB: number) => ({ wallMs, cpuMs, peakRssMB, output: '' });
 const bench: FloorBench = {
@@ -46,6 +47,13 @@ describe('floor page', () => {
     expect(page).toContain(`Array.from({ length: ${large.bars} }`);
     expect(page).toMatch(/<svg[^>]*>/);
     expect(page).toContain('<table>');
+  });
+});
+
+describe('floor config', () => {
+  it('renders as many pages at a time as the site build does (an Astro option any site may set)', () => {
+    expect(PAGE_CONCURRENCY).toBeGreaterThan(1);
+    expect(floorConfig()).toContain(`concurrency: ${PAGE_CONCURRENCY} }`);
   });
 });
 
