@@ -165,7 +165,9 @@ export async function runBuild(
     // in the reader's browser from the figure on the page (public/js/figur.js and, loaded at the first click, figurfil.js; issue 17 §4).
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
-    const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache }]);
+    const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache, onDisk: true }]);
+    // The SVGs are the drawing's now (10 MB for the demo): not held here while the pages render.
+    cards.svgs = [];
     drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
     try {
       await fx.mkdir(astroOut);
@@ -190,7 +192,7 @@ export async function runBuild(
     }
     const t2 = now();
     const [drawn] = await drawing.done;
-    const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs)), drawn: drawn.drawn };
+    const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs, drawn.files)), drawn: drawn.drawn };
     const t2c = now();
 
     // 3. Downloads, manifest, host files.

@@ -3,7 +3,7 @@
 // is the same string both times. (The byte-for-byte comparison of whole builds is
 // tests/build/reproducible.test.ts on fixture builds, and `npm run test:full` on the demo.)
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cardSvg, type CardContent } from '../../src/draw/cards/card';
@@ -48,6 +48,12 @@ describe('rendering twice', () => {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(Buffer.from(second[n].pngs[0]).equals(png), `batch ${n} drawn again`).toBe(true);
       expect(Buffer.from(cached[n].pngs[0]).equals(png), `batch ${n} from the cache`).toBe(true);
+    }
+    // Left on disk (the build publishes each from the cache instead of holding them all): the file named is the same PNG.
+    const onDisk = await drawPngs(fx, batches(cache).map((b) => ({ ...b, onDisk: true }))).done;
+    for (const n of [0, 1]) {
+      expect([onDisk[n].drawn, onDisk[n].cached, onDisk[n].pngs[0].length]).toEqual([0, 1, 0]);
+      expect((await readFile(onDisk[n].files![0]!)).equals(Buffer.from(first[n].pngs[0])), `batch ${n} on disk`).toBe(true);
     }
   });
 });

@@ -26,9 +26,27 @@ export function pngCacheKey(svg: string, kind: PngKind): string {
 }
 
 /** One kind of image to draw, and where drawn ones of that kind are kept (null: draw them all). */
-export interface PngBatch { svgs: readonly string[]; kind: PngKind; cacheDir: string | null }
+export interface PngBatch {
+  svgs: readonly string[];
+  kind: PngKind;
+  cacheDir: string | null;
+  /**
+   * Leave the PNGs that are in the cache (or added to it) on disk, named by `files`, with an empty
+   * `pngs` entry: the build reads each as it publishes it instead of holding them all while the
+   * pages render (37 MB for the 10-year fixture).
+   */
+  onDisk?: boolean;
+}
 
-export interface DrawnPngs { pngs: Uint8Array[]; drawn: number; cached: number }
+export interface DrawnPngs {
+  pngs: Uint8Array[];
+  drawn: number;
+  cached: number;
+  /** With `onDisk`: the cache file holding each PNG (null: the PNG is in `pngs`). */
+  files?: (string | null)[];
+}
+
+const ON_DISK = new Uint8Array(0);
 
 export interface PngDrawing {
   /** One result per batch, in the order given. */
@@ -36,19 +54,29 @@ export interface PngDrawing {
   cancel(): void;
 }
 
-export function drawPngs(fx: BuildEffects, batches: readonly PngBatch[]): PngDrawing {
+export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawing {
   let workers: PngRendering | null = null;
   let cancelled = false;
+  // `cancel`, which the build keeps while the pages render, shares this scope: the batches (their
+  // SVGs: 41 MB for the 10-year fixture) are the drawing's alone, let go when it ends.
+  let given: readonly PngBatch[] | null = input;
   const done = (async (): Promise<DrawnPngs[]> => {
+    const batches = given!;
+    given = null;
     const keys = batches.map((b) => b.svgs.map((svg) => pngCacheKey(svg, b.kind)));
     const pngs: (Uint8Array | null)[][] = [];
+    const files: (string | null)[][] = [];
     for (const [n, b] of batches.entries()) {
       const found: (Uint8Array | null)[] = [];
+      const onDisk: (string | null)[] = [];
       for (const key of keys[n]) {
         const file = b.cacheDir ? join(b.cacheDir, `${key}.png`) : null;
-        found.push(file && (await fx.exists(file)) ? await fx.readFile(file) : null);
+        const there = file !== null && (await fx.exists(file));
+        found.push(!there ? null : b.onDisk ? ON_DISK : await fx.readFile(file));
+        onDisk.push(there && b.onDisk ? file : null);
       }
       pngs.push(found);
+      files.push(onDisk);
     }
     // Everything missing goes to one pool: cards first, so they are ready with the pages.
     const missing = pngs.flatMap((found, n) => found.flatMap((p, i) => (p ? [] : [{ n, i }])));
@@ -61,6 +89,10 @@ export function drawPngs(fx: BuildEffects, batches: readonly PngBatch[]): PngDra
       pngs[n][i] = fresh[j];
       const dir = batches[n].cacheDir;
       if (!dir) continue;
+      if (batches[n].onDisk) {
+        pngs[n][i] = ON_DISK;
+        files[n][i] = join(dir, `${keys[n][i]}.png`);
+      }
       if (!made.has(dir)) {
         await fx.mkdir(dir);
         made.add(dir);
@@ -72,7 +104,7 @@ export function drawPngs(fx: BuildEffects, batches: readonly PngBatch[]): PngDra
     }
     return pngs.map((found, n) => {
       const drawn = missing.filter((m) => m.n === n).length;
-      return { pngs: found as Uint8Array[], drawn, cached: found.length - drawn };
+      return { pngs: found as Uint8Array[], drawn, cached: found.length - drawn, ...(batches[n].onDisk ? { files: files[n] } : {}) };
     });
   })();
   return {

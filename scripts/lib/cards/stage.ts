@@ -48,7 +48,8 @@ export async function prepareCards(fx: BuildEffects, artefactDir: string): Promi
   return { entries, svgs };
 }
 
-export async function publishCards(fx: BuildEffects, outDir: string, entries: readonly CardEntry[], pngs: readonly Uint8Array[]): Promise<PublishedCards> {
+/** `files[i]`, when given, holds the i-th PNG on disk (the card cache) in place of `pngs[i]`. */
+export async function publishCards(fx: BuildEffects, outDir: string, entries: readonly CardEntry[], pngs: readonly Uint8Array[], files?: readonly (string | null)[]): Promise<PublishedCards> {
   let bytes = 0;
   let maxBytes = 0;
   const dirs = new Set<string>();
@@ -59,9 +60,10 @@ export async function publishCards(fx: BuildEffects, outDir: string, entries: re
       await fx.mkdir(dir);
       dirs.add(dir);
     }
-    await fx.writeFile(file, pngs[i]);
-    bytes += pngs[i].length;
-    maxBytes = Math.max(maxBytes, pngs[i].length);
+    const png = files?.[i] ? await fx.readFile(files[i]!) : pngs[i];
+    await fx.writeFile(file, png);
+    bytes += png.length;
+    maxBytes = Math.max(maxBytes, png.length);
   }
   return { count: entries.length, bytes, maxBytes };
 }
