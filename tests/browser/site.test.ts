@@ -136,10 +136,17 @@ describe('fylke page', () => {
 });
 
 describe('kommune search', () => {
+  // One context for the search tests, each in a page of its own: the forside's scripts, styles and
+  // fonts come from its cache after the first (the search keeps nothing between pages: no storage).
+  let shared: BrowserContext | undefined;
+  const searchContext = async () => (shared ??= await newContext());
+  afterAll(async () => {
+    await shared?.close();
+  });
+
   it('finds a kommune by its kommunenummer and says «1 kommune passer»', async () => {
     const k = respondent();
-    const context = await newContext();
-    const page = await context.newPage();
+    const page = await (await searchContext()).newPage();
     await visit(page, '/');
     const field = page.locator('[data-kommunesok] input');
     await field.fill(k.kommunenummer);
@@ -153,7 +160,7 @@ describe('kommune search', () => {
     expect(inFylke).toBe(rows.filter((r) => r.kommunenummer.startsWith(prefix)).length);
     expect(inFylke).toBeGreaterThan(1);
     await expect(page.locator('[data-kommunesok] [role="status"]').textContent()).resolves.toBe(`${inFylke} kommuner passer`);
-    await context.close();
+    await page.close();
   });
 
   // The names that used to open another kommune («Hå» → Haugesund), Sami and folded name forms, and a
@@ -166,20 +173,18 @@ describe('kommune search', () => {
     const k = rows.find((r) => r.kommunenavn === opens);
     if (!k) throw new Error(`the demo year has no kommune named ${opens}`);
     const slug = kommuneSlug(k.kommunenummer, k.kommunenavn);
-    const context = await newContext();
-    const page = await context.newPage();
+    const page = await (await searchContext()).newPage();
     await visit(page, '/');
     const field = page.locator('[data-kommunesok] input');
     await field.fill(query);
     await expect(page.locator('#kommunetreff li a').first().textContent()).resolves.toBe(k.kommunenavn);
     await Promise.all([page.waitForURL(`**/kommune/${slug}/`), field.press('Enter')]);
     await expect(page.locator('h1').first().textContent()).resolves.toContain(k.kommunenavn);
-    await context.close();
+    await page.close();
   });
 
   it('lists the exact match first, then names that start with the query, then the rest', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
+    const page = await (await searchContext()).newPage();
     await visit(page, '/');
     await page.locator('[data-kommunesok] input').fill('Nes');
     const names = await page.locator('#kommunetreff li a').allTextContents();
@@ -191,7 +196,7 @@ describe('kommune search', () => {
     expect(names.slice(prefixed.length + 1).some((n) => n.toLowerCase().startsWith('nes'))).toBe(false);
     expect(names.slice(prefixed.length + 1)).toContain('Sandnes');
     await expect(page.locator('#kommuneliste').isHidden()).resolves.toBe(true);
-    await context.close();
+    await page.close();
   });
 });
 
