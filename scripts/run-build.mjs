@@ -53,9 +53,19 @@ async function compiled(entry) {
   return pathToFileURL(file).href;
 }
 
-const [main, worker] = await Promise.all([compiled('build'), compiled('lib/cards/worker')]);
-await stop(); // its service process is not needed while the site builds
-// The card threads run the compiled worker too (scripts/lib/cards/pool.ts), without a loader thread each.
-process.env.DIGIKOMMUNE_CARD_WORKER = worker;
-const { cli } = await import(main);
+let entry;
+try {
+  const [main, worker] = await Promise.all([compiled('build'), compiled('lib/cards/worker')]);
+  // The card threads run the compiled worker too (scripts/lib/cards/pool.ts), without a loader thread each.
+  process.env.DIGIKOMMUNE_CARD_WORKER = worker;
+  entry = main;
+} catch (e) {
+  // A checkout whose node_modules cannot be written to still builds, through tsx, as before.
+  console.error(`Merk: bygger uten kompilert byggeskript (${e instanceof Error ? e.message : String(e)}); bruker tsx, som trenger mer minne`);
+  (await import('tsx/esm/api')).register();
+  entry = pathToFileURL(join(root, 'scripts', 'build.ts')).href;
+} finally {
+  await stop(); // esbuild's service process is not needed while the site builds
+}
+const { cli } = await import(entry);
 await cli();
