@@ -55,7 +55,8 @@ const MB = 1024 * 1024;
 const pct = (value: number, limit: number) => `${Math.round((100 * value) / limit)} %`;
 const num = (n: number) => n.toLocaleString('nb-NO').replace(/\u00a0/g, ' ');
 
-export function hostReport(label: string, rows: HostRow[]): string {
+/** One bench's table, a row per host, and what its build cost when the bench made it. */
+export function hostReport({ label, rows, build }: HostBench): string {
   const lines = [`Vertsprofiler, ${label}:`, '  vert        filer    MB      største fil  regler (statiske+dynamiske)  nærmeste grense'];
   for (const r of rows) {
     const m = r.measure;
@@ -66,6 +67,7 @@ export function hostReport(label: string, rows: HostRow[]): string {
       `  ${r.host.padEnd(10)} ${num(m.files).padStart(7)} ${(m.bytes / MB).toFixed(1).padStart(7)} ${`${(m.largest.bytes / 1024).toFixed(0)} KB`.padStart(11)}  ${`${m.staticRules}+${m.dynamicRules}`.padStart(12)}                 ${over.length > 0 ? `OVER: ${over.map((c) => `${c.label} ${num(c.value)} > ${num(c.limit)}`).join('; ')}` : near}`,
     );
   }
+  if (build) lines.push(buildLine(build));
   return lines.join('\n');
 }
 
@@ -77,7 +79,7 @@ export interface HostBench {
 }
 
 /** The cost of a build the host bench made, one line. */
-export function buildLine(b: NonNullable<HostBench['build']>): string {
+function buildLine(b: NonNullable<HostBench['build']>): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
   return `  bygget: vegg ${s(b.wallMs)}, CPU ${s(b.cpuMs)}, minnetopp ${b.peakRssMB.toFixed(0)} MB; ${b.drawn} av ${b.cards} delingskort tegnet (resten fra hurtiglageret); maskinlast ${b.loadBefore.toFixed(1).replace('.', ',')} før bygget`;
 }
@@ -127,7 +129,7 @@ export function reportHostFailures(benches: HostBench[]): boolean {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({ options: { site3: { type: 'string' }, site10: { type: 'string' }, json: { type: 'string' } } });
   const benches = await benchHosts({ site3: values.site3 && resolve(values.site3), site10: values.site10 && resolve(values.site10) });
-  for (const b of benches) console.log(`${hostReport(b.label, b.rows)}${b.build ? `\n${buildLine(b.build)}` : ''}\n`);
+  for (const b of benches) console.log(`${hostReport(b)}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(benches.map((b) => ({ label: b.label, rows: b.rows.map((r) => ({ host: r.host, ...r.measure, checks: r.checks.map((c) => ({ ...c, measured: measured(r.measure, c.key) })) })) })), null, 1)}\n`);
   if (!reportHostFailures(benches)) process.exitCode = 1;
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { benchSite, report } from './bench-site';
-import { benchHosts, buildLine, hostReport, reportHostFailures } from './bench-hosts';
+import { benchHosts, hostReport, reportHostFailures } from './bench-hosts';
 import { measuredBuild, type MeasuredBuild } from './lib/measured-build';
 import { describeFailure } from './lib/errors';
 import { runFloorBenches } from './bench-floor';
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
       // Every host profile's headroom, on the same 3-year build and a 10-year fixture build.
       console.log('');
       const hosts = await benchHosts({ site3: cold3?.out, cardCache });
-      for (const h of hosts) console.log(`${hostReport(h.label, h.rows)}${h.build ? `\n${buildLine(h.build)}` : ''}\n`);
+      for (const h of hosts) console.log(`${hostReport(h)}\n`);
       if (!reportHostFailures(hosts)) code = 1;
     } catch (e) {
       console.error(`bench:hosts feilet: ${describeFailure(e)}`);

@@ -4,7 +4,7 @@
 // source and gives it back with a source map that Node then keeps too: about 200 MB of a warm
 // build's peak RSS and a quarter of its CPU time (issue 20 §3). The pages are Vite's to compile,
 // as before. The card workers run a compiled copy of theirs as well (scripts/lib/cards/pool.ts).
-// `tsx scripts/build.ts` runs the same code (the tests do).
+// `tsx scripts/build.ts` runs the same code (for development; the tests run this file).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 // One site build as the bench runs it: `scripts/build.ts` in a process of its own, started the way
-// `npm run build` starts it (the compiled build, heap cap, malloc arenas), its wall time, CPU time and peak RSS measured
-// (child-usage.ts) and its timings and share cards read from the build's --report file. Every bench
+// `npm run build` starts it (the compiled build, heap cap, malloc arenas), its wall time, CPU time
+// and peak RSS measured (child-usage.ts) and its timings and share cards read from the build's
+// --report file. Every bench
 // that needs a build (the site's figures, the floor's ratios, the hosts' headroom) takes it from
 // here, so one cold build can serve all three.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -29,7 +30,8 @@ export const BUILD_HEAP_FLAG = '--max-old-space-size=1024';
  */
 export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
-const ReportSchema = z.object({
+// The file is read back as what build.ts's buildReport wrote: the schema is held to that type.
+const ReportSchema: z.ZodType<BuildReport> = z.object({
   timings: z.object({ engineMs: z.number(), pagesMs: z.number(), cardsWaitMs: z.number(), totalMs: z.number() }),
   cards: z.object({ count: z.number(), bytes: z.number(), maxBytes: z.number(), drawn: z.number() }),
 });

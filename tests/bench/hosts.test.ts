@@ -1,7 +1,7 @@
 // The bench's host verdict (issue 17 §4): every documented limit crossed fails `npm run bench`, for
 // the 10-year fixture as for the 3-year demo; no overage is let through as «known».
 import { describe, expect, it } from 'vitest';
-import { hostFailures, type HostBench } from '../../scripts/bench-hosts';
+import { hostFailures, hostReport, type HostBench } from '../../scripts/bench-hosts';
 import { checkLimits, type OutputMeasure } from '../../src/lib/publish/checkLimits';
 import { HOST_NAMES } from '../../src/lib/publish/hostLimits';
 
@@ -27,5 +27,15 @@ describe('hostFailures', () => {
   it('fails on files and redirect rules too, for the demo as for ten years', () => {
     expect(hostFailures([bench('3 årganger', measure({ files: 20_001 }))]).some((l) => /20 001 > 20 000/.test(l))).toBe(true);
     expect(hostFailures([bench('3 årganger', measure({ staticRules: 990, dynamicRules: 11 }))]).some((l) => /GitLab/.test(l))).toBe(true);
+  });
+});
+
+describe('hostReport', () => {
+  it('prints a row per host, and what the build cost only when the bench made it', () => {
+    const made = { ...bench('10 årganger', measure({})), build: { wallMs: 85_200, cpuMs: 123_500, peakRssMB: 538, output: '', drawn: 2_611, cards: 3_793, loadBefore: 3.3 } };
+    const lines = hostReport(made).split('\n');
+    expect(lines.filter((l) => HOST_NAMES.some((h) => l.startsWith(`  ${h} `)))).toHaveLength(HOST_NAMES.length);
+    expect(lines.at(-1)).toBe('  bygget: vegg 85,2 s, CPU 123,5 s, minnetopp 538 MB; 2611 av 3793 delingskort tegnet (resten fra hurtiglageret); maskinlast 3,3 før bygget');
+    expect(hostReport(bench('3 årganger', measure({})))).not.toContain('bygget:');
   });
 });

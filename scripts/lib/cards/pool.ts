@@ -1,6 +1,6 @@
 // Renders share-card SVGs to PNG on worker threads, so they are drawn while Astro builds the pages
-// on the main thread. Workers run the TypeScript sources through tsx's loader (a dependency),
-// whether the build was started by the tsx CLI or from a test.
+// on the main thread. Workers run the compiled worker `npm run build` names (DIGIKOMMUNE_CARD_WORKER),
+// otherwise the TypeScript sources through tsx's loader (a dependency), e.g. under `tsx scripts/build.ts`.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -34,8 +34,9 @@ export interface PngRendering {
 
 /**
  * The cards are drawn while the main thread renders the pages, so one core is left to it: on two
- * cores one drawing thread, which also finishes before the pages do (each thread costs its own heap,
- * resvg and libvips: about 100 MB of the build's peak).
+ * cores one drawing thread (each thread costs its own heap, resvg and libvips: about 100 MB of the
+ * build's peak). A cold build then waits for its cards after the pages (about 20 s for the demo);
+ * a second thread once the pages are done cut that wait by a third but raised the peak by 70 MB.
  */
 export const DRAWING_THREADS = Math.max(1, availableParallelism() - 1);
 
