@@ -8,8 +8,3 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function spreadsheetText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
-
-/** A cell for a spreadsheet file: text neutralised, everything else as it was. */
-export function spreadsheetCell<T>(value: T): T | string {
-  return typeof value === 'string' ? spreadsheetText(value) : value;
-}
