@@ -14,11 +14,11 @@
 //   DIGIKOMMUNE_BENCH_TEN=1 npm run bench      (the 10-year ratios too; CI runs the 3-year ones)
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runMeasured, type ChildUsage } from './lib/child-usage';
-import { BUILD_ENTRY, BUILD_ENV, BUILD_HEAP_FLAG, measuredBuild, type MeasuredBuild } from './lib/measured-build';
+import { BUILD_ENV, BUILD_HEAP_FLAG, measuredBuild, type MeasuredBuild } from './lib/measured-build';
 import { writeFloorProject } from './lib/floor-project';
 import { listFiles } from './lib/sitefiles';
 import { makeBenchFixture } from './bench-fixture';
@@ -27,12 +27,6 @@ import { judgeRatio, loadBaseline, REGRESSION_FACTOR, updateFloorRatios } from '
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE = join(ROOT, 'scripts', 'bench-baseline.json');
-
-export { BUILD_ENV, BUILD_HEAP_FLAG };
-/** True when `npm run build` starts the build as the bench measures it: same entry, heap cap and arenas. */
-export const buildScriptMatchesBench = (pkg: { scripts: Record<string, string> }) =>
-  pkg.scripts.build.includes(`NODE_OPTIONS="${BUILD_HEAP_FLAG} $NODE_OPTIONS" `) && pkg.scripts.build.startsWith(`MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${BUILD_ENV.MALLOC_ARENA_MAX}} `)
-  && pkg.scripts.build.endsWith(` node ${relative(ROOT, BUILD_ENTRY)}`);
 
 /** The goals of issue 20 §3: build / floor. */
 export const FLOOR_GOALS = { warmTime: 2, coldTime: 4, rss: 1.5 } as const;

@@ -6,7 +6,7 @@
 // here, so one cold build can serve all three.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { runMeasured, type ChildUsage } from './child-usage';
@@ -29,6 +29,11 @@ export const BUILD_HEAP_FLAG = '--max-old-space-size=1024';
  * arena and seldom returns their free pages: two arenas held the cold build's peak ~120 MB lower.
  */
 export const BUILD_ENV = { MALLOC_ARENA_MAX: '2' } as const;
+
+/** True when `npm run build` starts the build as the bench measures it: same entry, heap cap and arenas. */
+export const buildScriptMatchesBench = (pkg: { scripts: Record<string, string> }) =>
+  pkg.scripts.build.includes(`NODE_OPTIONS="${BUILD_HEAP_FLAG} $NODE_OPTIONS" `) && pkg.scripts.build.startsWith(`MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${BUILD_ENV.MALLOC_ARENA_MAX}} `)
+  && pkg.scripts.build.endsWith(` node ${relative(ROOT, BUILD_ENTRY)}`);
 
 // The file is read back as what build.ts's buildReport wrote: the schema is held to that type.
 const ReportSchema: z.ZodType<BuildReport> = z.object({

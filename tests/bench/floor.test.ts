@@ -1,7 +1,8 @@
 // The floor bench's arithmetic: which ratios it reports and which goal each is held to.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { BUILD_HEAP_FLAG, buildScriptMatchesBench, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { BUILD_HEAP_FLAG, buildScriptMatchesBench } from '../../scripts/lib/measured-build';
 import { floorConfig, floorCounts, floorPage } from '../../scripts/lib/floor-project';
 import { PAGE_CONCURRENCY } from '../../scripts/lib/astro';
 
