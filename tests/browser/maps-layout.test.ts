@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openDemo } from '../helpers/browser';
+import { openDemo, Tabs } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
 
@@ -21,13 +21,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await tabs.close();
   await browser?.close();
   await server?.close();
 });
 
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 900 } });
+
 async function open(path: string, width = 1280, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, ...options });
-  const page = await context.newPage();
+  const page = await tabs.open({ viewport: { width, height: 900 }, ...options });
   const response = await page.goto(server.url(path), { waitUntil: 'load' });
   expect(response?.status(), `status of ${path}`).toBe(200);
   return page;
@@ -99,7 +101,7 @@ describe('map keyboard focus', () => {
     // Leaving the map takes the ring away.
     await page.evaluate(() => (document.querySelector('main') as HTMLElement).focus());
     expect(await page.locator('svg.dk-map .dk-focus-ring').count()).toBe(0);
-    await page.context().close();
+    await tabs.release(page);
   }, SLOW);
 });
 
@@ -114,7 +116,7 @@ describe('forside keyboard path', () => {
     expect(maps[0].links).toBeGreaterThanOrEqual(350);
     expect(maps[1].links).toBe(maps[0].links);
     expect(maps.map((m) => m.tabbable)).toEqual([maps[0].links, 0]);
-    await page.context().close();
+    await tabs.release(page);
   }, SLOW);
 
   it('a skip link before the map jumps past its shapes to the legend and the table', async () => {
@@ -124,8 +126,7 @@ describe('forside keyboard path', () => {
       return { text: el.textContent?.trim() ?? '', inMap: !!el.closest('svg.dk-map'), skip: el.classList.contains('skip-map') };
     });
     let state = await focused();
-    let tabs = 0;
-    for (; tabs < 100 && !state.skip; tabs++) {
+    for (let presses = 0; presses < 100 && !state.skip; presses++) {
       expect(state.inMap, 'a map link came before the skip link').toBe(false);
       await page.keyboard.press('Tab');
       state = await focused();
@@ -145,7 +146,7 @@ describe('forside keyboard path', () => {
       state = await focused();
     }
     expect(state.text).toMatch(/^Tabell:/);
-    await page.context().close();
+    await tabs.release(page);
   }, SLOW);
 });
 
@@ -170,8 +171,7 @@ describe('narrow screens', () => {
   }
 
   it('no page type is wider than a 320 px screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width: 320, height: 800 } });
     const wide: string[] = [];
     for (const [name, path] of Object.entries(await pageTypes())) {
       await page.goto(server.url(path), { waitUntil: 'load' });
@@ -180,7 +180,7 @@ describe('narrow screens', () => {
       if (name === 'metode') await shot(page, 'metode-320');
     }
     expect(wide).toEqual([]);
-    await context.close();
+    await tabs.release(page);
   }, SLOW);
 
   it('at 375 px the fylke table shows every grade without sideways scrolling, still a table to screen readers', async () => {
@@ -201,6 +201,7 @@ describe('narrow screens', () => {
     // The accessibility tree: still a table whose cells sit under named column headers.
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree') as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+    await cdp.detach();
     const roles = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role);
     expect(roles('table').length).toBeGreaterThanOrEqual(1);
     expect(roles('columnheader').map((n) => n.name?.value)).toEqual(expect.arrayContaining(['Prioritering', 'Aktivitet', 'Kompetanse']));
@@ -210,6 +211,6 @@ describe('narrow screens', () => {
     expect(await grade.evaluate((td) => getComputedStyle(td, '::before').content)).toMatch(/\/\s*""$/);
     const box = (await table.boundingBox())!;
     await shot(page, 'fylke-tabell-375', { x: 0, y: Math.max(0, box.y), width: 375, height: 700 });
-    await page.context().close();
+    await tabs.release(page);
   }, SLOW);
 });

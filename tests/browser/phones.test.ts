@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { downloadBytes, openDemo } from '../helpers/browser';
+import { downloadBytes, openDemo, Tabs } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
 import { publishedIndicators, yearEntries } from '../helpers/demo';
@@ -30,13 +30,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await tabs.close();
   await browser?.close();
   await server?.close();
 });
 
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 800 } });
+
 async function open(width: number, path: string, options: { acceptDownloads?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, ...options });
-  const page = await context.newPage();
+  const page = await tabs.open({ viewport: { width, height: 800 }, ...options });
   const response = await page.goto(server.url(path), { waitUntil: 'load' });
   expect(response?.status(), path).toBe(200);
   return page;
@@ -105,7 +107,7 @@ describe('/tabell/ on a phone', () => {
         expect(await axRole(page, selector), selector).toBe(role);
       }
       if (width === 320) await page.screenshot({ path: join(ARTIFACTS, 'phone-tabell-320.png') });
-      await page.context().close();
+      await tabs.release(page);
     }, 120_000);
   }
 
@@ -115,7 +117,7 @@ describe('/tabell/ on a phone', () => {
     expect(tops.length).toBe(8);
     expect(new Set(tops).size).toBe(1);
     expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
-    await page.context().close();
+    await tabs.release(page);
   });
 });
 
@@ -151,7 +153,7 @@ describe('/tabell/: the download follows the filter, the sort lives in the addre
     // «Vis alle»: the links give the published files again.
     await page.click('.table-filters button[type="reset"]');
     await expect.poll(() => page.locator('.table-downloads a[data-csv="plain"]').getAttribute('href')).toBe(`/data/${latest}/indicators.csv`);
-    await page.context().close();
+    await tabs.release(page);
   }, 120_000);
 
   it('a click on a column header puts the sort in the address, and the address restores it with the filter', async () => {
@@ -178,7 +180,7 @@ describe('/tabell/: the download follows the filter, the sort lives in the addre
     // Back to the markup's own order (kommune, ascending): no parameter left.
     await page.click('#kommunetabell thead th[data-sort-key="kommune"] button');
     expect(new URL(page.url()).searchParams.has('sortering')).toBe(false);
-    await page.context().close();
+    await tabs.release(page);
   }, 120_000);
 });
 
@@ -214,7 +216,7 @@ describe('/sammenlign/ on a phone', () => {
         }
       }
       if (width === 320) await shot(page, 'phone-sammenlign-320');
-      await page.context().close();
+      await tabs.release(page);
     }, 120_000);
   }
 });
@@ -248,7 +250,7 @@ describe('/sammenlign/ reads what a reader types', () => {
     expect(new URL(page.url()).searchParams.get('k')).toBe(heroy[1].kommunenummer);
     await expect(page.locator('#sammenlign-aar thead th').nth(1).textContent()).resolves.toBe(heroy[1].kommunenavn);
     await expect(page.locator('.compare-choice').count()).resolves.toBe(0);
-    await page.context().close();
+    await tabs.release(page);
   }, 60_000);
 
   it('«1141» and «Finnøy», typed or in the address, show today’s Stavanger with a note', async () => {
@@ -267,7 +269,7 @@ describe('/sammenlign/ reads what a reader types', () => {
     await page.goto(server.url('/sammenlign/?k=0301,9999'));
     await page.locator('#sammenlign-aar').waitFor();
     await expect.poll(() => page.locator('#sammenlign-status').textContent()).toContain('«9999»');
-    await page.context().close();
+    await tabs.release(page);
   }, 60_000);
 });
 
@@ -280,7 +282,7 @@ describe('the «siste» note on a phone', () => {
     expect(box!.height).toBeLessThanOrEqual(2 * lineHeight + 8);
     await expect(note.locator('a').getAttribute('href')).resolves.toBe(`/${latest}/kommune/0301-oslo/`);
     await shot(page, 'phone-kommune-320');
-    await page.context().close();
+    await tabs.release(page);
   });
 });
 

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { downloadBytes, openDemo } from '../helpers/browser';
+import type { Browser, Page } from 'playwright-core';
+import { downloadBytes, openDemo, Tabs } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
 import { publishedIndicators, yearEntries } from '../helpers/demo';
@@ -42,21 +42,20 @@ afterAll(async () => {
   await other?.close();
 });
 
-const contexts: BrowserContext[] = [];
-async function open(width: number, path: string, options: { javaScriptEnabled?: boolean; touch?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 800 } });
+async function open(width: number, path: string, options: { javaScriptEnabled?: boolean; touch?: boolean; permissions?: string[] } = {}): Promise<Page> {
+  const page = await tabs.open({
     viewport: { width, height: 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
+    ...(options.permissions ? { permissions: options.permissions } : {}),
   });
-  contexts.push(context);
-  const page = await context.newPage();
   const response = await page.goto(server.url(path), { waitUntil: 'load' });
   expect(response?.status(), `status of ${path}`).toBe(200);
   return page;
 }
-afterAll(async () => { for (const c of contexts) await c.close().catch(() => {}); });
+afterAll(() => tabs.close());
 
 /**
  * `path` loaded once and looked at `fn` at each width in turn, the viewport resized between them:
@@ -70,7 +69,7 @@ async function atEveryWidth(path: string, fn: (page: Page, width: number) => Pro
     await page.setViewportSize({ width, height: 800 });
     await fn(page, width);
   }
-  await page.context().close();
+  await tabs.release(page);
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
@@ -129,9 +128,7 @@ describe('map keys (§1)', () => {
   it('every map figure file (national and fylke, every year with maps), made in the browser, carries the key of its own table', async () => {
     // Figure files are made by js/figur.js from the figure on the page (issue 17 §4): download each
     // map's SVG as a reader would and read the key drawn inside it.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const paths: string[] = [];
     for (const year of years) {
       await page.goto(server.url(`${year}/`), { waitUntil: 'load' });
@@ -228,9 +225,7 @@ describe('embeds (§2)', () => {
       + `<iframe id="e" src="${src}" width="100%" height="${height}" style="border:0;max-width:100%" title="innebygd" data-digikommune></iframe>`
       + (resize ? `<script src="${server.url('js/innebygd-hoyde.js')}" async></script>` : '')
       + `<p id="after">Resten av artikkelen</p></body></html>`;
-    const context = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: resize });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width, height: 900 }, javaScriptEnabled: resize });
     await page.goto(`${otherOrigin}/artikkel/`, { waitUntil: 'load' });
     const frame = page.frames().find((f) => f.url() === src)!;
     expect(frame, 'the embed loaded').toBeTruthy();
@@ -242,13 +237,13 @@ describe('embeds (§2)', () => {
     const oslo = slugOf('0301');
     const kommunePage = await open(1280, `kommune/${oslo}/`, { javaScriptEnabled: false });
     const snippet = (await kommunePage.locator('.embed-snippet code.embed-code').textContent()) ?? '';
-    await kommunePage.context().close();
+    await tabs.release(kommunePage);
     const kommuneHeight = Number(/height="(\d+)"/.exec(snippet)![1]);
     expect(snippet).toContain(`/embed/${latest}/kommune/${oslo}/`);
     expect(snippet).toMatch(/<script src="[^"]+\/js\/innebygd-hoyde\.js" async><\/script>/);
     const overview = await open(1280, `${latest}/`, { javaScriptEnabled: false });
     const mapSnippet = (await overview.locator('.embed-snippet code.embed-code').first().textContent()) ?? '';
-    await overview.context().close();
+    await tabs.release(overview);
     const mapHeight = Number(/height="(\d+)"/.exec(mapSnippet)![1]);
 
     // Oslo, and Herøy (Nordland), whose long name and fylke wrap most at 320 px.
@@ -275,7 +270,7 @@ describe('embeds (§2)', () => {
         if (width === 320) expect(m.overflow, `${path}: content fits the snippet height at 320 px`).toBeLessThanOrEqual(0);
         if (width === 320) await shot(page, `readers-embed-${path.includes('kart') ? 'kart' : 'kommune'}-320`, false);
       }
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
@@ -291,7 +286,7 @@ describe('embeds (§2)', () => {
       await page.waitForFunction(() => (document.getElementById('e') as HTMLIFrameElement).getBoundingClientRect().height > 300);
       const fit = await frame.evaluate(() => { const main = document.querySelector('main')!; return main.scrollHeight - main.clientHeight; });
       expect(fit, `${width}: resized frame holds the content`).toBeLessThanOrEqual(1);
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
@@ -300,17 +295,17 @@ describe('embeds (§2)', () => {
     const noMap = await open(390, `${first}/`);
     const hasMap = await noMap.locator('figure.map svg.dk-map').count();
     if (hasMap === 0) expect(await noMap.locator('.embed-snippet', { hasText: 'Bygg inn kartet' }).count()).toBe(0);
-    await noMap.context().close();
+    await tabs.release(noMap);
     for (const width of WIDTHS) {
-      const page = await open(width, `kommune/${slugOf('0301')}/`);
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      // The clipboard permissions make a context of their own (Tabs: one per set of options).
+      const page = await open(width, `kommune/${slugOf('0301')}/`, { permissions: ['clipboard-read', 'clipboard-write'] });
       await page.locator('.embed-snippet summary').click();
       const button = page.locator('.embed-snippet button.copy-button');
       await expect.poll(() => button.count()).toBe(1);
       await button.click();
       await expect.poll(() => page.locator('.embed-snippet .copy-status').textContent()).toBe('Kopiert.');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<iframe');
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 });
@@ -363,22 +358,20 @@ describe('search in the header (§4)', () => {
         await search(page, 'Herøy');
         await shot(page, 'readers-search-320', false);
       }
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
   it('is on the 404 page, and without JavaScript the header links to the kommune list', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width: 390, height: 800 } });
     const res = await page.goto(server.url('finnes-ikke/'), { waitUntil: 'load' });
     expect(res?.status()).toBe(404);
     expect(await page.locator('header #finn-felt').count()).toBe(1);
-    await context.close();
+    await tabs.release(page);
     const noJs = await open(320, `kommune/${slugOf('0301')}/`, { javaScriptEnabled: false });
     const href = await noJs.locator('header .header-search a').getAttribute('href');
     expect(href).toMatch(/#sok-tittel$/);
-    await noJs.context().close();
+    await tabs.release(noJs);
   });
 });
 
@@ -408,7 +401,7 @@ describe('map shapes (§5)', () => {
       const label = await page.locator('.map-label').boundingBox();
       expect(label!.x).toBeGreaterThanOrEqual(0);
       expect(label!.x + label!.width).toBeLessThanOrEqual(width);
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
@@ -432,7 +425,7 @@ describe('map shapes (§5)', () => {
       expect(page.url()).toBe(before);
       await link.locator('path').tap();
       await page.waitForURL(/\/kommune\/\d{4}-/);
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
@@ -445,7 +438,7 @@ describe('map shapes (§5)', () => {
       await expect.poll(() => page.locator('.dk-own.line').count()).toBe(1);
       const own = await page.locator('.dk-own.line').boundingBox();
       expect(own!.width).toBeGreaterThan(0);
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 });
@@ -464,7 +457,7 @@ describe('mergers (§8)', () => {
     });
     const finnoy = await open(390, '2018/kommune/1141-finnoy/');
     expect(await finnoy.locator('.later-change').innerText()).toMatch(/Finnøy \(1141\) ble slått sammen med .*1\. januar 2020; området hører i dag til Stavanger \(1103\)/);
-    await finnoy.context().close();
+    await tabs.release(finnoy);
   });
 
   it('the grade chart of a merged kommune says inside the figure why a year has no point', async () => {
@@ -472,7 +465,7 @@ describe('mergers (§8)', () => {
     const page = await open(390, 'kommune/1103-stavanger/');
     const chart = await page.locator('#utvikling-graf-1103, svg[id^="utvikling-graf-1103"]').first().evaluate((svg) => svg.textContent ?? '');
     expect(chart).toMatch(/\* 2018 vises ikke som punkt/);
-    await page.context().close();
+    await tabs.release(page);
   });
 
   it('/sammenlign/ names the former kommune of each merged value', async () => {
@@ -482,7 +475,7 @@ describe('mergers (§8)', () => {
     const row = await page.locator('#sammenlign-over-tid tr', { hasText: 'prioritering 2018' }).innerText();
     expect(row).toMatch(/Finnøy \(1141\): /);
     expect(row).toMatch(/Rennesøy \(1142\): /);
-    await page.context().close();
+    await tabs.release(page);
   });
 });
 
@@ -500,7 +493,7 @@ describe('smaller fixes (§9)', () => {
     const metode = await open(390, 'metode/');
     const demo = await metode.locator('section', { has: metode.locator('#demodata') }).innerText();
     for (const y of years) expect(demo).toContain(String(y));
-    await metode.context().close();
+    await tabs.release(metode);
     await atEveryWidth('sammenlign/', async (page) => {
       expect(await page.locator('.site-nav [aria-current="page"]').count()).toBe(0);
     });
@@ -513,7 +506,7 @@ describe('smaller fixes (§9)', () => {
     for (const path of ['kommune/1141/', `${latest}/kommune/1141/`]) {
       const page = await open(390, path);
       await page.waitForURL(/\/kommune\/1103-stavanger\/$/);
-      await page.context().close();
+      await tabs.release(page);
     }
   });
 
@@ -524,14 +517,13 @@ describe('smaller fixes (§9)', () => {
       expect(image, path).toMatch(/\.png$/);
       const res = await page.request.get(server.url(new URL(image!).pathname.slice(1)));
       expect(res.status(), image!).toBe(200);
-      await page.context().close();
+      await tabs.release(page);
     }
-    const context = await browser.newContext();
-    contexts.push(context);
-    const ico = await context.request.get(server.url('favicon.ico'));
+    const { request } = await tabs.open();
+    const ico = await request.get(server.url('favicon.ico'));
     expect(ico.status()).toBe(200);
     expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
-    const sitemap = await (await context.request.get(server.url('sitemap.xml'))).text();
+    const sitemap = await (await request.get(server.url('sitemap.xml'))).text();
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     for (const p of ['/tabell/', '/sammenlign/', '/endringslogg/', '/tilgjengelighet/', ...years.filter((y) => y !== latest).map((y) => `/${y}/tabell/`)]) {
       expect(locs, p).toContain(p);
