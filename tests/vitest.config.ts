@@ -28,7 +28,7 @@ export default defineConfig({
     unstubEnvs: true,
     minWorkers: 1,
     sequence: { sequencer: SharedSitesLast },
-    reporters: ['default', './tests/helpers/wall-time.ts'],
+    reporters: ['default', './tests/helpers/wall-time.ts', './tests/helpers/durations.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: files.unit } },
       // After the unit files (groupOrder 1), side by side: the same two workers take the files of
