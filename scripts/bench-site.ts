@@ -46,7 +46,7 @@ export interface SiteBench {
   /** The build's own timings, and what its process cost (wall time includes starting Node and tsx). */
   build: { engineMs: number; pagesMs: number; totalMs: number; wallMs: number; cpuMs: number; peakRssMB: number; loadBefore: number };
   /** Share cards (og:image PNGs): how many, their bytes, how many were drawn in this build (the rest came from the card cache) and how long the build waited for them after the pages. */
-  cards: { count: number; bytes: number; maxBytes: number; drawn: number; ms: number };
+  cards: { count: number; bytes: number; maxBytes: number; drawn: number; waitMs: number };
   pages: number;
   files: number;
   totalBytes: number;
@@ -156,7 +156,7 @@ export async function benchSite(options: BenchSiteOptions = {}): Promise<SiteBen
     if (cpuVerdict.kind === 'no-baseline') targets.push({ name: `byggets CPU-tid: INGEN GRUNNLINJE «${SITE_BUILD_ID}» i scripts/bench-baseline.json`, value: cpuMs / 1000, limit: Infinity, unit: 's', ok: false });
     return {
       build: { engineMs: t.engineMs, pagesMs: t.pagesMs, totalMs: t.totalMs, wallMs: built.usage.wallMs, cpuMs, peakRssMB, loadBefore: built.loadBefore },
-      cards: { ...built.report.cards, ms: t.cardsMs },
+      cards: { ...built.report.cards, waitMs: t.cardsWaitMs },
       pages: weights.length,
       files: files.length,
       totalBytes,
@@ -198,7 +198,7 @@ export function report(b: SiteBench): string {
   return [
     'Nettstedet (demodata):',
     `  byggetid (kaldt)       motor ${s(b.build.engineMs)}, sider ${s(b.build.pagesMs)}, totalt ${s(b.build.totalMs)}; prosessen ${s(b.build.wallMs)} (CPU-tid ${s(b.build.cpuMs)}; maskinlast ${b.build.loadBefore.toFixed(1).replace('.', ',')} før bygget)`,
-    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ${s(b.cards.ms)} før sidene`,
+    `  delingskort            ${b.cards.count} PNG, ${kb(b.cards.bytes)} i alt, største ${kb(b.cards.maxBytes)}, snitt ${kb(b.cards.bytes / Math.max(1, b.cards.count))}; ${b.cards.drawn} tegnet i dette bygget (resten fra hurtiglageret), ventet ${s(b.cards.waitMs)} på dem etter sidene`,
     `  minnetopp              ${b.build.peakRssMB.toFixed(0)} MB (byggeprosessens RSS, startet som npm run build)`,
     `  sider                  ${b.pages} HTML-sider, ${b.files} filer, totalt ${kb(b.totalBytes)} (gzip ${kb(b.totalGzip)})`,
     row('forside', b.forside),

@@ -98,7 +98,7 @@ export async function main(argv: string[] = process.argv.slice(2), cwd = process
       status,
     );
     const t = result.timings;
-    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, delingskort ${(t.cardsMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
+    console.log(`Tid: motor ${(t.engineMs / 1000).toFixed(1)} s, sider ${(t.pagesMs / 1000).toFixed(1)} s, venting på delingskort ${(t.cardsWaitMs / 1000).toFixed(1)} s, totalt ${(t.totalMs / 1000).toFixed(1)} s`);
     const m = result.host.measure;
     console.log(`Vert ${host}: ${m.files} filer, ${(m.bytes / 1024 / 1024).toFixed(1)} MB, største fil ${(m.largest.bytes / 1024).toFixed(0)} KB, ${m.staticRules + m.dynamicRules} videresendingsregler; innenfor ${result.host.checks.length} grense(r). Konfigurasjon: ${result.host.configDir}`);
     console.log(`Delingskort: ${result.cards.count}, ${(result.cards.bytes / 1024 / 1024).toFixed(1)} MB (største ${(result.cards.maxBytes / 1024).toFixed(0)} KB); ${result.cards.drawn} tegnet nå, resten fra hurtiglageret`);

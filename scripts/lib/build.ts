@@ -51,8 +51,8 @@ export interface BuildOptions {
 export interface BuildTimings {
   engineMs: number;
   pagesMs: number;
-  /** The share cards: drawn (those not in the card cache) before the pages, and copied into the site. */
-  cardsMs: number;
+  /** How long the build waited for the share cards after the pages were done (they are drawn meanwhile). */
+  cardsWaitMs: number;
   totalMs: number;
 }
 
@@ -161,41 +161,41 @@ export async function runBuild(
     const cards = await prepareCards(fx, tmpArtefacts);
     const t1 = now();
 
-    // 2. The share cards (those not in the card cache), on worker threads before the pages. Drawn
-    // while Astro rendered, the card threads' memory (about 100 MB each: a heap, resvg, libvips)
-    // came on top of Astro's own peak: a cold demo build peaked at 488 MB, against 408 MB drawn first
-    // on two threads, for about 5 s more of wall time (issue 20 §3).
+    // 2. Pages, while worker threads draw the share cards. Figure files (SVG, PNG, CSV) are made
+    // in the reader's browser from the figure on the page (public/js/figur.js and, loaded at the first click, figurfil.js; issue 17 §4).
+    fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
-    fx.log(`Tegner ${cards.svgs.length} delingskort …`);
     const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache, onDisk: true }]);
-    // The SVGs are the drawing's now (10 MB for the demo), let go as it ends.
+    // The SVGs are the drawing's now (10 MB for the demo): not held here while the pages render.
     cards.svgs = [];
-    const [drawn] = await drawing.done;
-    const tc = now();
-
-    // 3. Pages. Figure files (SVG, PNG, CSV) are made in the reader's browser from the figure on
-    // the page (public/js/figur.js and, loaded at the first click, figurfil.js; issue 17 §4).
-    fx.log(`Bygger sidene med Astro (base ${base}) …`);
-    await fx.mkdir(astroOut);
-    await renderSite({
-      siteRoot,
-      artefactDir: tmpArtefacts,
-      outDir: astroOut,
-      base,
-      site,
-      cacheDir: tmpCache,
-    });
-    for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
-    await fx.rename(astroOut, tmpOut);
-    if (!(await fx.exists(join(tmpOut, 'index.html')))) {
-      throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+    drawing.done.catch(() => {}); // awaited below; a failure meanwhile must not go unhandled
+    try {
+      await fx.mkdir(astroOut);
+      await renderSite({
+        siteRoot,
+        artefactDir: tmpArtefacts,
+        outDir: astroOut,
+        base,
+        site,
+        cacheDir: tmpCache,
+      });
+      for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
+      await fx.rename(astroOut, tmpOut);
+      if (!(await fx.exists(join(tmpOut, 'index.html')))) {
+        throw new Error('Astro laget ingen forside (index.html): bygget er ufullstendig');
+      }
+      // Inside the try: a failure here must also stop the card workers.
+      fault('pages');
+    } catch (e) {
+      drawing.cancel();
+      throw e;
     }
-    fault('pages');
     const t2 = now();
+    const [drawn] = await drawing.done;
     const publishedCards = { ...(await publishCards(fx, tmpOut, cards.entries, drawn.pngs, drawn.files)), drawn: drawn.drawn };
     const t2c = now();
 
-    // 4. Downloads, manifest, host files.
+    // 3. Downloads, manifest, host files.
     const published = await publishDownloads(fx, tmpArtefacts, tmpOut, downloads);
     await publishKommuneFiles(fx, tmpArtefacts, tmpOut);
     const generated = generatedDate(engine.years.map((y) => y.dataDate), options.sourceDateEpoch);
@@ -218,7 +218,7 @@ export async function runBuild(
     const fixed = [...redirects, ...byNumber].map((r) => ({ from: r.from, to: r.to, status: ('status' in r && r.status) || 301 }));
     const profile = await writeProfile(fx, tmpOut, tmpConfig, host, { base, fixed, dynamic: DYNAMIC_REDIRECTS });
 
-    // 5. (The privacy guard ran in the engine: see privacy.ts.) Modes independent of the umask.
+    // 4. (The privacy guard ran in the engine: see privacy.ts.) Modes independent of the umask.
     await fx.normaliseModes(tmpOut);
     if (publication) await guardPlaceholder(fx, tmpOut);
     fault('guard');
@@ -228,7 +228,7 @@ export async function runBuild(
     const cannot = cannotLine(profile);
     if (cannot) fx.log(cannot);
 
-    // 6. Publish.
+    // 5. Publish.
     await swapIntoPlace(fx, tmpOut, out, unique, fault);
     await fx.normaliseModes(tmpConfig);
     await swapIntoPlace(fx, tmpConfig, configOut, unique);
@@ -240,7 +240,7 @@ export async function runBuild(
     }
     const t3 = now();
     fx.log(`Ferdig: ${out} (${engine.years.map((y) => y.year).join(', ')})`);
-    return { out, engine, cards: publishedCards, host: { name: host, configDir: configOut, measure, checks }, timings: { engineMs: t1 - t0, cardsMs: tc - t1 + (t2c - t2), pagesMs: t2 - tc, totalMs: t3 - t0 } };
+    return { out, engine, cards: publishedCards, host: { name: host, configDir: configOut, measure, checks }, timings: { engineMs: t1 - t0, pagesMs: t2 - t1, cardsWaitMs: t2c - t2, totalMs: t3 - t0 } };
   } finally {
     await fx.rm(tmpOut);
     await fx.rm(tmpConfig);

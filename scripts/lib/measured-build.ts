@@ -37,7 +37,7 @@ export const buildScriptMatchesBench = (pkg: { scripts: Record<string, string> }
 
 // The file is read back as what build.ts's buildReport wrote: the schema is held to that type.
 const ReportSchema: z.ZodType<BuildReport> = z.object({
-  timings: z.object({ engineMs: z.number(), pagesMs: z.number(), cardsMs: z.number(), totalMs: z.number() }),
+  timings: z.object({ engineMs: z.number(), pagesMs: z.number(), cardsWaitMs: z.number(), totalMs: z.number() }),
   cards: z.object({ count: z.number(), bytes: z.number(), maxBytes: z.number(), drawn: z.number() }),
 });
 

@@ -1,6 +1,6 @@
-// Renders share-card SVGs to PNG on worker threads. Workers run the compiled worker `npm run build`
-// names (DIGIKOMMUNE_CARD_WORKER), otherwise the TypeScript sources through tsx's loader (a
-// dependency), e.g. under `tsx scripts/build.ts`.
+// Renders share-card SVGs to PNG on worker threads, so they are drawn while Astro builds the pages
+// on the main thread. Workers run the compiled worker `npm run build` names (DIGIKOMMUNE_CARD_WORKER),
+// otherwise the TypeScript sources through tsx's loader (a dependency), e.g. under `tsx scripts/build.ts`.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -33,16 +33,18 @@ export interface PngRendering {
 }
 
 /**
- * The cards are drawn before the pages, with nothing else running (scripts/lib/build.ts): two
- * threads, one per core here. Each thread costs its own heap, resvg and libvips (about 100 MB), so
- * a machine with more cores gets no more threads: the build's memory stays what was measured.
+ * The cards are drawn while the main thread renders the pages, so one core is left to it: on two
+ * cores one drawing thread (each thread costs its own heap, resvg and libvips: about 100 MB of the
+ * build's peak). A cold build then waits for its cards after the pages (about 20 s for the demo);
+ * a second thread once the pages are done cut that wait by a third but raised the peak by 70 MB.
  */
-export const DRAWING_THREADS = Math.min(2, availableParallelism());
+export const DRAWING_THREADS = Math.max(1, availableParallelism() - 1);
 
 /**
  * Cards a thread is given at a time. A card is drawn by resvg on the thread, then encoded by sharp
  * on libuv's pool: with a second card waiting, the thread draws it while the first is encoded, so
- * the two halves overlap instead of taking turns (cards drawn alone took twice as long). Costs one more card's pixels (under 1 MB) per thread.
+ * the two halves overlap instead of taking turns (the cold build's cards took twice as long after
+ * the pages were done). Costs one more card's pixels (under 1 MB) per thread.
  */
 export const CARDS_IN_FLIGHT = 2;
 
