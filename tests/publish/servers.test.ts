@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderProfile, type ProfileInput } from '../../src/lib/publish/profiles';
@@ -29,6 +30,21 @@ function get(port: number, path: string): Promise<{ status: number; location?: s
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+/**
+ * A port nothing listens on now, as the system hands one out (a port made from the process id
+ * could be one another file's server holds, now that files run side by side).
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -103,7 +119,7 @@ describe('real servers answer as the preview says', () => {
 
   it('nginx', async () => {
     const nginx = binary('nginx', 'nginx');
-    const port = 20000 + (process.pid % 20000);
+    const port = await freePort();
     const dir = join(tmp, 'nginx');
     await mkdir(join(dir, 'tmp'), { recursive: true });
     const conf = renderProfile('nginx', INPUT).beside['nginx.conf'].replace('listen 80;', `listen 127.0.0.1:${port};`).replace('root /srv/digikommune;', `root ${site};`);
@@ -116,7 +132,7 @@ describe('real servers answer as the preview says', () => {
 
   it('Apache (the vhost with the .htaccess directives)', async () => {
     const apache = binary('apache2', 'apache2');
-    const port = 20002 + (process.pid % 20000);
+    const port = await freePort();
     const dir = join(tmp, 'apache');
     await mkdir(dir, { recursive: true });
     for (const [name, text] of Object.entries(renderProfile('apache', INPUT).beside)) await writeFile(join(dir, name), text.replace('/srv/digikommune', site));
@@ -131,7 +147,7 @@ describe('real servers answer as the preview says', () => {
 
   it('Caddy', async () => {
     const caddy = binary('caddy', 'caddy');
-    const port = 20001 + (process.pid % 20000);
+    const port = await freePort();
     const dir = join(tmp, 'caddy');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'Caddyfile'), `{\n\tadmin off\n}\n${renderProfile('caddy', INPUT).beside.Caddyfile}`);
