@@ -6,7 +6,7 @@ import { startNewspaper, type Newspaper } from '../helpers/newspaper';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
-import { openDemo } from '../helpers/browser';
+import { openDemo, Tabs } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
 import { publishedIndicators } from '../helpers/demo';
@@ -21,6 +21,7 @@ let browser: Browser;
 let slug: string;
 let year: number;
 let articleHtml = '';
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 720 } });
 
 beforeAll(async () => {
   ({ site, server, browser } = await openDemo());
@@ -34,6 +35,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  await tabs.close();
   await browser?.close();
   await server?.close();
   await other?.close();
@@ -55,8 +57,7 @@ describe('embeds', () => {
     articleHtml = `<!doctype html><html lang="nb"><title>Avis</title><body><h1>Artikkel</h1>`
       + `<iframe id="embed" src="${embed}" width="320" height="520" title="innebygd"></iframe>`
       + `<iframe id="normal" src="${normal}" width="320" height="520" title="vanlig"></iframe></body></html>`;
-    const context = await browser.newContext({ viewport: { width: 800, height: 700 }, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width: 800, height: 700 }, javaScriptEnabled: false });
     const blocked: string[] = [];
     page.on('console', (m) => { if (/frame-ancestors|Refused to frame/i.test(m.text())) blocked.push(m.text()); });
     await page.goto(`${otherOrigin}/artikkel/`, { waitUntil: 'load' });
@@ -71,7 +72,7 @@ describe('embeds', () => {
     expect(blocked.join('\n')).toMatch(/frame-ancestors/);
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'embed-framed.png') });
-    await context.close();
+    await tabs.release(page);
   });
 
   it('the embed has no script but the height report, no site chrome, fits 320 px, and links back to the full page in a new tab', async () => {
@@ -79,8 +80,7 @@ describe('embeds', () => {
     // Only js/innebygd.js, which tells an optional host script the content's height.
     expect([...html.matchAll(/<script[^>]*>/gi)].map((m) => m[0])).toEqual(['<script type="module" src="/js/innebygd.js">']);
     expect(html).not.toContain('site-header');
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 }, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await tabs.open({ viewport: { width: 320, height: 700 }, javaScriptEnabled: false });
     for (const path of [`embed/${year}/kommune/${slug}/`, `embed/${year}/kart/prioritering/`, `embed/${year}/kart/aktivitet/`]) {
       const response = await page.goto(server.url(path), { waitUntil: 'load' });
       expect(response?.status(), path).toBe(200);
@@ -93,7 +93,7 @@ describe('embeds', () => {
     }
     await page.goto(server.url(`embed/${year}/kart/prioritering/`));
     await page.screenshot({ path: join(ARTIFACTS, 'embed-map-320.png'), fullPage: true });
-    await context.close();
+    await tabs.release(page);
   });
 
   it('a full page shows the copy-paste <iframe> for its embed, and keeps frame-ancestors none', async () => {

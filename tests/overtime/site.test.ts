@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
-import { testBrowser } from '../helpers/browser';
+import { Tabs, testBrowser } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/server';
 import { demoSite, fixtureSiteUnderBase, DEMO_BASE } from '../helpers/site';
 import { FIXTURE_KOMMUNER, RENUMBERED } from '../helpers/fixture';
@@ -24,6 +24,7 @@ let site: string;
 let baseSite: string;
 let browser: Browser;
 let server: StaticServer;
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 720 } });
 
 beforeAll(async () => {
   // Built here, not in a test, so the hook's long timeout covers a cold build; one after the
@@ -36,6 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await tabs.close();
   await server?.close();
   await browser?.close();
 });
@@ -64,24 +66,22 @@ describe('old-number URLs', () => {
   });
 
   it('/kommune/3025-asker/ opens Asker’s current page in Chromium with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const p = await context.newPage();
+    const p = await tabs.open({ javaScriptEnabled: false });
     await p.goto(server.url('kommune/3025-asker/'));
     await p.waitForURL(/\/kommune\/3203-asker\/$/, { timeout: 5000 });
     expect(await p.locator('h1').first().textContent()).toContain('Asker');
-    await context.close();
+    await tabs.release(p);
   });
 
   it('works under a base path too', async () => {
     const baseServer = await serveStatic(baseSite, DEMO_BASE);
     try {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const p = await context.newPage();
+      const p = await tabs.open({ javaScriptEnabled: false });
       const name = FIXTURE_KOMMUNER.find((k) => k.kommunenummer === RENUMBERED.to)!.kommunenavn;
       await p.goto(baseServer.url(`kommune/${kommuneSlug(RENUMBERED.from, name)}/`));
       await p.waitForURL(new RegExp(`${DEMO_BASE}kommune/${kommuneSlug(RENUMBERED.to, name)}/$`), { timeout: 5000 });
       expect(await p.locator('h1').first().textContent()).toContain(name);
-      await context.close();
+      await tabs.release(p);
     } finally {
       await baseServer.close();
     }
@@ -172,25 +172,23 @@ describe('accessibility and CSP of the over-time pages', () => {
   // (publication.test.ts); here the pages only the over-time data makes.
   it('axe-core finds no WCAG 2.1 AA violation on kommune pages with a split and a renumbering, and on 2018', async () => {
     // axe is injected by the test, not the site: let it past the site's CSP.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const p = await context.newPage();
+    const p = await tabs.open({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const found: string[] = [];
     for (const path of ['kommune/1580-haram/', 'kommune/3203-asker/', 'kommune/1103-stavanger/', '2021/kommune/1507-alesund/', '2018/', '2018/kommune/1141-finnoy/']) {
       await p.goto(server.url(path));
       for (const v of await axeViolations(p, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])) found.push(`${path}: ${v}`);
     }
-    await context.close();
+    await tabs.release(p);
     expect(found).toEqual([]);
   }, 180_000);
 
   it('/utvikling/ loads under the site’s own CSP without a violation', async () => {
-    const context = await browser.newContext();
+    const p = await tabs.open();
     const violations: string[] = [];
-    context.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    const p = await context.newPage();
+    p.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text()); });
     await p.goto(server.url('utvikling/'));
     await p.goto(server.url('kommune/1580-haram/'));
-    await context.close();
+    await tabs.release(p);
     expect(violations).toEqual([]);
   });
 });
