@@ -30,7 +30,6 @@ const BASELINE = join(ROOT, 'scripts', 'bench-baseline.json');
 export const SITE_BUILD_ID = 'site-build';
 
 export interface Budgets {
-  /** Target, reported only: wall time depends on the machine's load. */
   kommunePageGzipKB: number;
   forsideGzipKB: number;
   mapSvgKB: number;

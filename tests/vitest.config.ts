@@ -19,6 +19,7 @@ export default defineConfig({
     // file keeps about one core busy, a build one to two: two heavy files side by side fill the
     // machine where one at a time left a core idle for most of the run.
     maxWorkers: 2,
+    minWorkers: 1,
     // A worker keeps the modules it loaded from one file to the next (the test files themselves
     // still run afresh): loading the engine, Plot and Arquero again for every file was more than
     // half of the unit files' CPU (unit files: 110 → 48 s CPU, 57 → 24 s wall). No file may leave
@@ -26,7 +27,6 @@ export default defineConfig({
     isolate: false,
     restoreMocks: true,
     unstubEnvs: true,
-    minWorkers: 1,
     sequence: { sequencer: SharedSitesLast },
     reporters: ['default', './tests/helpers/wall-time.ts', './tests/helpers/durations.ts'],
     projects: [

@@ -1,9 +1,8 @@
 // One site build as the bench runs it: `scripts/build.ts` in a process of its own, started the way
 // `npm run build` starts it (the compiled build, heap cap, malloc arenas), its wall time, CPU time
 // and peak RSS measured (child-usage.ts) and its timings and share cards read from the build's
-// --report file. Every bench
-// that needs a build (the site's figures, the floor's ratios, the hosts' headroom) takes it from
-// here, so one cold build can serve all three.
+// --report file. Every bench that needs a build (the site's figures, the floor's ratios, the hosts'
+// headroom) takes it from here, so one cold build can serve all three.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';

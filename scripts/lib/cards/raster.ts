@@ -10,8 +10,6 @@ import sharp from 'sharp';
 import { CARD_FONT, CARD_SCALE } from '../../../src/draw/cards/card';
 import { CARD_COLOURS } from './encoding';
 
-export { CARD_COLOURS, CARD_RENDER_REVISION } from './encoding';
-
 const require = createRequire(import.meta.url);
 
 /** The TTF files resvg is given: Source Sans 3 regular and bold, from the source-sans package. */
@@ -26,7 +24,6 @@ export const FONT_OPTIONS: ResvgRenderOptions['font'] = {
 
 // The card writer (src/draw/cards/card.ts) writes every text as one element of this form.
 const TEXT = /<text x="([^"]+)" y="([^"]+)"([^>]*)>([^<]*)<\/text>/g;
-
 
 // Glyph outlines come with six decimals; two keep them within 1/100 px and parse faster.
 const round = (n: string) => String(Math.round(Number(n) * 100) / 100);
@@ -56,7 +53,6 @@ function textOutliner(): (around: string, attrs: string, content: string) => str
     return paths;
   };
 }
-
 
 export async function encodeCardPng(image: { pixels: Uint8Array; width: number; height: number }): Promise<Uint8Array> {
   const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
