@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openDemo } from '../helpers/browser';
+import { openDemo, Tabs } from '../helpers/browser';
 import type { StaticServer } from '../helpers/server';
 import { ROOT } from '../helpers/site';
 import { publishedIndicators } from '../helpers/demo';
@@ -46,9 +46,9 @@ interface Measured { charts: number; smallest: number; largest: number; drawings
 /** A listed page, loaded once, and whatever the CSP refused while it loaded and was measured. */
 interface Loaded { page: Page; refused: string[] }
 const loaded = new Map<string, Promise<Loaded>>();
-afterAll(async () => {
-  for (const l of loaded.values()) await (await l).page.context().close().catch(() => {});
-});
+// The pages stay open across the widths' tests (a tab each, in one context); closed with it.
+const tabs = new Tabs(() => browser, { viewport: { width: 1280, height: 900 } });
+afterAll(() => tabs.close());
 
 /**
  * The page at `path`, loaded once and resized to `width` for each width's test: the site switches
@@ -59,12 +59,11 @@ async function at(width: number, path: string): Promise<Loaded> {
   let l = loaded.get(path);
   if (!l) {
     l = (async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await tabs.open({ viewport: { width, height: 900 } });
       const refused: string[] = [];
-      context.on('console', (m) => {
+      page.on('console', (m) => {
         if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
       });
-      const page = await context.newPage();
       const response = await page.goto(server.url(path), { waitUntil: 'load' });
       expect(response?.status(), path).toBe(200);
       return { page, refused };
