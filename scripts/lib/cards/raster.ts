@@ -41,15 +41,19 @@ export interface Rasteriser {
  */
 function textOutliner(): (around: string, attrs: string, content: string) => string {
   const outlines = new Map<string, string>();
+  // Most of a card's texts are its own (a kommune's name, its numbers: 1 364 of the demo's 1 798
+  // distinct texts appear once), and an outline is about 12 KB: kept, they grew a drawing thread's
+  // heap by some 25 MB. A text is kept from its second use, when it has shown it repeats.
+  const seenOnce = new Set<string>();
   return (around, attrs, content) => {
     const key = `${around}|${attrs}>${content}`;
-    let paths = outlines.get(key);
-    if (paths === undefined) {
-      const text = `<text x="0" y="0"${attrs}>${content}</text>`;
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}">${around ? `<g${around}>${text}</g>` : text}</svg>`;
-      paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
-      outlines.set(key, paths);
-    }
+    const kept = outlines.get(key);
+    if (kept !== undefined) return kept;
+    const text = `<text x="0" y="0"${attrs}>${content}</text>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}">${around ? `<g${around}>${text}</g>` : text}</svg>`;
+    const paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
+    if (seenOnce.delete(key)) outlines.set(key, paths);
+    else seenOnce.add(key);
     return paths;
   };
 }
