@@ -1,5 +1,6 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
 import { listFiles } from './sitefiles';
+import { forEachLimited } from './limited';
 import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -27,11 +28,11 @@ export interface BuildEffects {
  */
 async function normaliseModes(dir: string): Promise<void> {
   await chmod(dir, 0o755);
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  await forEachLimited(await readdir(dir, { withFileTypes: true }), async (entry) => {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) await normaliseModes(p);
     else if (entry.isFile()) await chmod(p, 0o644);
-  }
+  });
 }
 
 export function nodeEffects(log: (message: string) => void = (m) => console.log(m)): BuildEffects {

@@ -2,6 +2,7 @@
 // beside it), measure the result and refuse it when it crosses one of the host's limits. Runs on
 // the temporary output, before the swap, so a refused build leaves the previous output untouched.
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { forEachLimited } from './limited';
 import type { DynamicRedirect, StaticRedirect } from '../../src/lib/publish/redirectRules';
 import { join } from 'node:path';
 import type { BuildEffects } from './effects';
@@ -45,8 +46,9 @@ export async function measureTree(dir: string): Promise<Pick<OutputMeasure, 'fil
   let files = 0;
   let bytes = 0;
   let largest = { path: '', bytes: 0 };
+  // Sums, and the largest file by size then path: the same whatever order the files come in.
   async function walk(d: string, rel: string) {
-    for (const e of await readdir(d, { withFileTypes: true })) {
+    await forEachLimited(await readdir(d, { withFileTypes: true }), async (e) => {
       const p = join(d, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(p, r);
@@ -56,7 +58,7 @@ export async function measureTree(dir: string): Promise<Pick<OutputMeasure, 'fil
         bytes += size;
         if (size > largest.bytes || (size === largest.bytes && r < largest.path)) largest = { path: r, bytes: size };
       }
-    }
+    });
   }
   await walk(dir, '');
   return { files, bytes, largest };

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { KOMMUNE_DATA_DIR } from '../../src/lib/pipeline/overTime/kommuneData';
 import type { BuildEffects } from './effects';
+import { forEachLimited } from './limited';
 
 /** Copies `<artefacts>/kommune/*` to `<out>/data/kommune/`; returns the published paths. */
 export async function publishKommuneFiles(fx: BuildEffects, artefactDir: string, out: string): Promise<string[]> {
@@ -11,11 +12,7 @@ export async function publishKommuneFiles(fx: BuildEffects, artefactDir: string,
   if (!(await fx.exists(from))) return [];
   const to = join(out, 'data', KOMMUNE_DATA_DIR);
   await fx.mkdir(to);
-  const published: string[] = [];
-  for (const name of await fx.readdir(from)) {
-    if (!/^\d{4}\.(csv|json)$/.test(name)) continue;
-    await fx.writeFile(join(to, name), await fx.readFile(join(from, name)));
-    published.push(`data/${KOMMUNE_DATA_DIR}/${name}`);
-  }
-  return published;
+  const names = (await fx.readdir(from)).filter((name) => /^\d{4}\.(csv|json)$/.test(name));
+  await forEachLimited(names, async (name) => fx.writeFile(join(to, name), await fx.readFile(join(from, name))));
+  return names.map((name) => `data/${KOMMUNE_DATA_DIR}/${name}`);
 }

@@ -8,6 +8,7 @@ import { yearCards, type CardKind } from '../../../src/draw/cards/content';
 import { surveyName } from '../../../src/site/summary';
 import type { BuildEffects } from '../effects';
 import { decodeText } from '../effects';
+import { forEachLimited } from '../limited';
 
 /** One line of cards.json. */
 export interface CardEntry { kind: CardKind; year: number; key: string; file: string; alt: string }
@@ -52,18 +53,12 @@ export async function prepareCards(fx: BuildEffects, artefactDir: string): Promi
 export async function publishCards(fx: BuildEffects, outDir: string, entries: readonly CardEntry[], pngs: readonly Uint8Array[], files?: readonly (string | null)[]): Promise<PublishedCards> {
   let bytes = 0;
   let maxBytes = 0;
-  const dirs = new Set<string>();
-  for (let i = 0; i < entries.length; i++) {
-    const file = join(outDir, entries[i].file);
-    const dir = join(file, '..');
-    if (!dirs.has(dir)) {
-      await fx.mkdir(dir);
-      dirs.add(dir);
-    }
+  for (const dir of new Set(entries.map((e) => join(outDir, e.file, '..')))) await fx.mkdir(dir);
+  await forEachLimited(entries, async (entry, i) => {
     const png = files?.[i] ? await fx.readFile(files[i]!) : pngs[i];
-    await fx.writeFile(file, png);
+    await fx.writeFile(join(outDir, entry.file), png);
     bytes += png.length;
     maxBytes = Math.max(maxBytes, png.length);
-  }
+  });
   return { count: entries.length, bytes, maxBytes };
 }
