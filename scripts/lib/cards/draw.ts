@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildEffects } from '../effects';
 import { renderPngsInWorkers, type PngRendering } from './pool';
+import { forEachLimited } from '../limited';
 import { CARD_COLOURS, CARD_RENDER_REVISION } from './encoding';
 import { CARD_SCALE } from '../../../src/draw/cards/card';
 import type { PngKind } from './worker';
@@ -67,14 +68,14 @@ export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawi
     const pngs: (Uint8Array | null)[][] = [];
     const files: (string | null)[][] = [];
     for (const [n, b] of batches.entries()) {
-      const found: (Uint8Array | null)[] = [];
-      const onDisk: (string | null)[] = [];
-      for (const key of keys[n]) {
+      const found: (Uint8Array | null)[] = new Array(keys[n].length).fill(null);
+      const onDisk: (string | null)[] = new Array(keys[n].length).fill(null);
+      await forEachLimited(keys[n], async (key, i) => {
         const file = b.cacheDir ? join(b.cacheDir, `${key}.png`) : null;
-        const there = file !== null && (await fx.exists(file));
-        found.push(!there ? null : b.onDisk ? ON_DISK : await fx.readFile(file));
-        onDisk.push(there && b.onDisk ? file : null);
-      }
+        if (file === null || !(await fx.exists(file))) return;
+        found[i] = b.onDisk ? ON_DISK : await fx.readFile(file);
+        if (b.onDisk) onDisk[i] = file;
+      });
       pngs.push(found);
       files.push(onDisk);
     }
