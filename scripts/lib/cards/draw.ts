@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BuildEffects } from '../effects';
 import { renderPngsInWorkers, type PngRendering } from './pool';
 import { forEachLimited } from '../limited';
@@ -84,25 +84,26 @@ export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawi
     if (cancelled) throw new Error('Tegningen av bilder ble avbrutt');
     workers = renderPngsInWorkers(missing.map(({ n, i }) => ({ svg: batches[n].svgs[i], kind: batches[n].kind })));
     const fresh = await workers.done;
-    const unique = randomBytes(4).toString('hex');
-    const made = new Set<string>();
+    // Each drawn PNG into the cache once (two cards with the same SVG are the same PNG), written
+    // beside and renamed into place, so a parallel build never reads half a file.
+    const toCache = new Map<string, Uint8Array>();
     for (const [j, { n, i }] of missing.entries()) {
       pngs[n][i] = fresh[j];
       const dir = batches[n].cacheDir;
       if (!dir) continue;
+      const file = join(dir, `${keys[n][i]}.png`);
       if (batches[n].onDisk) {
         pngs[n][i] = ON_DISK;
-        files[n][i] = join(dir, `${keys[n][i]}.png`);
+        files[n][i] = file;
       }
-      if (!made.has(dir)) {
-        await fx.mkdir(dir);
-        made.add(dir);
-      }
-      // Written beside and renamed into place, so a parallel build never reads half a file.
-      const file = join(dir, `${keys[n][i]}.png`);
-      await fx.writeFile(`${file}.${unique}.tmp`, fresh[j]);
-      await fx.rename(`${file}.${unique}.tmp`, file);
+      toCache.set(file, fresh[j]);
     }
+    for (const dir of new Set([...toCache.keys()].map((file) => dirname(file)))) await fx.mkdir(dir);
+    const unique = randomBytes(4).toString('hex');
+    await forEachLimited([...toCache], async ([file, png]) => {
+      await fx.writeFile(`${file}.${unique}.tmp`, png);
+      await fx.rename(`${file}.${unique}.tmp`, file);
+    });
     return pngs.map((found, n) => {
       const drawn = missing.filter((m) => m.n === n).length;
       return { pngs: found as Uint8Array[], drawn, cached: found.length - drawn, ...(batches[n].onDisk ? { files: files[n] } : {}) };
