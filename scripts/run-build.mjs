@@ -4,7 +4,8 @@
 // source and gives it back with a source map that Node then keeps too: about 200 MB of a warm
 // build's peak RSS and a quarter of its CPU time (issue 20 §3). The pages are Vite's to compile,
 // as before. The card workers run a compiled copy of theirs as well (scripts/lib/cards/pool.ts).
-// `tsx scripts/build.ts` runs the same code (for development; the tests run this file).
+// `tsx scripts/build.ts` runs the same code (for development). The tests build through this file;
+// tests/build/compiled.test.ts starts both.
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stop } from 'esbuild';

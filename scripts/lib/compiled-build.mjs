@@ -24,8 +24,9 @@ const ownUrl = {
 
 /**
  * Every change to the build's code compiles a new file (about 300 KB), and nothing else removes
- * them: only the few used last are kept. A running build's file is among them (it was just used),
- * so the card threads it starts later still find theirs; so is another checkout's, of other code.
+ * them: only the few used last are kept. A running build's files are among them (just used), so
+ * the card threads it starts later still find theirs, unless four other versions of the code are
+ * compiled in the same checkout meanwhile.
  */
 export const KEEP_COMPILED = 4;
 
