@@ -1,7 +1,7 @@
 // The floor bench's arithmetic: which ratios it reports and which goal each is held to.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { floorReport, goalOf, judgeRatios, meanUsage, ratios, type FloorBench } from '../../scripts/bench-floor';
+import { bestUsage, floorReport, goalOf, judgeRatios, ratios, type FloorBench } from '../../scripts/bench-floor';
 import { BUILD_HEAP_FLAG, buildScriptMatchesBench } from '../../scripts/lib/measured-build';
 import { floorConfig, floorCounts, floorPage } from '../../scripts/lib/floor-project';
 import { PAGE_CONCURRENCY } from '../../scripts/lib/astro';
@@ -9,7 +9,7 @@ import { PAGE_CONCURRENCY } from '../../scripts/lib/astro';
 const usage = (wallMs: number, cpuMs: number, peakRssMB: number) => ({ wallMs, cpuMs, peakRssMB, output: '' });
 const bench: FloorBench = {
   years: 3, pages: 100, sitePageBytes: 50_000, floorPageBytes: 49_000,
-  cold: usage(40_000, 60_000, 600), floors: [usage(9_000, 11_000, 390), usage(11_000, 13_000, 410)], floor: usage(10_000, 12_000, 400), warm: usage(18_000, 20_000, 500),
+  cold: usage(40_000, 60_000, 600), floors: [usage(10_000, 12_500, 400), usage(11_000, 12_000, 410)], floor: usage(10_000, 12_000, 400), warm: usage(18_000, 20_000, 500),
   load: [1, 1, 1, 1, 1], drawn: { cold: 10, warm: 0 },
 };
 
@@ -38,17 +38,18 @@ describe('ratios', () => {
 });
 
 describe('the floor, run twice', () => {
-  it('is divided by as the mean of its runs before and after the warm build', () => {
-    expect(meanUsage(bench.floors)).toEqual({ ...bench.floor, output: '' });
-    expect(meanUsage([usage(8_000, 9_000, 300)])).toMatchObject({ wallMs: 8_000, cpuMs: 9_000, peakRssMB: 300 });
+  it('is divided by as the better of its runs before and after the warm build, measure by measure', () => {
+    // The first run was faster in wall time and lighter, the second used less CPU.
+    expect(bestUsage(bench.floors)).toEqual({ ...bench.floor, output: '' });
+    expect(bestUsage([usage(8_000, 9_000, 300)])).toMatchObject({ wallMs: 8_000, cpuMs: 9_000, peakRssMB: 300 });
   });
 
   it('prints both runs, their mean and how far apart they lie', () => {
     const text = floorReport(bench, judgeRatios(ratios(bench), undefined));
-    expect(text).toMatch(/gulvet, 1\. gang +vegg +9,0 s/);
+    expect(text).toMatch(/gulvet, 1\. gang +vegg +10,0 s/);
     expect(text).toMatch(/gulvet, 2\. gang +vegg +11,0 s/);
-    expect(text).toMatch(/gulvet, snitt \(deles på\) +vegg +10,0 s/);
-    expect(text).toContain('ligger 22,2 % fra hverandre i veggtid, 5,1 % i minnetopp');
+    expect(text).toMatch(/gulvet, beste \(deles på\) +vegg +10,0 s +CPU +12,0 s/);
+    expect(text).toContain('ligger 10,0 % fra hverandre i veggtid, 2,5 % i minnetopp');
     expect(text).toMatch(/varmt \/ gulv, veggtid +1,80 ×/);
   });
 });
