@@ -12,17 +12,17 @@ export const FILES_AT_A_TIME = 16;
  */
 export async function forEachLimited<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>, limit = FILES_AT_A_TIME): Promise<void> {
   let next = 0;
-  let failure: { error: unknown } | null = null;
+  const errors: unknown[] = [];
   const lane = async () => {
-    while (failure === null && next < items.length) {
+    while (errors.length === 0 && next < items.length) {
       const i = next++;
       try {
         await work(items[i], i);
       } catch (error) {
-        failure ??= { error };
+        errors.push(error);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure !== null) throw (failure as { error: unknown }).error;
+  if (errors.length > 0) throw errors[0];
 }

@@ -51,10 +51,11 @@ export async function downloadBytes(download: Download): Promise<Buffer> {
  * a touch screen, downloads, …) shared by the file's tests, and tabs used again: a page a test is
  * done with (release) is the next one opened with the same options. A new tab cost Chromium about
  * 1 s of CPU and a new context as much again, against 0.2–0.8 s to load a page in an open tab, and
- * the browser files opened a context and a tab for nearly every check. Loading a page in a used tab gives a fresh document (no
- * script state, focus or scroll carries over), and the site keeps nothing in the browser (public/js
- * uses no cookies and no storage): only the HTTP cache is shared. The tab's listeners and routes
- * are removed on release. A test that changes a context (an init script) takes one of its own.
+ * the browser files opened a context and a tab for nearly every check. Loading a page in a used
+ * tab gives a fresh document (no script state, focus or scroll carries over), and the site keeps
+ * nothing in the browser (public/js uses no cookies and no storage): only the HTTP cache is
+ * shared. The tab's listeners and routes are removed on release. A test that changes a context
+ * (an init script) takes one of its own.
  */
 export class Tabs {
   private readonly contexts = new Map<string, Promise<BrowserContext>>();
