@@ -1,7 +1,7 @@
 // Which share card (og:image) a page uses: cards.json, written by the build's card step beside the
 // other artefacts. A page without a card (none in the artefacts) simply has no og:image.
 import type { CardKind } from '../draw/cards/content';
-import { PUBLISHED_CARD_HEIGHT, PUBLISHED_CARD_WIDTH } from '../draw/cards/card';
+import { PUBLISHED_CARD_HEIGHT, PUBLISHED_CARD_WIDTH } from '../draw/cards/frame';
 import { artefactText } from './data';
 import { withBase } from './urls';
 

@@ -3,7 +3,7 @@
 // is the same string both times. (The byte-for-byte comparison of whole builds is
 // tests/build/reproducible.test.ts on fixture builds, and `npm run test:full` on the demo.)
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cardSvg, type CardContent } from '../../src/draw/cards/card';
@@ -54,6 +54,38 @@ describe('rendering twice', () => {
     for (const n of [0, 1]) {
       expect([onDisk[n].drawn, onDisk[n].cached, onDisk[n].pngs[0].length]).toEqual([0, 1, 0]);
       expect((await readFile(onDisk[n].files![0]!)).equals(Buffer.from(first[n].pngs[0])), `batch ${n} on disk`).toBe(true);
+    }
+  });
+});
+
+describe('drawn cards go into the cache as they come', () => {
+  it('drawn on disk: the PNG is not held, the file named holds it, and the same SVG twice is written once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'digikommune-render-'));
+    try {
+      const svg = cardSvg(CONTENT);
+      const writes: string[] = [];
+      const base = nodeEffects();
+      const fx = { ...base, writeFile: (file: string, data: Uint8Array | string) => (writes.push(file), base.writeFile(file, data)) };
+      const [drawn] = await drawPngs(fx, [{ svgs: [svg, svg], kind: 'card', cacheDir: join(dir, 'kort'), onDisk: true }]).done;
+      expect([drawn.drawn, drawn.pngs[0].length, drawn.pngs[1].length]).toEqual([2, 0, 0]);
+      expect(drawn.files![0]).toBe(drawn.files![1]);
+      expect(writes).toHaveLength(1);
+      expect((await readFile(drawn.files![0]!)).subarray(1, 4).toString('latin1')).toBe('PNG');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache that cannot be written fails the drawing with that error, and leaves no temp file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'digikommune-render-'));
+    try {
+      const base = nodeEffects();
+      const fx = { ...base, rename: async () => { throw new Error('disken er full'); } };
+      const svgs = [cardSvg(CONTENT), cardSvg({ ...CONTENT, title: 'Nord-Fron' }), cardSvg({ ...CONTENT, title: 'Sel' })];
+      await expect(drawPngs(fx, [{ svgs, kind: 'card', cacheDir: dir, onDisk: true }]).done).rejects.toThrow('disken er full');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

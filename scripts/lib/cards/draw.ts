@@ -12,7 +12,7 @@ import type { BuildEffects } from '../effects';
 import { renderPngsInWorkers, type PngRendering } from './pool';
 import { forEachLimited } from '../limited';
 import { CARD_COLOURS, CARD_RENDER_REVISION } from './encoding';
-import { CARD_SCALE } from '../../../src/draw/cards/card';
+import { CARD_SCALE } from '../../../src/draw/cards/frame';
 import type { PngKind } from './worker';
 
 const require = createRequire(import.meta.url);
@@ -82,28 +82,57 @@ export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawi
     // Everything missing goes to one pool: cards first, so they are ready with the pages.
     const missing = pngs.flatMap((found, n) => found.flatMap((p, i) => (p ? [] : [{ n, i }])));
     if (cancelled) throw new Error('Tegningen av bilder ble avbrutt');
-    workers = renderPngsInWorkers(missing.map(({ n, i }) => ({ svg: batches[n].svgs[i], kind: batches[n].kind })));
-    const fresh = await workers.done;
-    // Each drawn PNG into the cache once (two cards with the same SVG are the same PNG), written
-    // beside and renamed into place, so a parallel build never reads half a file.
-    const toCache = new Map<string, Uint8Array>();
-    for (const [j, { n, i }] of missing.entries()) {
-      pngs[n][i] = fresh[j];
-      const dir = batches[n].cacheDir;
-      if (!dir) continue;
-      const file = join(dir, `${keys[n][i]}.png`);
-      if (batches[n].onDisk) {
-        pngs[n][i] = ON_DISK;
-        files[n][i] = file;
-      }
-      toCache.set(file, fresh[j]);
-    }
-    for (const dir of new Set([...toCache.keys()].map((file) => dirname(file)))) await fx.mkdir(dir);
+    // Each drawn PNG goes into the cache as it comes, once (two cards with the same SVG are the same
+    // PNG), written beside and renamed into place, so a parallel build never reads half a file. A
+    // PNG kept on disk is then not held here; the writes run while the next cards are drawn.
     const unique = randomBytes(4).toString('hex');
-    await forEachLimited([...toCache], async ([file, png]) => {
-      await fx.writeFile(`${file}.${unique}.tmp`, png);
-      await fx.rename(`${file}.${unique}.tmp`, file);
-    });
+    const dirs = new Map<string, Promise<void>>();
+    const stored = new Set<string>();
+    const writes: Promise<void>[] = [];
+    let writeFailure: unknown = null;
+    const store = async (file: string, png: Uint8Array) => {
+      const dir = dirname(file);
+      if (!dirs.has(dir)) dirs.set(dir, fx.mkdir(dir));
+      await dirs.get(dir);
+      const tmp = `${file}.${unique}.tmp`;
+      try {
+        await fx.writeFile(tmp, png);
+        await fx.rename(tmp, file);
+      } catch (e) {
+        await fx.rm(tmp);
+        throw e;
+      }
+    };
+    workers = renderPngsInWorkers(
+      missing.map(({ n, i }) => ({ svg: batches[n].svgs[i], kind: batches[n].kind })),
+      (j, png) => {
+        const { n, i } = missing[j];
+        const dir = batches[n].cacheDir;
+        pngs[n][i] = png;
+        if (!dir) return;
+        const file = join(dir, `${keys[n][i]}.png`);
+        if (batches[n].onDisk) {
+          pngs[n][i] = ON_DISK;
+          files[n][i] = file;
+        }
+        if (stored.has(file)) return;
+        stored.add(file);
+        // A failed write stops the drawing at once, not after every card.
+        writes.push(
+          store(file, png).catch((e: unknown) => {
+            writeFailure ??= e;
+            workers?.cancel();
+          }),
+        );
+      },
+    );
+    const drawFailure = await workers.done.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await Promise.all(writes);
+    if (writeFailure !== null) throw writeFailure;
+    if (drawFailure !== null) throw drawFailure;
     return pngs.map((found, n) => {
       const drawn = missing.filter((m) => m.n === n).length;
       return { pngs: found as Uint8Array[], drawn, cached: found.length - drawn, ...(batches[n].onDisk ? { files: files[n] } : {}) };

@@ -26,8 +26,8 @@ const BOOT = COMPILED
 export interface PngJob { svg: string; kind: PngKind }
 
 export interface PngRendering {
-  /** PNG bytes in the order of the jobs given. */
-  done: Promise<Uint8Array[]>;
+  /** Settles when every job's PNG has been handed to `onPng`. */
+  done: Promise<void>;
   /** Stops the workers (after a failure elsewhere); `done` then rejects. */
   cancel(): void;
 }
@@ -56,16 +56,19 @@ export const CARDS_IN_FLIGHT = 2;
  */
 const YOUNG_GENERATION_MB = 2;
 
-export function renderPngsInWorkers(jobs: readonly PngJob[], threads = DRAWING_THREADS): PngRendering {
+/**
+ * Each job's PNG goes to `onPng` (with the job's index) as soon as it is drawn, so a caller that
+ * stores it is not made to hold them all (11 MB for the demo, 37 MB for ten years).
+ */
+export function renderPngsInWorkers(jobs: readonly PngJob[], onPng: (id: number, png: Uint8Array) => void, threads = DRAWING_THREADS): PngRendering {
   const what = (_id: number) => 'Delingskort';
-  const results: Uint8Array[] = new Array(jobs.length);
   const workers: Worker[] = [];
   let next = 0;
   let finished = 0;
   let settled = false;
-  let resolve!: (v: Uint8Array[]) => void;
+  let resolve!: () => void;
   let reject!: (e: Error) => void;
-  const done = new Promise<Uint8Array[]>((res, rej) => {
+  const done = new Promise<void>((res, rej) => {
     resolve = res;
     reject = rej;
   });
@@ -85,18 +88,23 @@ export function renderPngsInWorkers(jobs: readonly PngJob[], threads = DRAWING_T
       w.postMessage(job);
     }
   };
-  if (jobs.length === 0) return { done: Promise.resolve([]), cancel: () => {} };
+  if (jobs.length === 0) return { done: Promise.resolve(), cancel: () => {} };
   for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) {
     const w = new Worker(BOOT, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     workers.push(w);
     w.on('message', (reply: CardReply) => {
       if ('error' in reply) return fail(new Error(`${what(reply.id)} (bilde ${reply.id + 1} av ${jobs.length}) kunne ikke tegnes: ${reply.error}`));
-      results[reply.id] = reply.png;
+      if (settled) return;
+      try {
+        onPng(reply.id, reply.png);
+      } catch (e) {
+        return fail(e instanceof Error ? e : new Error(String(e)));
+      }
       finished++;
       if (finished === jobs.length) {
         settled = true;
         stop();
-        resolve(results);
+        resolve();
       } else feed(w);
     });
     w.on('error', (e) => fail(e));

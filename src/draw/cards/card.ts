@@ -7,17 +7,8 @@ import { GRADE_COLORS, GRADE_TEXT_COLORS, SHAPE_STROKE, unknownPattern } from '.
 import { esc, num, wrap } from '../map/svg';
 import { renderShareBar } from '../charts/shareBar';
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
-/**
- * The card is drawn in a 1200×630 frame and published at half that (issue 17 §4): 600×315 is the
- * size feeds show it at, every text is ≥ 12 px there (see above), and it weighs a third.
- */
-export const CARD_SCALE = 0.5;
-export const PUBLISHED_CARD_WIDTH = CARD_WIDTH * CARD_SCALE;
-export const PUBLISHED_CARD_HEIGHT = CARD_HEIGHT * CARD_SCALE;
-/** The family the rasteriser loads from the source-sans package; nothing else is available to it. */
-export const CARD_FONT = 'Source Sans 3';
+import { CARD_FONT, CARD_HEIGHT, CARD_WIDTH } from './frame';
+export { CARD_FONT, CARD_HEIGHT, CARD_SCALE, CARD_WIDTH, PUBLISHED_CARD_HEIGHT, PUBLISHED_CARD_WIDTH } from './frame';
 
 /** One kommune's grade: a coloured square with the digit, the indicator and the grade in words. */
 export interface CardGradeRow {
