@@ -1,4 +1,5 @@
 import { sep } from 'node:path';
+import { DRAWINGS_ENV } from '../../src/site/drawings';
 
 /** True when `path` lies inside `dir` (both absolute). */
 export const isInside = (path: string, dir: string): boolean => dir === sep || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -15,6 +16,8 @@ export interface RenderSiteOptions {
   base: string;
   site?: string;
   cacheDir: string;
+  /** Where shared chart drawings are kept between builds (scripts/lib/drawings.ts); null: draw all. */
+  drawings?: string | null;
 }
 
 /** Names Vite/Astro put into import.meta.env; inherited values of these must not leak in. */
@@ -45,13 +48,15 @@ export const renderWithAstro: RenderSite = async (o) => {
   }
   const env = process.env;
   const saved: Record<string, string | undefined> = {};
-  for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'DIGIKOMMUNE_SITE_ROOT', 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
+  for (const k of ['DIGIKOMMUNE_ARTEFACTS', 'DIGIKOMMUNE_OUT', 'DIGIKOMMUNE_SITE_ROOT', DRAWINGS_ENV, 'BASE_PATH', 'SITE_URL', 'ASTRO_TELEMETRY_DISABLED', ...VITE_ENV_NAMES]) saved[k] = env[k];
   // Vite falls back to process.env for `import.meta.env.X` it cannot replace statically, so a
   // stray BASE_URL (vitest sets one) would silently drop the base path from every link.
   for (const k of VITE_ENV_NAMES) delete env[k];
   env.DIGIKOMMUNE_ARTEFACTS = o.artefactDir;
   env.DIGIKOMMUNE_OUT = o.outDir;
   env.DIGIKOMMUNE_SITE_ROOT = o.siteRoot;
+  if (o.drawings) env[DRAWINGS_ENV] = o.drawings;
+  else delete env[DRAWINGS_ENV];
   env.BASE_PATH = o.base;
   if (o.site) env.SITE_URL = o.site;
   env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -27,6 +27,7 @@ import { numberRedirects, type NumberRedirect } from '../../src/lib/publication/
 import { isTextOutput } from './sitefiles';
 import { prepareCards, publishCards, type PublishedCards } from './cards/stage';
 import { drawPngs } from './cards/draw';
+import { drawingsFolder } from './drawings';
 
 export interface BuildOptions {
   /** Project root: package.json, data/ (unless dataDir), the Astro site (unless siteRoot). */
@@ -42,7 +43,10 @@ export interface BuildOptions {
   artefactsOut?: string | null;
   /** Fetch reference data when none is found (default true). */
   download?: boolean;
-  /** Where drawn share cards are kept between builds; default node_modules/.cache/digikommune-kort; null: none. */
+  /**
+   * Where drawn share cards are kept between builds, and under `tegninger/` the shared chart drawings
+   * (scripts/lib/drawings.ts); default node_modules/.cache/digikommune-kort; null: none, all drawn.
+   */
   cardCache?: string | null;
   /** The host profile (issue 17): which host files to write and whose limits to check. Default 'any'. */
   host?: HostName;
@@ -165,6 +169,8 @@ export async function runBuild(
     // in the reader's browser from the figure on the page (public/js/figur.js and, loaded at the first click, figurfil.js; issue 17 §4).
     fx.log(`Bygger sidene med Astro (base ${base}) og tegner ${cards.svgs.length} delingskort …`);
     const cardCache = options.cardCache === undefined ? join(root, 'node_modules', '.cache', 'digikommune-kort') : options.cardCache;
+    // The chart drawings are kept with the cards (and, like them, not without a cache).
+    const drawings = cardCache === null ? null : await drawingsFolder(fx, siteRoot, cardCache);
     const drawing = draw(fx, [{ svgs: cards.svgs, kind: 'card', cacheDir: cardCache, onDisk: true }]);
     // The SVGs are the drawing's now (10 MB for the demo): not held here while the pages render.
     cards.svgs = [];
@@ -178,6 +184,7 @@ export async function runBuild(
         base,
         site,
         cacheDir: tmpCache,
+        drawings,
       });
       for (const leftover of ASTRO_LEFTOVERS) await fx.rm(join(astroOut, leftover));
       await fx.rename(astroOut, tmpOut);

@@ -64,10 +64,18 @@ export async function compiled(entry) {
 
 /** Removes all but the `keep` last used (newest mtime) of `dir`'s files named `<prefix>….mjs`. */
 export async function pruneCompiled(dir, prefix, keep = KEEP_COMPILED) {
-  const mine = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('.mjs'));
+  await pruneLeastRecent(dir, (f) => f.startsWith(prefix) && f.endsWith('.mjs'), keep);
+}
+
+/**
+ * Removes all but the `keep` last used (newest mtime) of the entries of `dir` that `ours` accepts,
+ * files or folders (the build's chart drawings are kept per version of the code: scripts/lib/drawings.ts).
+ */
+export async function pruneLeastRecent(dir, ours, keep) {
+  const mine = (await readdir(dir)).filter(ours);
   if (mine.length <= keep) return;
   const used = await Promise.all(mine.map(async (f) => ({ f, at: (await stat(join(dir, f)).catch(() => null))?.mtimeMs ?? 0 })));
   used.sort((a, b) => b.at - a.at);
-  // Another build may prune at the same moment: a file already gone is no error.
-  await Promise.all(used.slice(keep).map(({ f }) => rm(join(dir, f), { force: true })));
+  // Another build may prune at the same moment: an entry already gone is no error.
+  await Promise.all(used.slice(keep).map(({ f }) => rm(join(dir, f), { recursive: true, force: true })));
 }

@@ -131,6 +131,27 @@ const DESC_SLOT = '\u0001desc\u0001';
 const SHARED_MAX = 4096;
 const shared = new Map<string, string>();
 
+/**
+ * Where shared drawings are also kept from one build to the next (the build's cache, named by a
+ * fingerprint of the code that draws: src/site/drawings.ts), or null: tests and `astro dev` draw
+ * every chart. A warm build then draws only charts whose numbers are new.
+ */
+export interface DrawingStore {
+  get(key: string): string | undefined;
+  set(key: string, svg: string): void;
+}
+let store: DrawingStore | null = null;
+/** From now on keep drawings in `next` (null: nowhere); what was drawn in memory is let go. */
+export function keepDrawingsIn(next: DrawingStore | null): void {
+  store = next;
+  shared.clear();
+}
+
+/** A kept drawing is used only if it is one renderSharedPlot made: an <svg> with both text slots. */
+function isSharedDrawing(svg: string): boolean {
+  return svg.startsWith('<svg') && svg.endsWith('</svg>') && svg.split(TITLE_SLOT).length === 2 && svg.split(DESC_SLOT).length === 2;
+}
+
 /** What linkedom writes for a text node's content (its text-escaper: &, <, > and no-break space). */
 function escapeText(s: string): string {
   return s.replace(/[<>&\xA0]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#160;'));
@@ -157,8 +178,13 @@ export function renderSharedPlot(inputs: unknown, spec: () => Plot.PlotOptions, 
   const key = inputKey([inputs, o.idPrefix, o.fontSize, o.defs ?? null, o.classes ?? null, o.fontFamily ?? null]);
   let svg = shared.get(key);
   if (svg === undefined) {
+    const kept = store?.get(key);
+    if (kept !== undefined && isSharedDrawing(kept)) svg = kept;
+    else {
+      svg = drawPlot(spec(), o, TITLE_SLOT, DESC_SLOT);
+      store?.set(key, svg);
+    }
     if (shared.size >= SHARED_MAX) shared.clear();
-    svg = drawPlot(spec(), o, TITLE_SLOT, DESC_SLOT);
     shared.set(key, svg);
   }
   return svg.replace(TITLE_SLOT, () => escapeText(o.title)).replace(DESC_SLOT, () => escapeText(o.description));

@@ -10,6 +10,11 @@ import { numberRedirects, type NumberRedirect } from '../lib/publication/numberR
 import type { SiteIdentity } from '../lib/publication/identity';
 import type { YearPublication } from '../lib/publication/versions';
 import type { ResponseRateRow } from '../lib/pipeline/responseRates';
+import { keepDrawingsFromEnv } from './drawings';
+
+// Every page reads its data through this module before it draws, so the build's drawing cache is
+// taken up here, once per build (Astro bundles this module afresh for each).
+keepDrawingsFromEnv();
 
 export interface SiteInfo {
   years: YearSummary[];
@@ -44,8 +49,13 @@ let explicitDir: string | null = null;
  * else the Astro build's (scripts/lib/astro.ts names it for the bundle Astro makes of this module).
  */
 export function artefactDir(): string {
-  return resolve(process.cwd(), explicitDir ?? (process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts'));
+  const named = explicitDir ?? (process.env.DIGIKOMMUNE_ARTEFACTS || '.artefacts');
+  const cwd = process.cwd();
+  // Asked for on every read (a fifth of a second of a build when resolved each time).
+  if (resolved.named !== named || resolved.cwd !== cwd) resolved = { named, cwd, dir: resolve(cwd, named) };
+  return resolved.dir;
 }
+let resolved = { named: '', cwd: '', dir: '' };
 
 /** Runs `read` against the artefacts in `dir` (the build script's figure files), then restores the previous directory. */
 export function readingArtefacts<T>(dir: string, read: () => T): T {

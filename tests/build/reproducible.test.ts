@@ -1,10 +1,10 @@
-// Same inputs → byte-identical output: two clean builds of a small fixture (one drawing every PNG
-// afresh) hash the same file by file; the date comes from the data or SOURCE_DATE_EPOCH; the demo
+// Same inputs → byte-identical output: two builds of a small fixture (the first drawing every PNG
+// and chart afresh, the second taking them all from its cache) hash the same file by file; the date comes from the data or SOURCE_DATE_EPOCH; the demo
 // build names no machine and no clock. The same comparison on the whole demo site (a cold rebuild
 // of ~5 000 PNGs) is tests/full/reproducible-demo.test.ts, run by `npm run test:full`; rendering
 // twice in one process is tests/cards/render-twice.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoSite, ROOT, runBuildCli } from '../helpers/site';
@@ -18,17 +18,24 @@ afterAll(async () => {
 });
 
 describe('reproducible build', () => {
-  it('two clean builds of a fixture are byte-identical, one drawing every PNG afresh; the date is SOURCE_DATE_EPOCH’s', async () => {
+  it('two builds of a fixture are byte-identical, one drawing every PNG and chart afresh, one from the cache; the date is SOURCE_DATE_EPOCH’s', async () => {
     const tmp = await mkdtemp(join(tmpdir(), 'digikommune-repro-'));
     temps.push(tmp);
     // Two years, a renumbered kommune: redirects, development pages and both years' figures.
     const args = await writeFixture(join(tmp, 'input'), { history: true });
     const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
-    const a = await runBuildCli(['--out', join(tmp, 'a'), '--artefacts', join(tmp, 'artefacts'), ...args], epoch);
+    // The first build starts with an empty cache and draws every share card and chart; the second
+    // takes all of them from the cache it filled: drawn images are compared with cached ones.
+    const cache = join(tmp, 'cache');
+    const a = await runBuildCli(['--out', join(tmp, 'a'), '--artefacts', join(tmp, 'artefacts'), '--card-cache', cache, ...args], epoch);
     expect(a.code, a.stderr).toBe(0);
-    // Every share card drawn afresh, so drawn PNGs are compared with cached ones.
-    const b = await runBuildCli(['--out', join(tmp, 'b'), '--no-card-cache', ...args], epoch);
+    const drawings = async () => (await readdir(join(cache, 'tegninger'), { recursive: true })).filter((f) => f.endsWith('.svg')).sort();
+    const kept = await drawings();
+    expect(kept.length).toBeGreaterThan(10);
+    const b = await runBuildCli(['--out', join(tmp, 'b'), '--card-cache', cache, ...args], epoch);
     expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toMatch(/Delingskort: \d+, .*; 0 tegnet nå/);
+    expect(await drawings(), 'every chart drawing came from the cache').toEqual(kept);
     const first = await treeHashes(join(tmp, 'a'));
     const second = await treeHashes(join(tmp, 'b'));
     // The PNGs are the share cards (figure files are made in the reader's browser): one per card

@@ -1,11 +1,11 @@
 // The one way charts are drawn (src/draw/plot.ts): every chart module is a Plot chart, none writes
 // SVG by hand, and what renderPlot returns is CSP-clean and one named image.
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { renderPlot, renderSharedPlot } from '../../src/draw/plot';
+import { keepDrawingsIn, renderPlot, renderSharedPlot } from '../../src/draw/plot';
 import { ROOT } from '../helpers/site';
 
 const CHARTS = join(ROOT, 'src', 'draw', 'charts');
@@ -97,5 +97,45 @@ describe('renderSharedPlot', () => {
 
   test('refuses a function among the inputs (it would not be part of the key)', () => {
     expect(() => renderSharedPlot({ colour: () => 'red' }, spec(0.5), A11Y)).toThrow(/funksjon/);
+  });
+
+  describe('with drawings kept between builds', () => {
+    afterEach(() => keepDrawingsIn(null));
+    const memoryStore = () => {
+      const kept = new Map<string, string>();
+      return { kept, get: (k: string) => kept.get(k), set: (k: string, svg: string) => void kept.set(k, svg) };
+    };
+    const never = () => {
+      throw new Error('tegnet på nytt');
+    };
+
+    test('a drawing kept by an earlier build is used as it is, and gives what drawing it gives', () => {
+      const store = memoryStore();
+      keepDrawingsIn(store);
+      const o = { ...A11Y, idPrefix: 'lagret' };
+      const first = renderSharedPlot({ x: 0.5 }, spec(0.5), o);
+      expect(store.kept.size).toBe(1);
+      // The next build: nothing in memory, the drawing from the store; the spec is never made.
+      keepDrawingsIn(store);
+      expect(renderSharedPlot({ x: 0.5 }, never, o)).toBe(first);
+      expect(renderSharedPlot({ x: 0.5 }, never, { ...o, title: 'Annen tittel' })).toBe(renderPlot(spec(0.5)(), { ...o, title: 'Annen tittel' }));
+      // Other inputs are drawn, and kept.
+      expect(renderSharedPlot({ x: 0.25 }, spec(0.25), o)).toBe(renderPlot(spec(0.25)(), o));
+      expect(store.kept.size).toBe(2);
+    });
+
+    test('a kept entry that is not such a drawing is drawn again and replaced', () => {
+      const store = memoryStore();
+      keepDrawingsIn(store);
+      const o = { ...A11Y, idPrefix: 'skadet' };
+      renderSharedPlot({ x: 0.5 }, spec(0.5), o);
+      const [key] = store.kept.keys();
+      for (const bad of ['', '<svg>halv', 'ikke svg</svg>', '<svg></svg>']) {
+        store.kept.set(key, bad);
+        keepDrawingsIn(store);
+        expect(renderSharedPlot({ x: 0.5 }, spec(0.5), o)).toBe(renderPlot(spec(0.5)(), o));
+        expect(store.kept.get(key)).not.toBe(bad);
+      }
+    });
   });
 });
