@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { cardSvg, type CardContent } from '../../src/draw/cards/card';
 import { drawPngs, type PngBatch } from '../../scripts/lib/cards/draw';
 import { nodeEffects } from '../../scripts/lib/effects';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const CONTENT: CardContent = {
   kicker: 'digikommune · Digitalisering i kommunene 2024',
@@ -84,6 +86,39 @@ describe('drawn cards go into the cache as they come', () => {
       const svgs = [cardSvg(CONTENT), cardSvg({ ...CONTENT, title: 'Nord-Fron' }), cardSvg({ ...CONTENT, title: 'Sel' })];
       await expect(drawPngs(fx, [{ svgs, kind: 'card', cacheDir: dir, onDisk: true }]).done).rejects.toThrow('disken er full');
       expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a finished drawing lets go of the SVGs', () => {
+  // The build keeps `cancel` while the pages render: it must not keep every card's SVG with it
+  // (41 MB for ten years; a warm ten-year build peaked 40–60 MB higher while it did).
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const collected = async (ref: WeakRef<object>) => {
+    for (let i = 0; i < 10 && ref.deref() !== undefined; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      gc();
+    }
+    return ref.deref() === undefined;
+  };
+
+  it('drawn or all from the cache, `cancel` kept, the SVGs are collected', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'digikommune-render-'));
+    try {
+      const fx = nodeEffects();
+      for (const round of ['drawn', 'cached']) {
+        let svgs: string[] | null = [cardSvg({ ...CONTENT, title: `Sel ${'x'.repeat(10)}` })];
+        const ref = new WeakRef(svgs);
+        const drawing = drawPngs(fx, [{ svgs, kind: 'card', cacheDir: dir, onDisk: true }]);
+        const [result] = await drawing.done;
+        expect(result.drawn, round).toBe(round === 'drawn' ? 1 : 0);
+        svgs = null;
+        expect(await collected(ref), `${round}: the SVGs are let go`).toBe(true);
+        drawing.cancel(); // still callable, and a no-op once done
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -130,6 +130,8 @@ export function drawPngs(fx: BuildEffects, input: readonly PngBatch[]): PngDrawi
       () => null,
       (e: unknown) => e,
     );
+    // The build keeps `cancel` to the end: through `workers` it would keep every card's SVG.
+    workers = null;
     await Promise.all(writes);
     if (writeFailure !== null) throw writeFailure;
     if (drawFailure !== null) throw drawFailure;

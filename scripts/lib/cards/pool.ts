@@ -56,11 +56,16 @@ export const CARDS_IN_FLIGHT = 2;
  */
 const YOUNG_GENERATION_MB = 2;
 
+const NOTHING_TO_DRAW: PngRendering = { done: Promise.resolve(), cancel: () => {} };
+
 /**
  * Each job's PNG goes to `onPng` (with the job's index) as soon as it is drawn, so a caller that
  * stores it is not made to hold them all (11 MB for the demo, 37 MB for ten years).
  */
 export function renderPngsInWorkers(jobs: readonly PngJob[], onPng: (id: number, png: Uint8Array) => void, threads = DRAWING_THREADS): PngRendering {
+  // Nothing made here may keep `onPng` (and with it the caller's SVGs) alive: the build holds on
+  // to `cancel` while the pages render.
+  if (jobs.length === 0) return NOTHING_TO_DRAW;
   const what = (_id: number) => 'Delingskort';
   const workers: Worker[] = [];
   let next = 0;
@@ -88,7 +93,6 @@ export function renderPngsInWorkers(jobs: readonly PngJob[], onPng: (id: number,
       w.postMessage(job);
     }
   };
-  if (jobs.length === 0) return { done: Promise.resolve(), cancel: () => {} };
   for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) {
     const w = new Worker(BOOT, { eval: true, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     workers.push(w);
