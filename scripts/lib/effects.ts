@@ -1,12 +1,14 @@
 // The build's side effects in one object, so tests can build into temp dirs and inject failures.
 import { listFiles } from './sitefiles';
 import { forEachLimited } from './limited';
-import { chmod, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface BuildEffects {
   readFile(path: string): Promise<Uint8Array>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** `from`'s bytes to `to`, without passing through the build's memory (many small files). */
+  copyFile(from: string, to: string): Promise<void>;
   /** Recursive; no error when the directory exists. */
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -39,6 +41,7 @@ export function nodeEffects(log: (message: string) => void = (m) => console.log(
   return {
     readFile: async (path) => new Uint8Array(await readFile(path)),
     writeFile: (path, data) => writeFile(path, data),
+    copyFile: (from, to) => copyFile(from, to),
     mkdir: async (path) => {
       await mkdir(path, { recursive: true });
     },

@@ -13,6 +13,6 @@ export async function publishKommuneFiles(fx: BuildEffects, artefactDir: string,
   const to = join(out, 'data', KOMMUNE_DATA_DIR);
   await fx.mkdir(to);
   const names = (await fx.readdir(from)).filter((name) => /^\d{4}\.(csv|json)$/.test(name));
-  await forEachLimited(names, async (name) => fx.writeFile(join(to, name), await fx.readFile(join(from, name))));
+  await forEachLimited(names, (name) => fx.copyFile(join(from, name), join(to, name)));
   return names.map((name) => `data/${KOMMUNE_DATA_DIR}/${name}`);
 }

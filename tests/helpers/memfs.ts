@@ -39,6 +39,12 @@ export function memFs(initial: Record<string, string> = {}): MemFs {
       check('writeFile', p);
       files.set(p, typeof d === 'string' ? enc.encode(d) : d);
     },
+    copyFile: async (from, to) => {
+      const f = files.get(from);
+      if (!f) throw new Error(`ENOENT: ${from}`);
+      check('writeFile', to);
+      files.set(to, f);
+    },
     mkdir: async (p) => {
       dirs.add(p);
     },
