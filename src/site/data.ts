@@ -43,6 +43,7 @@ export interface Redirect {
 export type MapGeometryArtefact = MapGeometry;
 
 let explicitDir: string | null = null;
+let resolved = { named: '', cwd: '', dir: '' };
 
 /**
  * The artefact directory the data layer reads: the one passed to readingArtefacts while it runs,
@@ -55,7 +56,6 @@ export function artefactDir(): string {
   if (resolved.named !== named || resolved.cwd !== cwd) resolved = { named, cwd, dir: resolve(cwd, named) };
   return resolved.dir;
 }
-let resolved = { named: '', cwd: '', dir: '' };
 
 /** Runs `read` against the artefacts in `dir` (the build script's figure files), then restores the previous directory. */
 export function readingArtefacts<T>(dir: string, read: () => T): T {

@@ -162,21 +162,6 @@ describe('the card as PNG', () => {
     for (let x = 56; x < 300; x++) { const i = (150 * CARD_WIDTH + x) * 4; if (direct[i] < 80) dark++; }
     expect(dark).toBeGreaterThan(20);
   });
-
-  test('a card’s texts, outlined together in one resvg call, each get the outline they get alone', () => {
-    const svg = cardSvg(card('0101').content);
-    const texts = [...svg.matchAll(/<text [^>]*>[^<]*<\/text>/g)].map((m) => m[0]);
-    expect(texts.length).toBeGreaterThan(5);
-    const alone = texts.map((t) => makeRasteriser().outlined(t));
-    const together = makeRasteriser().outlined(texts.join('|'));
-    expect(together).toBe(alone.join('|'));
-    // Real outlines: paths in place of every text.
-    expect(together).not.toContain('<text');
-    expect(alone.every((o) => o.includes('<path'))).toBe(true);
-    // From the cache (a text on its second card) the same again.
-    const again = makeRasteriser();
-    for (let i = 0; i < 3; i++) expect(again.outlined(texts.join('|'))).toBe(together);
-  });
 });
 
 test('snapshot: a kommune card', () => {

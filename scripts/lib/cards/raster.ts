@@ -35,52 +35,26 @@ export interface Rasteriser {
   outlined(svg: string): string;
 }
 
-/** resvg's own outlines of `texts` (each a <text> at the origin), in one call. */
-function outlineTexts(texts: readonly string[]): string[] {
-  if (texts.length === 0) return [];
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}">${texts.map((t, i) => `<g id="t${i}">${t}</g>`).join('')}</svg>`;
-  // usvg writes each group back with its id around the text's own <g> of paths.
-  const flat = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/\n\s*/g, '');
-  const found = new Map<number, string>();
-  const marks = [...flat.matchAll(/<g id="t(\d+)">/g)];
-  for (const [k, m] of marks.entries()) {
-    const from = m.index + m[0].length;
-    const to = k + 1 < marks.length ? marks[k + 1].index : flat.lastIndexOf('</svg>');
-    const chunk = flat.slice(from, to);
-    if (!chunk.endsWith('</g>')) throw new Error(`Uventet svar fra resvg for teksten ${texts[Number(m[1])]}`);
-    found.set(Number(m[1]), chunk.slice(0, -'</g>'.length).replace(/-?\d+\.\d{3,}/g, round));
-  }
-  // A text that draws nothing (no glyphs) leaves no group.
-  return texts.map((_, i) => found.get(i) ?? '');
-}
-
 /**
- * Each distinct text outlined once by resvg itself. A card's texts not yet outlined are outlined
- * together: every resvg call loads the two font files (860 KB), which a thread held until the call's
- * JS object was collected, a dozen times per card when each text had a call of its own.
+ * Each distinct text outlined once, by resvg itself, with the attributes it inherits (`around`,
+ * put on a <g> around it; empty for the cards, whose texts carry their own).
  */
-function textOutliner(): (svg: string) => string {
+function textOutliner(): (around: string, attrs: string, content: string) => string {
   const outlines = new Map<string, string>();
   // Most of a card's texts are its own (a kommune's name, its numbers: 1 364 of the demo's 1 798
   // distinct texts appear once), and an outline is about 12 KB: kept, they grew a drawing thread's
-  // heap by some 25 MB. A text is kept from the second card it appears on, when it has shown it repeats.
+  // heap by some 25 MB. A text is kept from its second use, when it has shown it repeats.
   const seenOnce = new Set<string>();
-  return (svg) => {
-    const fresh = new Map<string, string>();
-    for (const [, , , attrs, content] of svg.matchAll(TEXT)) {
-      const key = `${attrs}>${content}`;
-      if (!outlines.has(key)) fresh.set(key, `<text x="0" y="0"${attrs}>${content}</text>`);
-    }
-    const drawn = outlineTexts([...fresh.values()]);
-    for (const [i, key] of [...fresh.keys()].entries()) {
-      fresh.set(key, drawn[i]);
-      if (seenOnce.delete(key)) outlines.set(key, drawn[i]);
-      else seenOnce.add(key);
-    }
-    return svg.replace(TEXT, (_m, x: string, y: string, attrs: string, content: string) => {
-      const key = `${attrs}>${content}`;
-      return `<g transform="translate(${x} ${y})">${outlines.get(key) ?? fresh.get(key)}</g>`;
-    });
+  return (around, attrs, content) => {
+    const key = `${around}|${attrs}>${content}`;
+    const kept = outlines.get(key);
+    if (kept !== undefined) return kept;
+    const text = `<text x="0" y="0"${attrs}>${content}</text>`;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" font-family="${CARD_FONT}">${around ? `<g${around}>${text}</g>` : text}</svg>`;
+    const paths = new Resvg(svg, { font: FONT_OPTIONS }).toString().replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<defs\/>/g, '').replace(/\n\s*/g, '').replace(/-?\d+\.\d{3,}/g, round);
+    if (seenOnce.delete(key)) outlines.set(key, paths);
+    else seenOnce.add(key);
+    return paths;
   };
 }
 
@@ -92,7 +66,8 @@ export async function encodeCardPng(image: { pixels: Uint8Array; width: number; 
 }
 
 export function makeRasteriser(): Rasteriser {
-  const outlined = textOutliner();
+  const outline = textOutliner();
+  const outlined = (svg: string) => svg.replace(TEXT, (_m, x: string, y: string, attrs: string, content: string) => `<g transform="translate(${x} ${y})">${outline('', attrs, content)}</g>`);
   return {
     outlined,
     png(svg) {
